@@ -1,0 +1,13 @@
+/**
+ * Internal: deep copy of plain data (objects, arrays, Dates, primitives). The memory store
+ * copies records on the way in and out so no caller can change stored state by mutating an
+ * object it passed or received (X-03).
+ */
+export function clone<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = clone((value as Record<string, unknown>)[key]);
+  return out as T;
+}

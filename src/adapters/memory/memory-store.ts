@@ -1,0 +1,31 @@
+import type { SparkCodeStore } from '../../ports/spark-code-store.js';
+import { createOutbox } from './outbox.js';
+import { sparkCodesMemory } from './spark-codes.memory.js';
+
+/**
+ * Every store port of the library, in one object: what `memoryStore()` and the PostgreSQL
+ * store return and what the conformance suite checks.
+ */
+export type Store = SparkCodeStore;
+
+/**
+ * The embedded default store: zero setup, isolated per instance (no module state), correct
+ * under concurrent async callers. Data lives as long as the object.
+ *
+ * @example
+ * ```ts
+ * import { createSparkCodes, memoryStore } from 'tiktok-ad-auth';
+ * const store = memoryStore();
+ * const spark = createSparkCodes({ store, codeSecret: 'a secret of at least thirty-two characters!' });
+ * const events = await store.readEvents({ after: 0 });
+ * ```
+ */
+export function memoryStore(): Store {
+  const outbox = createOutbox();
+  return {
+    async readEvents(query) {
+      return outbox.read(query);
+    },
+    ...sparkCodesMemory(outbox),
+  };
+}

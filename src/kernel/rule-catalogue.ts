@@ -1,0 +1,105 @@
+/**
+ * The rule registry: every rule of `rules.md` with its stable id, a title, the source
+ * documents it comes from and the machine codes a violation of it can carry. Services can list
+ * the rules they enforce from it, and the docs are checked against it.
+ */
+
+/** Source documents of `rules.md`: 000 Top Ads, 001 Spark walkthrough, 002 identities, 003 Ad Code FAQ, 004 BC QR links. */
+export type RuleSource = '000' | '001' | '002' | '003' | '004';
+
+/** One rule of the catalogue. */
+export interface RuleInfo {
+  /** Stable id as written in `rules.md`, e.g. `SPARK-06`. */
+  readonly id: RuleId;
+  /** One-line summary of the rule. */
+  readonly title: string;
+  /** Which source documents state it (empty for the cross-cutting X rules). */
+  readonly sources: readonly RuleSource[];
+  /** The violation codes that cite this rule. */
+  readonly codes: readonly string[];
+}
+
+const catalogue = [
+  // §1 Spark Ads authorization codes — creator side
+  { id: 'SPARK-01', title: 'Only a Business or Creator account can generate a code.', sources: ['003'], codes: ['spark.account_type_not_eligible'] },
+  { id: 'SPARK-02', title: 'The creator account needs a minimum follower count (default 10,000).', sources: ['001'], codes: ['spark.not_enough_followers'] },
+  { id: 'SPARK-03', title: "The video must be public and the creator's own original content.", sources: ['003'], codes: ['spark.video_not_public', 'spark.video_not_original', 'spark.video_not_owned'] },
+  { id: 'SPARK-04', title: 'Ad authorization must be enabled for the account and the video, and the advertising terms accepted.', sources: ['001', '003'], codes: ['spark.account_ad_authorization_off', 'spark.video_ad_authorization_off', 'spark.ad_terms_not_accepted'] },
+  { id: 'SPARK-05', title: 'A video using copyrighted music not in the Commercial Music Library cannot be authorized.', sources: ['003'], codes: ['spark.music_not_cleared'] },
+  { id: 'SPARK-06', title: 'The authorization period is one of 7, 30, 60 or 365 days.', sources: ['001', '003'], codes: ['spark.period_not_allowed'] },
+  { id: 'SPARK-07', title: 'The period starts when the code is generated; expiry = generation + period.', sources: ['003'], codes: [] },
+  { id: 'SPARK-08', title: 'The code is a unique, unguessable token printed as # followed by base64.', sources: ['001', '003'], codes: ['spark.code_malformed', 'spark.code_mistyped'] },
+  { id: 'SPARK-09', title: 'The creator can see the code again and copy it.', sources: ['001'], codes: ['spark.code_already_in_force'] },
+  { id: 'SPARK-10', title: 'The creator can revoke; the code is deactivated and ads using the video are paused.', sources: ['003'], codes: ['spark.code_revoked'] },
+  { id: 'SPARK-11', title: 'When the period ends the code expires and the advertiser needs a fresh code.', sources: ['001', '003'], codes: ['spark.code_expired'] },
+  // §2 Spark Ads authorization codes — advertiser side
+  { id: 'ADV-01', title: 'The advertiser needs an active payment method and Creative Library access.', sources: ['001'], codes: ['spark.no_active_payment_method', 'spark.no_creative_library_access'] },
+  { id: 'ADV-02', title: 'Search shows the video for review; confirm adds it to the Spark Ads library.', sources: ['001', '003'], codes: ['spark.code_already_used'] },
+  { id: 'ADV-03', title: 'An unknown, revoked or expired code finds nothing, with an actionable reason.', sources: ['001', '003'], codes: ['spark.code_not_found', 'spark.code_revoked', 'spark.code_expired', 'spark.search_throttled'] },
+  { id: 'ADV-04', title: 'The ad identity is "Use TikTok account to deliver Spark Ads" with an authorized post.', sources: ['001', '003'], codes: [] },
+  { id: 'ADV-05', title: 'The ad is submitted for review.', sources: ['001'], codes: [] },
+  { id: 'ADV-06', title: 'A revoked authorization pauses the ad; an expired one stops it.', sources: ['001', '003'], codes: [] },
+  // §3 Top Ads asset authorization
+  { id: 'TOP-01', title: 'Each ad carries an Asset Authorization checkbox, checked by default.', sources: ['000'], codes: [] },
+  { id: 'TOP-02', title: 'The checkbox exists only for campaigns with TikTok as a placement.', sources: ['000'], codes: [] },
+  { id: 'TOP-03', title: 'Smart Performance Campaign creatives are not eligible.', sources: ['000'], codes: [] },
+  { id: 'TOP-04', title: 'Only creatives published in ad campaigns are shared.', sources: ['000'], codes: [] },
+  { id: 'TOP-05', title: 'The Creative Center pop-up shows unauthorized eligible creatives at most once a week.', sources: ['000'], codes: [] },
+  { id: 'TOP-06', title: 'The advertiser can withdraw an authorized creative.', sources: ['000'], codes: [] },
+  { id: 'TOP-07', title: 'Each authorized creative shows In Top Ads or Not in Top Ads with the reason.', sources: ['000'], codes: [] },
+  { id: 'TOP-08', title: 'Shown creatives are watermarked and not downloadable.', sources: ['000'], codes: [] },
+  { id: 'TOP-09', title: 'Top Ads can be filtered by region, industry and campaign objective.', sources: ['000'], codes: [] },
+  // §4 TikTok accounts as ad delivery assets
+  { id: 'ASSET-01', title: 'BC admin, ad account in that BC, operator or admin access on the ad account.', sources: ['002'], codes: [] },
+  { id: 'ASSET-02', title: 'Not available for all advertising objectives.', sources: ['002'], codes: [] },
+  { id: 'ASSET-03', title: 'Link from the Business Center.', sources: ['002'], codes: [] },
+  { id: 'ASSET-04', title: 'Link by logging in to an account not yet in any Business Center.', sources: ['002'], codes: [] },
+  { id: 'ASSET-05', title: "Link a third party's account by QR code, without exchanging credentials.", sources: ['002'], codes: [] },
+  { id: 'ASSET-06', title: 'Create an organization-owned account (verified BC, nickname, region other than China).', sources: ['002'], codes: [] },
+  { id: 'ASSET-07', title: 'Sign up a new account, automatically linked; the creator becomes its admin.', sources: ['002'], codes: [] },
+  { id: 'ASSET-08', title: 'Once linked, the account is available as a Spark Ads identity in that ad account.', sources: ['002'], codes: [] },
+  // §5 Business Center links by QR code
+  { id: 'BC-01', title: 'At most 800 Business Centers per account and 800 accounts per Business Center.', sources: ['004'], codes: [] },
+  { id: 'BC-02', title: 'Only a BC admin can start a link.', sources: ['004'], codes: [] },
+  { id: 'BC-03', title: 'The permission level is Deliver ads.', sources: ['004'], codes: [] },
+  { id: 'BC-04', title: 'The request names exact permissions.', sources: ['004'], codes: [] },
+  { id: 'BC-05', title: 'Spark Ads need Existing posts and Publish and manage new videos.', sources: ['004'], codes: [] },
+  { id: 'BC-06', title: 'Show through ads only vs. Show on TikTok profile and in ads.', sources: ['004'], codes: [] },
+  { id: 'BC-07', title: 'The link becomes active when a user of the account scans the QR code and approves.', sources: ['004'], codes: [] },
+  { id: 'BC-08', title: 'The linked account is then connected to ad accounts.', sources: ['004'], codes: [] },
+  // §6 Across the contexts
+  { id: 'X-01', title: 'Every decision reports all rules that block it.', sources: [], codes: [] },
+  { id: 'X-02', title: 'Every state change is recorded as a domain event.', sources: [], codes: [] },
+  { id: 'X-03', title: 'No operation loses or corrupts stored state.', sources: [], codes: ['validation', 'storage'] },
+  { id: 'X-04', title: 'Results never depend on the host time zone, locale or wall clock.', sources: [], codes: [] },
+] as const satisfies readonly { id: string; title: string; sources: readonly RuleSource[]; codes: readonly string[] }[];
+
+/** A rule id of `rules.md`, such as `'SPARK-06'` or `'BC-01'`. */
+export type RuleId = (typeof catalogue)[number]['id'];
+
+/**
+ * Every rule the library models, in the order of `rules.md`.
+ *
+ * @example
+ * ```ts
+ * import { RULES } from 'tiktok-ad-auth';
+ * const spark = RULES.filter((r) => r.id.startsWith('SPARK-'));
+ * console.log(spark.map((r) => `${r.id}: ${r.title}`).join('\n'));
+ * ```
+ */
+export const RULES: readonly RuleInfo[] = catalogue;
+
+/**
+ * Looks up a rule by id.
+ *
+ * @example
+ * ```ts
+ * import { ruleInfo } from 'tiktok-ad-auth';
+ * ruleInfo('SPARK-06').title; // 'The authorization period is one of 7, 30, 60 or 365 days.'
+ * ```
+ */
+export function ruleInfo(id: RuleId): RuleInfo {
+  const found = RULES.find((r) => r.id === id);
+  if (!found) throw new TypeError(`Unknown rule id ${String(id)}`);
+  return found;
+}

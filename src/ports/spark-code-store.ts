@@ -1,0 +1,102 @@
+import type { NewEvent } from '../kernel/events.js';
+import type { AdAccountId, AdCodeId, CreatorId, VideoId } from '../kernel/ids.js';
+import type { Actor } from '../kernel/events.js';
+import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
+import type { EventLog } from './event-log.js';
+
+/** Outcome of `insertCode`. */
+export type InsertCodeOutcome =
+  | { readonly kind: 'inserted'; readonly record: AdCodeRecord }
+  /** Another code for the same video is in force at the insertion instant: nothing was written. */
+  | { readonly kind: 'video_has_code_in_force'; readonly existing: AdCodeRecord };
+
+/** Outcome of `lookupForSearch`. */
+export type SearchLookup =
+  | { readonly kind: 'found'; readonly record: AdCodeRecord; readonly confirmedByAnotherAdAccount: boolean }
+  /** No code has this digest (or no digest was given): one failed search was recorded. */
+  | { readonly kind: 'not_found' }
+  /** The ad account reached its failed-search limit: nothing was looked up or recorded. */
+  | { readonly kind: 'throttled'; readonly retryAt: Date };
+
+/** What `lookupForSearch` needs. */
+export interface SearchLookupQuery {
+  readonly adAccountId: AdAccountId;
+  /** The digest of a well-formed code, or `undefined` for text that is not a code (counts as failed). */
+  readonly digest: string | undefined;
+  readonly at: Date;
+  readonly maxFailed: number;
+  readonly windowMs: number;
+  /** The event to append when the search fails (made by the service). */
+  readonly failedEvent: NewEvent;
+}
+
+/** Outcome of `confirm`. */
+export type ConfirmOutcome =
+  | { readonly kind: 'added'; readonly entry: LibraryEntry; readonly record: AdCodeRecord }
+  /** The ad account had already confirmed this code: nothing was written (idempotent). */
+  | { readonly kind: 'already_confirmed'; readonly entry: LibraryEntry; readonly record: AdCodeRecord }
+  /** Single-use policy and another ad account confirmed it first. */
+  | { readonly kind: 'used_by_another_ad_account'; readonly record: AdCodeRecord }
+  /** Revoked or expired at the confirmation instant (perhaps by a concurrent revoke). */
+  | { readonly kind: 'not_in_force'; readonly record: AdCodeRecord }
+  | { readonly kind: 'not_found' };
+
+/** Outcome of `revokeCode`. */
+export type RevokeOutcome =
+  | { readonly kind: 'revoked'; readonly record: AdCodeRecord }
+  /** Already revoked or already expired at `at`: nothing was written (idempotent, terminal). */
+  | { readonly kind: 'already_ended'; readonly record: AdCodeRecord }
+  | { readonly kind: 'not_found' };
+
+/**
+ * Storage for Spark Ads codes (design §7). Every method is atomic: the invariants that span
+ * records — one code in force per video, idempotent confirm, single use, the failed-search
+ * limit — are checked and written in one step that concurrent callers cannot interleave.
+ * Every method that writes appends its events in that same step, or none when it writes
+ * nothing. Records passed in and returned are treated as immutable. Absence is `undefined`.
+ * A method that rejects (throws) has written nothing.
+ */
+export interface SparkCodeStore extends EventLog {
+  /**
+   * Inserts `record` unless another code for `record.videoId` is in force at
+   * `record.generatedAt` (not revoked and `expiresAt > generatedAt`); appends `events` only
+   * when inserted. Ids and digests are unique: inserting a duplicate `id` or `digest` rejects.
+   */
+  insertCode(record: AdCodeRecord, events: readonly NewEvent[]): Promise<InsertCodeOutcome>;
+  /** The record with this id, or `undefined`. */
+  getCode(id: AdCodeId): Promise<AdCodeRecord | undefined>;
+  /** The most recently generated code of a video, or `undefined`. */
+  latestCodeForVideo(videoId: VideoId): Promise<AdCodeRecord | undefined>;
+  /**
+   * A search by digest for an ad account, with the failed-search limit, in one step: when the
+   * account has `maxFailed` failed searches with `at - windowMs < t <= at`, returns
+   * `throttled` (retry once the oldest leaves the window) and records nothing; else looks
+   * the digest up; a miss records one failed search at `at` and appends `failedEvent`.
+   */
+  lookupForSearch(query: SearchLookupQuery): Promise<SearchLookup>;
+  /**
+   * Adds `entry` to its ad account's library if the code is in force at `entry.confirmedAt`,
+   * the account has not confirmed it already (then returns the existing entry and writes
+   * nothing), and, when `singleUse`, no other account confirmed it. Sets the code's
+   * `firstConfirmedAt` on its first confirmation. Appends `events` only when added.
+   */
+  confirm(entry: LibraryEntry, options: { readonly singleUse: boolean }, events: readonly NewEvent[]): Promise<ConfirmOutcome>;
+  /**
+   * Revokes the code at `at` (sets `revokedAt`, `revokedBy`) unless it is already revoked or
+   * expired at `at`; appends `events` only when revoked.
+   */
+  revokeCode(id: AdCodeId, at: Date, by: Actor, events: readonly NewEvent[]): Promise<RevokeOutcome>;
+  /**
+   * Records the expiry of every code with `expiresAt <= at`, not revoked at its expiry and not
+   * yet recorded, at most `limit` of them (oldest expiry first): sets `expiryRecordedAt = at`
+   * and appends `eventFor(record)` for each. Returns the updated records. Running it twice
+   * records nothing the second time.
+   */
+  recordExpiries(at: Date, limit: number, eventFor: (record: AdCodeRecord) => NewEvent): Promise<readonly AdCodeRecord[]>;
+  /** Codes of a creator, newest first. */
+  listCodesByCreator(creatorId: CreatorId): Promise<readonly AdCodeRecord[]>;
+  /** Library entries of an ad account, oldest confirmation first. */
+  listLibrary(adAccountId: AdAccountId): Promise<readonly LibraryEntry[]>;
+  /** Codes not revoked with `from <= expiresAt < to`, by `expiresAt` ascending. Cost grows with the answer, not the store. */
+  listExpiringBetween(from: Date, to: Date): Promise<readonly AdCodeRecord[]>;
+}

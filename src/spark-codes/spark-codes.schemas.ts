@@ -1,0 +1,84 @@
+import * as z from 'zod/mini';
+import { idSchema, instantSchema, textSchema, countSchema } from '../kernel/validation.js';
+import type { AdAccountId, AdCodeId, CreatorId, VideoId } from '../kernel/ids.js';
+
+const creatorId = z.pipe(idSchema, z.transform((s) => s as CreatorId));
+const videoId = z.pipe(idSchema, z.transform((s) => s as VideoId));
+const adAccountId = z.pipe(idSchema, z.transform((s) => s as AdAccountId));
+const codeId = z.pipe(idSchema, z.transform((s) => s as AdCodeId));
+const url = textSchema.check(z.regex(/^https:\/\/\S+$/, 'must be an https URL'));
+
+/** Schema of `CreatorFacts` (strict: unknown keys are refused). */
+export const creatorFactsSchema = z.strictObject({
+  id: creatorId,
+  displayName: textSchema,
+  accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']),
+  followerCount: countSchema,
+  adAuthorizationEnabled: z.boolean(),
+  adTermsAccepted: z.boolean(),
+});
+
+/** Schema of `VideoFacts`. */
+export const videoFactsSchema = z.strictObject({
+  id: videoId,
+  ownerId: creatorId,
+  visibility: z.enum(['PUBLIC', 'FRIENDS', 'PRIVATE']),
+  isOriginal: z.boolean(),
+  adAuthorizationEnabled: z.boolean(),
+  music: z.enum(['NONE', 'ORIGINAL', 'COMMERCIAL_MUSIC_LIBRARY', 'COPYRIGHTED_NOT_IN_CML']),
+  title: z.optional(textSchema),
+  thumbnailUrl: z.optional(url),
+});
+
+/** Schema of `AdvertiserFacts`. */
+export const advertiserFactsSchema = z.strictObject({
+  adAccountId,
+  hasActivePaymentMethod: z.boolean(),
+  hasCreativeLibraryAccess: z.boolean(),
+});
+
+/** A pasted code: any string up to 1,024 characters (its format is checked by `parseAdCode`). */
+const pastedCode = z.string().check(z.maxLength(1024, 'must be at most 1024 characters'));
+/** Who performs an advertiser action (an Ads Manager user), for the audit trail. */
+const actorId = z.optional(idSchema);
+
+/** Input of `generateCode`. */
+export const generateCodeInputSchema = z.strictObject({
+  creator: creatorFactsSchema,
+  video: videoFactsSchema,
+  periodDays: z.int('must be a whole number of days'),
+});
+/** Input of `showCode`. */
+export const showCodeInputSchema = z.strictObject({ creatorId, codeId });
+/** Input of `searchCode`. */
+export const searchCodeInputSchema = z.strictObject({ advertiser: advertiserFactsSchema, code: pastedCode });
+/** Input of `confirmCode`. */
+export const confirmCodeInputSchema = z.strictObject({ advertiser: advertiserFactsSchema, code: pastedCode, userId: actorId });
+/** Input of `revokeCode`. */
+export const revokeCodeInputSchema = z.strictObject({ creatorId, codeId });
+/** Input of `codeStatus`. */
+export const codeStatusInputSchema = z.strictObject({ codeId, at: z.optional(instantSchema) });
+/** Input of `listExpiring`. */
+export const listExpiringInputSchema = z.strictObject({
+  withinMs: z.int().check(z.gte(0), z.lte(3650 * 86_400_000)),
+  from: z.optional(instantSchema),
+});
+/** An id argument (creator or ad account) of the list queries. */
+export const creatorIdSchema = creatorId;
+/** An ad account id argument. */
+export const adAccountIdSchema = adAccountId;
+
+/** Input type of `generateCode` (plain strings; the service brands them). */
+export type GenerateCodeInput = z.input<typeof generateCodeInputSchema>;
+/** Input type of `showCode`. */
+export type ShowCodeInput = z.input<typeof showCodeInputSchema>;
+/** Input type of `searchCode`. */
+export type SearchCodeInput = z.input<typeof searchCodeInputSchema>;
+/** Input type of `confirmCode`. */
+export type ConfirmCodeInput = z.input<typeof confirmCodeInputSchema>;
+/** Input type of `revokeCode`. */
+export type RevokeCodeInput = z.input<typeof revokeCodeInputSchema>;
+/** Input type of `codeStatus`. */
+export type CodeStatusInput = z.input<typeof codeStatusInputSchema>;
+/** Input type of `listExpiring`. */
+export type ListExpiringInput = z.input<typeof listExpiringInputSchema>;

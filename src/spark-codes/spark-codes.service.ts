@@ -1,0 +1,386 @@
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { Err, Ok, type Result } from '../kernel/result.js';
+import { denied, notFound, storageError, type StorageError, type ValidationError } from '../kernel/errors.js';
+import type { Violation } from '../kernel/decision.js';
+import { SYSTEM_ACTOR, type Actor, type NewEvent } from '../kernel/events.js';
+import type { AdAccountId, AdCodeId, CreatorId, EventId } from '../kernel/ids.js';
+import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
+import { plusDays, plusMs } from '../kernel/time.js';
+import { parseInput } from '../kernel/validation.js';
+import type { Clock } from '../ports/clock.js';
+import type { RandomSource } from '../ports/random-source.js';
+import type { SparkCodeStore } from '../ports/spark-code-store.js';
+import { systemClock } from '../adapters/clock/system-clock.js';
+import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
+import {
+  MIN_SECRET_BYTES, adCodeDigest, adCodeFingerprint, deriveAdCode, hasValidChecksum, hexToBytesStrict, parseAdCode, randomHex, type AdCode,
+} from './ad-code.js';
+import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, LibraryEntry, VideoPreview } from './spark-codes.model.js';
+import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
+import {
+  adAccountIdSchema, codeStatusInputSchema, confirmCodeInputSchema, creatorIdSchema, generateCodeInputSchema, listExpiringInputSchema,
+  revokeCodeInputSchema, searchCodeInputSchema, showCodeInputSchema,
+} from './spark-codes.schemas.js';
+import type { ConfirmCodeError, GenerateCodeError, QueryError, RevokeCodeError, SearchCodeError, ShowCodeError } from './spark-codes.errors.js';
+import { newEvent, type AuthorizationConfirmedEvent, type CodeExpiredEvent, type CodeGeneratedEvent, type CodeRevokedEvent, type CodeSearchFailedEvent } from './spark-codes.events.js';
+
+/** What `createSparkCodes` needs. */
+export interface SparkCodesOptions {
+  /** Where records and events are kept, e.g. `memoryStore()`. */
+  readonly store: SparkCodeStore;
+  /**
+   * The service secret codes are derived from (at least 32 bytes, or a string of at least 32
+   * characters). Keep it out of the database: with it the creator can be shown a code again
+   * (SPARK-09) although the store holds only digests. Changing it makes existing codes
+   * impossible to show again (they still work for search and confirm).
+   */
+  readonly codeSecret: string | Uint8Array;
+  /** Source of "now" (default `systemClock()`). */
+  readonly clock?: Clock;
+  /** Source of randomness (default `webCryptoRandom()`). */
+  readonly random?: RandomSource;
+  /** Policy parameters (default `DEFAULT_POLICY`). */
+  readonly policy?: Policy;
+}
+
+/** A freshly generated code. `code` is returned only here and by `showCode`. */
+export interface GeneratedCode {
+  readonly code: AdCode;
+  readonly summary: AdCodeSummary;
+}
+
+/** What an advertiser sees after a successful search (ADV-02). Nothing was granted. */
+export interface CodeSearchResult {
+  readonly preview: VideoPreview;
+  readonly codeId: AdCodeId;
+  readonly status: AdCodeStatus;
+  readonly expiresAt: Date;
+}
+
+/** Result of `confirmCode`: the library entry, and whether this call added it. */
+export interface ConfirmResult {
+  readonly entry: LibraryEntry;
+  /** `false` when the ad account had already confirmed this code (idempotent). */
+  readonly added: boolean;
+}
+
+/** Result of `revokeCode`. */
+export interface RevokeResult {
+  readonly summary: AdCodeSummary;
+  /** `false` when the code was already revoked or expired (idempotent). */
+  readonly revoked: boolean;
+}
+
+/** A library entry with whether its authorization is in force now. */
+export interface LibraryEntryView extends LibraryEntry {
+  readonly inForce: boolean;
+  readonly expiresAt: Date;
+}
+
+/** The Spark Ads authorization code workflows. Create with `createSparkCodes`. */
+export interface SparkCodes {
+  /** The policy in force for this service. */
+  readonly policy: Policy;
+  /**
+   * The creator generates a code for a video (SPARK-01..08). Refused with every violation,
+   * including a code already in force for the video (revoke it first). The printed code is
+   * returned once; the store keeps only its digest.
+   */
+  generateCode(input: unknown): Promise<Result<GeneratedCode, GenerateCodeError>>;
+  /** Shows the creator's code again, while in force (SPARK-09). */
+  showCode(input: unknown): Promise<Result<{ readonly code: AdCode; readonly summary: AdCodeSummary }, ShowCodeError>>;
+  /** The advertiser searches with a pasted code: a preview, nothing granted (ADV-02, ADV-03). */
+  searchCode(input: unknown): Promise<Result<CodeSearchResult, SearchCodeError>>;
+  /** The advertiser confirms: the post joins the ad account's Spark Ads library (ADV-02). Idempotent. */
+  confirmCode(input: unknown): Promise<Result<ConfirmResult, ConfirmCodeError>>;
+  /** The creator revokes a code (SPARK-10). Idempotent; revocation is terminal. */
+  revokeCode(input: unknown): Promise<Result<RevokeResult, RevokeCodeError>>;
+  /** Records the expiry of every code whose period ended (SPARK-11), once each, with events. */
+  expireDue(options?: { readonly limit?: number }): Promise<Result<readonly AdCodeSummary[], StorageError | ValidationError>>;
+  /** A code's Business API status at an instant (default now). */
+  codeStatus(input: unknown): Promise<Result<AdCodeSummary, QueryError>>;
+  /** A creator's codes, newest first, with their status now. */
+  listCreatorCodes(creatorId: unknown): Promise<Result<readonly AdCodeSummary[], QueryError>>;
+  /** An ad account's Spark Ads library, with whether each authorization is in force now. */
+  listLibrary(adAccountId: unknown): Promise<Result<readonly LibraryEntryView[], QueryError>>;
+  /** Codes in force now (or at `from`) that expire within `withinMs`, soonest first. */
+  listExpiring(input: unknown): Promise<Result<readonly AdCodeSummary[], QueryError>>;
+}
+
+const NONCE_BYTES = 32;
+const ID_BYTES = 12;
+
+function secretBytes(secret: string | Uint8Array): Uint8Array {
+  const bytes = typeof secret === 'string' ? utf8ToBytes(secret) : secret;
+  if (!(bytes instanceof Uint8Array) || bytes.length < MIN_SECRET_BYTES) {
+    throw new TypeError(`createSparkCodes: codeSecret must be at least ${MIN_SECRET_BYTES} bytes`);
+  }
+  return bytes.slice();
+}
+
+async function guard<T>(op: () => Promise<T>): Promise<Result<T, StorageError>> {
+  try {
+    return Ok(await op());
+  } catch (e) {
+    return Err(storageError(e));
+  }
+}
+
+/**
+ * Creates the Spark Ads authorization code service over a store, a clock and a random source.
+ *
+ * @example
+ * ```ts
+ * import { createSparkCodes, memoryStore, manualClock } from 'tiktok-ad-auth';
+ * const spark = createSparkCodes({
+ *   store: memoryStore(),
+ *   clock: manualClock(new Date('2026-03-01T12:00:00Z')),
+ *   codeSecret: 'a secret of at least thirty-two characters!',
+ * });
+ * const generated = await spark.generateCode({ creator, video, periodDays: 30 });
+ * if (generated.isOk()) console.log(generated.value.code); // '#…' — send it to the brand
+ * ```
+ */
+export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
+  const { store } = options;
+  const clock = options.clock ?? systemClock();
+  const random = options.random ?? webCryptoRandom();
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const secret = secretBytes(options.codeSecret);
+  const fill = (b: Uint8Array) => random.fill(b);
+  const eventId = () => `evt_${randomHex(fill, 16)}` as EventId;
+
+  const advertiserActor = (adAccountId: AdAccountId, userId: string | undefined): Actor =>
+    userId === undefined ? { kind: 'advertiser', id: adAccountId } : { kind: 'user', id: userId };
+
+  /** Parses, checksums and looks a pasted code up, with the failed-search throttle. */
+  async function find(advertiser: AdvertiserFacts, pasted: string, at: Date) {
+    const parsed = parseAdCode(pasted);
+    let formatViolation: Violation | undefined;
+    let digest: string | undefined;
+    let reason: 'malformed' | 'mistyped' | 'not_found' = 'not_found';
+    if (parsed.isErr()) {
+      formatViolation = { rule: 'SPARK-08', code: 'spark.code_malformed', message: parsed.error.message, details: { problem: parsed.error.problem } };
+      reason = 'malformed';
+    } else if (!hasValidChecksum(parsed.value)) {
+      formatViolation = { rule: 'SPARK-08', code: 'spark.code_mistyped', message: 'This code has a typo or was not issued here: copy it again exactly, character for character.' };
+      reason = 'mistyped';
+    } else {
+      digest = adCodeDigest(parsed.value);
+    }
+    const failedEvent = newEvent<CodeSearchFailedEvent>(eventId(), 'spark.code_search_failed', at, { kind: 'advertiser', id: advertiser.adAccountId },
+      { kind: 'ad_account', id: advertiser.adAccountId }, { adAccountId: advertiser.adAccountId, reason });
+    const looked = await guard(() => store.lookupForSearch({
+      adAccountId: advertiser.adAccountId, digest, at, maxFailed: policy.maxFailedSearches, windowMs: policy.failedSearchWindowMs, failedEvent,
+    }));
+    return { looked, formatViolation };
+  }
+
+  async function searchOrConfirm(advertiser: AdvertiserFacts, pasted: string, at: Date) {
+    const { looked, formatViolation } = await find(advertiser, pasted, at);
+    if (looked.isErr()) return looked;
+    const lookup = looked.value;
+    if (lookup.kind === 'throttled') {
+      return Err({
+        code: 'spark.search_throttled' as const,
+        message: `Too many codes that match nothing were tried from this ad account: try again after ${lookup.retryAt.toISOString()}.`,
+        retryAt: lookup.retryAt, limit: policy.maxFailedSearches, windowMs: policy.failedSearchWindowMs,
+      });
+    }
+    const record = lookup.kind === 'found' ? lookup.record : undefined;
+    const decision = canApplyAdCode({ advertiser, code: record, at, confirmedByAnotherAdAccount: lookup.kind === 'found' && lookup.confirmedByAnotherAdAccount }, policy);
+    let violations: Violation[] = decision.allowed ? [] : [...decision.violations];
+    if (formatViolation) violations = [...violations.filter((v) => v.code !== 'spark.code_not_found'), formatViolation];
+    if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
+    return Ok(record as AdCodeRecord);
+  }
+
+  return {
+    policy,
+
+    async generateCode(input) {
+      const parsed = parseInput(generateCodeInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const { creator, video, periodDays } = parsed.value;
+      const at = clock.now();
+      const decision = canGenerateAdCode({ creator, video, periodDays }, policy);
+      const violations: Violation[] = decision.allowed ? [] : [...decision.violations];
+      // Reported with the other violations (X-01); the store re-checks it atomically below.
+      const current = await guard(() => store.latestCodeForVideo(video.id));
+      if (current.isErr()) return current;
+      const inForce = (c: AdCodeRecord | undefined) => c !== undefined && isInForce(c, at);
+      const alreadyInForce = (c: AdCodeRecord): Violation => ({
+        rule: 'SPARK-09', code: 'spark.code_already_in_force',
+        message: `This video already has a code in force until ${c.expiresAt.toISOString()}: copy that one, or turn off ad authorization to revoke it first.`,
+        details: { codeId: c.id, expiresAt: c.expiresAt },
+      });
+      if (inForce(current.value)) violations.push(alreadyInForce(current.value as AdCodeRecord));
+      if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
+
+      const nonce = random.fill(new Uint8Array(NONCE_BYTES));
+      const code = deriveAdCode(secret, nonce);
+      const record: AdCodeRecord = {
+        id: `code_${randomHex(fill, ID_BYTES)}` as AdCodeId,
+        digest: adCodeDigest(code),
+        nonce: bytesToHex(nonce),
+        fingerprint: adCodeFingerprint(code),
+        creatorId: creator.id,
+        videoId: video.id,
+        periodDays,
+        generatedAt: at,
+        expiresAt: plusDays(at, periodDays),
+        preview: {
+          creatorId: creator.id, creatorName: creator.displayName, videoId: video.id,
+          ...(video.title !== undefined ? { title: video.title } : {}),
+          ...(video.thumbnailUrl !== undefined ? { thumbnailUrl: video.thumbnailUrl } : {}),
+        },
+      };
+      const event = newEvent<CodeGeneratedEvent>(eventId(), 'spark.code_generated', at, { kind: 'creator', id: creator.id }, { kind: 'ad_code', id: record.id }, {
+        codeId: record.id, videoId: record.videoId, creatorId: record.creatorId, fingerprint: record.fingerprint, periodDays, expiresAt: record.expiresAt,
+      });
+      const inserted = await guard(() => store.insertCode(record, [event]));
+      if (inserted.isErr()) return inserted;
+      if (inserted.value.kind === 'video_has_code_in_force') return Err(denied([alreadyInForce(inserted.value.existing)]));
+      return Ok({ code, summary: summarizeAdCode(inserted.value.record, at) });
+    },
+
+    async showCode(input) {
+      const parsed = parseInput(showCodeInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const got = await guard(() => store.getCode(parsed.value.codeId));
+      if (got.isErr()) return got;
+      const record = got.value;
+      // Another creator's code is reported exactly like a missing one.
+      if (!record || record.creatorId !== parsed.value.creatorId) return Err(notFound('authorization code', parsed.value.codeId));
+      const at = clock.now();
+      const status = adCodeStatusAt(record, at);
+      if (status === 'DELETED' || status === 'EXPIRED') {
+        return Err(denied([status === 'DELETED'
+          ? { rule: 'SPARK-10', code: 'spark.code_revoked', message: 'This code was revoked: generate a new one to share.' }
+          : { rule: 'SPARK-11', code: 'spark.code_expired', message: 'This code has expired: generate a new one to share.', details: { expiredAt: record.expiresAt } }]));
+      }
+      const code = deriveAdCode(secret, hexToBytesStrict(record.nonce));
+      if (adCodeDigest(code) !== record.digest) {
+        return Err(denied([{ rule: 'SPARK-09', code: 'spark.code_not_recoverable', message: 'This code was issued under another service secret and cannot be shown again: revoke it and generate a new one.' }]));
+      }
+      return Ok({ code, summary: summarizeAdCode(record, at) });
+    },
+
+    async searchCode(input) {
+      const parsed = parseInput(searchCodeInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const at = clock.now();
+      const found = await searchOrConfirm(parsed.value.advertiser, parsed.value.code, at);
+      if (found.isErr()) return found;
+      const record = found.value;
+      return Ok({ preview: record.preview, codeId: record.id, status: adCodeStatusAt(record, at), expiresAt: record.expiresAt });
+    },
+
+    async confirmCode(input) {
+      const parsed = parseInput(confirmCodeInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const { advertiser, code, userId } = parsed.value;
+      const at = clock.now();
+      const found = await searchOrConfirm(advertiser, code, at);
+      if (found.isErr()) return found;
+      const record = found.value;
+      const actor = advertiserActor(advertiser.adAccountId, userId);
+      const entry: LibraryEntry = {
+        adAccountId: advertiser.adAccountId, codeId: record.id, videoId: record.videoId, creatorId: record.creatorId,
+        confirmedAt: at, confirmedBy: actor, preview: record.preview,
+      };
+      const event = newEvent<AuthorizationConfirmedEvent>(eventId(), 'spark.authorization_confirmed', at, actor, { kind: 'ad_code', id: record.id }, {
+        codeId: record.id, adAccountId: advertiser.adAccountId, videoId: record.videoId,
+      });
+      const confirmed = await guard(() => store.confirm(entry, { singleUse: policy.confirmMode === 'single-use' }, [event]));
+      if (confirmed.isErr()) return confirmed;
+      const outcome = confirmed.value;
+      switch (outcome.kind) {
+        case 'added':
+          return Ok({ entry: outcome.entry, added: true });
+        case 'already_confirmed':
+          return Ok({ entry: outcome.entry, added: false });
+        case 'used_by_another_ad_account':
+          return Err(denied([{ rule: 'ADV-02', code: 'spark.code_already_used', message: 'This code was already used by another ad account: ask the creator for a code of your own.' }]));
+        case 'not_in_force':
+        case 'not_found': {
+          // A concurrent revoke or the period ending between search and write: same answer as a search now.
+          const d = canApplyAdCode({ advertiser, code: outcome.kind === 'not_in_force' ? outcome.record : undefined, at }, policy);
+          const violations: readonly Violation[] = d.allowed ? [{ rule: 'ADV-03', code: 'spark.code_not_found', message: 'No video was found for this code.' }] : d.violations;
+          return Err(denied(violations as [Violation, ...Violation[]]));
+        }
+      }
+    },
+
+    async revokeCode(input) {
+      const parsed = parseInput(revokeCodeInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const { creatorId, codeId } = parsed.value;
+      const got = await guard(() => store.getCode(codeId));
+      if (got.isErr()) return got;
+      if (!got.value || got.value.creatorId !== creatorId) return Err(notFound('authorization code', codeId));
+      const at = clock.now();
+      const actor: Actor = { kind: 'creator', id: creatorId };
+      const event = newEvent<CodeRevokedEvent>(eventId(), 'spark.code_revoked', at, actor, { kind: 'ad_code', id: codeId }, {
+        codeId, videoId: got.value.videoId, creatorId,
+      });
+      const revoked = await guard(() => store.revokeCode(codeId, at, actor, [event]));
+      if (revoked.isErr()) return revoked;
+      const outcome = revoked.value;
+      if (outcome.kind === 'not_found') return Err(notFound('authorization code', codeId));
+      return Ok({ summary: summarizeAdCode(outcome.record, at), revoked: outcome.kind === 'revoked' });
+    },
+
+    async expireDue(opts) {
+      const limit = opts?.limit ?? 10_000;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000) {
+        return Err({ code: 'validation', message: 'Invalid input: limit must be a whole number from 1 to 1000000', issues: [{ path: 'limit', message: 'must be a whole number from 1 to 1000000' }] });
+      }
+      const at = clock.now();
+      const done = await guard(() => store.recordExpiries(at, limit, (r) => newEvent<CodeExpiredEvent>(eventId(), 'spark.code_expired', at, SYSTEM_ACTOR,
+        { kind: 'ad_code', id: r.id }, { codeId: r.id, videoId: r.videoId, expiresAt: r.expiresAt }) as NewEvent));
+      return done.map((records) => records.map((r) => summarizeAdCode(r, at)));
+    },
+
+    async codeStatus(input) {
+      const parsed = parseInput(codeStatusInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const got = await guard(() => store.getCode(parsed.value.codeId));
+      if (got.isErr()) return got;
+      if (!got.value) return Err(notFound('authorization code', parsed.value.codeId));
+      return Ok(summarizeAdCode(got.value, parsed.value.at ?? clock.now()));
+    },
+
+    async listCreatorCodes(creatorId) {
+      const parsed = parseInput(creatorIdSchema, creatorId);
+      if (parsed.isErr()) return parsed;
+      const got = await guard(() => store.listCodesByCreator(parsed.value as CreatorId));
+      const at = clock.now();
+      return got.map((rs) => rs.map((r) => summarizeAdCode(r, at)));
+    },
+
+    async listLibrary(adAccountId) {
+      const parsed = parseInput(adAccountIdSchema, adAccountId);
+      if (parsed.isErr()) return parsed;
+      const entries = await guard(() => store.listLibrary(parsed.value));
+      if (entries.isErr()) return entries;
+      const at = clock.now();
+      const views: LibraryEntryView[] = [];
+      for (const e of entries.value) {
+        const code = await guard(() => store.getCode(e.codeId));
+        if (code.isErr()) return code;
+        if (!code.value) continue;
+        views.push({ ...e, inForce: isInForce(code.value, at), expiresAt: code.value.expiresAt });
+      }
+      return Ok(views);
+    },
+
+    async listExpiring(input) {
+      const parsed = parseInput(listExpiringInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const from = parsed.value.from ?? clock.now();
+      const got = await guard(() => store.listExpiringBetween(from, plusMs(from, parsed.value.withinMs)));
+      return got.map((rs) => rs.filter((r) => isInForce(r, from)).map((r) => summarizeAdCode(r, from)));
+    },
+  };
+}
