@@ -72,10 +72,56 @@ const catalogue = [
   { id: 'X-02', title: 'Every state change is recorded as a domain event.', sources: [], codes: [] },
   { id: 'X-03', title: 'No operation loses or corrupts stored state.', sources: [], codes: ['validation', 'storage'] },
   { id: 'X-04', title: 'Results never depend on the host time zone, locale or wall clock.', sources: [], codes: [] },
-] as const satisfies readonly { id: string; title: string; sources: readonly RuleSource[]; codes: readonly string[] }[];
+] as const satisfies readonly { id: RuleId; title: string; sources: readonly RuleSource[]; codes: readonly string[] }[];
 
 /** A rule id of `rules.md`, such as `'SPARK-06'` or `'BC-01'`. */
-export type RuleId = (typeof catalogue)[number]['id'];
+export type RuleId =
+  | 'SPARK-01'
+  | 'SPARK-02'
+  | 'SPARK-03'
+  | 'SPARK-04'
+  | 'SPARK-05'
+  | 'SPARK-06'
+  | 'SPARK-07'
+  | 'SPARK-08'
+  | 'SPARK-09'
+  | 'SPARK-10'
+  | 'SPARK-11'
+  | 'ADV-01'
+  | 'ADV-02'
+  | 'ADV-03'
+  | 'ADV-04'
+  | 'ADV-05'
+  | 'ADV-06'
+  | 'TOP-01'
+  | 'TOP-02'
+  | 'TOP-03'
+  | 'TOP-04'
+  | 'TOP-05'
+  | 'TOP-06'
+  | 'TOP-07'
+  | 'TOP-08'
+  | 'TOP-09'
+  | 'ASSET-01'
+  | 'ASSET-02'
+  | 'ASSET-03'
+  | 'ASSET-04'
+  | 'ASSET-05'
+  | 'ASSET-06'
+  | 'ASSET-07'
+  | 'ASSET-08'
+  | 'BC-01'
+  | 'BC-02'
+  | 'BC-03'
+  | 'BC-04'
+  | 'BC-05'
+  | 'BC-06'
+  | 'BC-07'
+  | 'BC-08'
+  | 'X-01'
+  | 'X-02'
+  | 'X-03'
+  | 'X-04';
 
 /**
  * Every rule the library models, in the order of `rules.md`.

@@ -52,7 +52,7 @@ export function canGenerateAdCode(facts: GenerateFacts, policy: Policy): Decisio
     v.push({ rule: 'SPARK-05', code: 'spark.music_not_cleared', message: 'The video uses copyrighted music that is not in the Commercial Music Library, so it cannot be authorized.' });
   }
   if (!policy.authorizationPeriodsDays.includes(periodDays)) {
-    v.push({ rule: 'SPARK-06', code: 'spark.period_not_allowed', message: `Choose an authorization period of ${policy.authorizationPeriodsDays.join(', ')} days.`, details: { allowed: policy.authorizationPeriodsDays, requested: periodDays } });
+    v.push({ rule: 'SPARK-06', code: 'spark.period_not_allowed', message: `Choose an authorization period of ${listOr(policy.authorizationPeriodsDays)} days.`, details: { allowed: policy.authorizationPeriodsDays, requested: periodDays } });
   }
   return decide(v);
 }
@@ -136,6 +136,10 @@ export function canApplyAdCode(facts: ApplyFacts, policy: Policy): Decision {
     v.push({ rule: 'ADV-02', code: 'spark.code_already_used', message: 'This code was already used by another ad account: ask the creator for a code of your own.' });
   }
   return decide(v);
+}
+
+function listOr(values: readonly number[]): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
 function codeNotFound(): Violation {
