@@ -27,7 +27,17 @@ export type Decision =
 
 const ALLOWED: Decision = Object.freeze({ allowed: true });
 
-/** Builds a Decision from the list of violations found: allowed when the list is empty. */
+/**
+ * Builds a Decision from the list of violations found: allowed when the list is empty. For
+ * writing your own rules in the same shape.
+ *
+ * @example
+ * ```ts
+ * const v: Violation[] = [];
+ * if (!budgetApproved) v.push({ rule: 'ADV-01', code: 'acme.budget_missing', message: 'Approve the budget first.' });
+ * return decide(v);
+ * ```
+ */
 export function decide(violations: readonly Violation[]): Decision {
   if (violations.length === 0) return ALLOWED;
   return { allowed: false, violations: violations as readonly [Violation, ...Violation[]] };

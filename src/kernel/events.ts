@@ -6,7 +6,14 @@ export interface Actor {
   readonly id: string;
 }
 
-/** The system actor, used by sweeps such as `expireDue`. */
+/**
+ * The system actor, used by sweeps such as `expireDue`.
+ *
+ * @example
+ * ```ts
+ * const bySweep = events.filter((e) => e.actor.kind === SYSTEM_ACTOR.kind);
+ * ```
+ */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ kind: 'system', id: 'system' });
 
 /**

@@ -7,8 +7,13 @@ import { DAY_MS, HOUR_MS } from './time.js';
 const positiveInt = z.int('must be a whole number').check(z.gte(1, 'must be at least 1'));
 
 /**
- * Schema of the policy parameters (rules marked *configurable* in `rules.md`). Every field is
- * optional in input; `definePolicy` fills in the defaults.
+ * Schema (zod/mini) of the policy parameters: the rules marked *configurable* in `rules.md`.
+ * Every field is optional in input and takes its default; `definePolicy` wraps it.
+ *
+ * @example
+ * ```ts
+ * const parsed = policySchema.safeParse(JSON.parse(configText));
+ * ```
  */
 export const policySchema = z.strictObject({
   /** SPARK-02: minimum followers to generate a code. */
@@ -65,5 +70,10 @@ function deepFreeze<T>(value: T): T {
 /**
  * The defaults of `rules.md`: 10,000 followers, periods of 7/30/60/365 days, multi-account
  * confirmation, 100 failed searches per rolling hour.
+ *
+ * @example
+ * ```ts
+ * canGenerateAdCode(facts, DEFAULT_POLICY);
+ * ```
  */
 export const DEFAULT_POLICY: Policy = definePolicy().unwrap();

@@ -4,22 +4,57 @@
  * not use calendar helpers such as `addDays`: they work in local time.
  */
 
-/** Milliseconds in one day: a period of N days is exactly `N × DAY_MS` (SPARK-07). */
+/**
+ * Milliseconds in one day: a period of N days is exactly `N × DAY_MS` (SPARK-07).
+ *
+ * @example
+ * ```ts
+ * clock.advance(30 * DAY_MS); // thirty days later, in every time zone
+ * ```
+ */
 export const DAY_MS = 86_400_000;
-/** Milliseconds in one hour. */
+/**
+ * Milliseconds in one hour.
+ *
+ * @example
+ * ```ts
+ * definePolicy({ failedSearchWindowMs: 2 * HOUR_MS });
+ * ```
+ */
 export const HOUR_MS = 3_600_000;
 
-/** `instant + ms`, as a new Date. */
+/**
+ * `instant + ms`, as a new Date.
+ *
+ * @example
+ * ```ts
+ * plusMs(new Date('2026-01-01T00:00:00Z'), HOUR_MS).toISOString(); // '2026-01-01T01:00:00.000Z'
+ * ```
+ */
 export function plusMs(instant: Date, ms: number): Date {
   return new Date(instant.getTime() + ms);
 }
 
-/** `instant + days × 24 h`, independent of time zone. */
+/**
+ * `instant + days × 24 h`, independent of time zone and daylight-saving changes.
+ *
+ * @example
+ * ```ts
+ * plusDays(new Date('2026-03-01T09:00:00Z'), 30).toISOString(); // '2026-03-31T09:00:00.000Z'
+ * ```
+ */
 export function plusDays(instant: Date, days: number): Date {
   return new Date(instant.getTime() + days * DAY_MS);
 }
 
-/** True when `start <= at < end` (the end is exclusive). */
+/**
+ * True when `start <= at < end` (the end is exclusive).
+ *
+ * @example
+ * ```ts
+ * isWithin(record.expiresAt, record.generatedAt, record.expiresAt); // false
+ * ```
+ */
 export function isWithin(at: Date, start: Date, end: Date): boolean {
   const t = at.getTime();
   return start.getTime() <= t && t < end.getTime();

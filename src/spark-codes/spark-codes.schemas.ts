@@ -8,7 +8,14 @@ const adAccountId = z.pipe(idSchema, z.transform((s) => s as AdAccountId));
 const codeId = z.pipe(idSchema, z.transform((s) => s as AdCodeId));
 const url = textSchema.check(z.regex(/^https:\/\/\S+$/, 'must be an https URL'));
 
-/** Schema of `CreatorFacts` (strict: unknown keys are refused). */
+/**
+ * Schema of `CreatorFacts` (strict: unknown keys are refused).
+ *
+ * @example
+ * ```ts
+ * const creator = creatorFactsSchema.parse(row); // throws on bad data; the services return Results instead
+ * ```
+ */
 export const creatorFactsSchema = z.strictObject({
   id: creatorId,
   displayName: textSchema,
@@ -18,7 +25,14 @@ export const creatorFactsSchema = z.strictObject({
   adTermsAccepted: z.boolean(),
 });
 
-/** Schema of `VideoFacts`. */
+/**
+ * Schema of `VideoFacts`.
+ *
+ * @example
+ * ```ts
+ * const ok = videoFactsSchema.safeParse(payload).success;
+ * ```
+ */
 export const videoFactsSchema = z.strictObject({
   id: videoId,
   ownerId: creatorId,
@@ -30,7 +44,14 @@ export const videoFactsSchema = z.strictObject({
   thumbnailUrl: z.optional(url),
 });
 
-/** Schema of `AdvertiserFacts`. */
+/**
+ * Schema of `AdvertiserFacts`.
+ *
+ * @example
+ * ```ts
+ * advertiserFactsSchema.safeParse({ adAccountId: 'adv-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true });
+ * ```
+ */
 export const advertiserFactsSchema = z.strictObject({
   adAccountId,
   hasActivePaymentMethod: z.boolean(),
@@ -42,23 +63,72 @@ const pastedCode = z.string().check(z.maxLength(1024, 'must be at most 1024 char
 /** Who performs an advertiser action (an Ads Manager user), for the audit trail. */
 const actorId = z.optional(idSchema);
 
-/** Input of `generateCode`. */
+/**
+ * Input of `generateCode`.
+ *
+ * @example
+ * ```ts
+ * const input: GenerateCodeInput = { creator, video, periodDays: 30 }; generateCodeInputSchema.safeParse(input);
+ * ```
+ */
 export const generateCodeInputSchema = z.strictObject({
   creator: creatorFactsSchema,
   video: videoFactsSchema,
   periodDays: z.int('must be a whole number of days'),
 });
-/** Input of `showCode`. */
+/**
+ * Input of `showCode`.
+ *
+ * @example
+ * ```ts
+ * showCodeInputSchema.safeParse({ creatorId: 'tt-dana', codeId: 'code_1a2b' });
+ * ```
+ */
 export const showCodeInputSchema = z.strictObject({ creatorId, codeId });
-/** Input of `searchCode`. */
+/**
+ * Input of `searchCode`.
+ *
+ * @example
+ * ```ts
+ * searchCodeInputSchema.safeParse({ advertiser, code: pasted });
+ * ```
+ */
 export const searchCodeInputSchema = z.strictObject({ advertiser: advertiserFactsSchema, code: pastedCode });
-/** Input of `confirmCode`. */
+/**
+ * Input of `confirmCode`.
+ *
+ * @example
+ * ```ts
+ * confirmCodeInputSchema.safeParse({ advertiser, code: pasted, userId: 'u-7' });
+ * ```
+ */
 export const confirmCodeInputSchema = z.strictObject({ advertiser: advertiserFactsSchema, code: pastedCode, userId: actorId });
-/** Input of `revokeCode`. */
+/**
+ * Input of `revokeCode`.
+ *
+ * @example
+ * ```ts
+ * revokeCodeInputSchema.safeParse({ creatorId: 'tt-dana', codeId: 'code_1a2b' });
+ * ```
+ */
 export const revokeCodeInputSchema = z.strictObject({ creatorId, codeId });
-/** Input of `codeStatus`. */
+/**
+ * Input of `codeStatus`.
+ *
+ * @example
+ * ```ts
+ * codeStatusInputSchema.safeParse({ codeId: 'code_1a2b', at: new Date('2026-04-01T00:00:00Z') });
+ * ```
+ */
 export const codeStatusInputSchema = z.strictObject({ codeId, at: z.optional(instantSchema) });
-/** Input of `listExpiring`. */
+/**
+ * Input of `listExpiring`.
+ *
+ * @example
+ * ```ts
+ * listExpiringInputSchema.safeParse({ withinMs: 7 * DAY_MS });
+ * ```
+ */
 export const listExpiringInputSchema = z.strictObject({
   withinMs: z.int().check(z.gte(0), z.lte(3650 * 86_400_000)),
   from: z.optional(instantSchema),
