@@ -49,7 +49,7 @@ const allowed = {
 };
 // Packages each role may import (everything else is refused).
 const packagesFor = (r, file) => {
-  const base = ['zod/mini', 'ts-results-es', '@noble/hashes/sha2', '@noble/hashes/hmac', '@noble/hashes/utils'];
+  const base = ['zod/mini', 'ts-results-es'];
   if (r === 'testing') return [...base, 'fast-check'];
   if (rel(file).startsWith('adapters/postgres/')) return [...base, 'pg', '@electric-sql/pglite'];
   return base;

@@ -1,6 +1,4 @@
-import { sha256, sha512 } from '@noble/hashes/sha2';
-import { hmac } from '@noble/hashes/hmac';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { crc32, hmacSha256, sha256Ascii, toHex, utf8 } from '../kernel/sha256.js';
 import type { Brand } from '../kernel/brand.js';
 import { Err, Ok, type Result } from '../kernel/result.js';
 import { decodeBase64, encodeBase64 } from './base64.js';
@@ -35,8 +33,7 @@ const MAX_B64 = 256;
 const BODY_BYTES = 43;
 const CHECK_BYTES = 4;
 const ISSUED_B64_LENGTH = 64;
-const DERIVE_LABEL = utf8ToBytes('tiktok-ad-auth/ad-code/v1');
-const CHECK_LABEL = utf8ToBytes('tiktok-ad-auth/ad-code/checksum/v1');
+const DERIVE_LABEL = utf8('tiktok-ad-auth/ad-code/v2');
 
 // People paste codes from chats and e-mails: we forgive white space around the code and
 // nothing else. Zero-width characters and the BOM are *not* trimmed (String#trim would drop
@@ -100,33 +97,40 @@ export function hasValidChecksum(code: AdCode): boolean {
   if (code.length !== ISSUED_B64_LENGTH + 1) return false;
   const bytes = decodeBase64(code.slice(1));
   if (!bytes || bytes.length !== BODY_BYTES + CHECK_BYTES) return false;
-  const expected = checksum(bytes.subarray(0, BODY_BYTES));
-  let diff = 0;
-  for (let i = 0; i < CHECK_BYTES; i++) diff |= expected[i]! ^ bytes[BODY_BYTES + i]!;
-  return diff === 0;
-}
-
-function checksum(body: Uint8Array): Uint8Array {
-  const h = sha256.create();
-  h.update(CHECK_LABEL);
-  h.update(body);
-  return h.digest().subarray(0, CHECK_BYTES);
+  const stored = ((bytes[BODY_BYTES]! << 24) | (bytes[BODY_BYTES + 1]! << 16) | (bytes[BODY_BYTES + 2]! << 8) | bytes[BODY_BYTES + 3]!) >>> 0;
+  return crc32(bytes.subarray(0, BODY_BYTES)) === stored;
 }
 
 /** Minimum length of the secret a code service derives codes from. */
 export const MIN_SECRET_BYTES = 32;
 
 /**
- * Derives the printed code from the service secret and a stored 32-byte random nonce. The
- * store keeps the nonce and the digest, never the code: without the secret (kept out of the
- * database) a dump reveals no code, while the creator can still be shown theirs (SPARK-09).
+ * Makes the function that derives a printed code from a stored 32-byte random nonce with the
+ * service secret (HKDF-expand style, HMAC-SHA-256, key schedule done once). The store keeps
+ * the nonce and the digest, never the code: without the secret (kept out of the database) a
+ * dump reveals no code, while the creator can still be shown theirs (SPARK-09). The code's
+ * last 4 bytes are a CRC-32 of the first 43, so any single-character typo is caught.
  */
-export function deriveAdCode(secret: Uint8Array, nonce: Uint8Array): AdCode {
-  const material = hmac.create(sha512, secret).update(DERIVE_LABEL).update(nonce).digest();
-  const bytes = new Uint8Array(BODY_BYTES + CHECK_BYTES);
-  bytes.set(material.subarray(0, BODY_BYTES));
-  bytes.set(checksum(bytes.subarray(0, BODY_BYTES)), BODY_BYTES);
-  return `#${encodeBase64(bytes)}` as AdCode;
+export function adCodeDeriver(secret: Uint8Array): (nonce: Uint8Array) => AdCode {
+  const mac = hmacSha256(secret);
+  return (nonce) => {
+    const info = new Uint8Array(DERIVE_LABEL.length + nonce.length + 1);
+    info.set(DERIVE_LABEL);
+    info.set(nonce, DERIVE_LABEL.length);
+    info[info.length - 1] = 1;
+    const t1 = mac(info);
+    const info2 = new Uint8Array(32 + info.length);
+    info2.set(t1);
+    info2.set(info, 32);
+    info2[info2.length - 1] = 2;
+    const t2 = mac(info2);
+    const bytes = new Uint8Array(BODY_BYTES + CHECK_BYTES);
+    bytes.set(t1);
+    bytes.set(t2.subarray(0, BODY_BYTES - 32), 32);
+    const crc = crc32(bytes.subarray(0, BODY_BYTES));
+    bytes[BODY_BYTES] = crc >>> 24; bytes[BODY_BYTES + 1] = crc >>> 16; bytes[BODY_BYTES + 2] = crc >>> 8; bytes[BODY_BYTES + 3] = crc;
+    return `#${encodeBase64(bytes)}` as AdCode;
+  };
 }
 
 /**
@@ -140,7 +144,7 @@ export function deriveAdCode(secret: Uint8Array, nonce: Uint8Array): AdCode {
  * ```
  */
 export function adCodeDigest(code: AdCode): string {
-  return bytesToHex(sha256(utf8ToBytes(code)));
+  return toHex(sha256Ascii(code)); // a parsed code is ASCII
 }
 
 /**
@@ -159,7 +163,7 @@ export function adCodeFingerprint(code: AdCode): string {
 
 /** Hex of random bytes, for ids minted by the library. */
 export function randomHex(fill: (b: Uint8Array) => Uint8Array, bytes: number): string {
-  return bytesToHex(fill(new Uint8Array(bytes)));
+  return toHex(fill(new Uint8Array(bytes)));
 }
 
 /** Bytes of a hex string (for stored nonces). */

@@ -1,4 +1,3 @@
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { Err, Ok, type Result } from '../kernel/result.js';
 import { denied, notFound, storageError, type StorageError, type ValidationError } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
@@ -7,13 +6,14 @@ import type { AdAccountId, AdCodeId, CreatorId, EventId } from '../kernel/ids.js
 import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import { plusDays, plusMs } from '../kernel/time.js';
 import { parseInput } from '../kernel/validation.js';
+import { toHex, utf8 } from '../kernel/sha256.js';
 import type { Clock } from '../ports/clock.js';
 import type { RandomSource } from '../ports/random-source.js';
 import type { SparkCodeStore } from '../ports/spark-code-store.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
 import {
-  MIN_SECRET_BYTES, adCodeDigest, adCodeFingerprint, deriveAdCode, hasValidChecksum, hexToBytesStrict, parseAdCode, randomHex, type AdCode,
+  MIN_SECRET_BYTES, adCodeDeriver, adCodeDigest, adCodeFingerprint, hasValidChecksum, hexToBytesStrict, parseAdCode, randomHex, type AdCode,
 } from './ad-code.js';
 import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, LibraryEntry, VideoPreview } from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
@@ -111,7 +111,7 @@ const NONCE_BYTES = 32;
 const ID_BYTES = 12;
 
 function secretBytes(secret: string | Uint8Array): Uint8Array {
-  const bytes = typeof secret === 'string' ? utf8ToBytes(secret) : secret;
+  const bytes = typeof secret === 'string' ? utf8(secret) : secret;
   if (!(bytes instanceof Uint8Array) || bytes.length < MIN_SECRET_BYTES) {
     throw new TypeError(`createSparkCodes: codeSecret must be at least ${MIN_SECRET_BYTES} bytes`);
   }
@@ -146,7 +146,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
   const clock = options.clock ?? systemClock();
   const random = options.random ?? webCryptoRandom();
   const policy = options.policy ?? DEFAULT_POLICY;
-  const secret = secretBytes(options.codeSecret);
+  const deriveCode = adCodeDeriver(secretBytes(options.codeSecret));
   const fill = (b: Uint8Array) => random.fill(b);
   const eventId = () => `evt_${randomHex(fill, 16)}` as EventId;
 
@@ -218,11 +218,11 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
 
       const nonce = random.fill(new Uint8Array(NONCE_BYTES));
-      const code = deriveAdCode(secret, nonce);
+      const code = deriveCode(nonce);
       const record: AdCodeRecord = {
         id: `code_${randomHex(fill, ID_BYTES)}` as AdCodeId,
         digest: adCodeDigest(code),
-        nonce: bytesToHex(nonce),
+        nonce: toHex(nonce),
         fingerprint: adCodeFingerprint(code),
         creatorId: creator.id,
         videoId: video.id,
@@ -259,7 +259,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
           ? { rule: 'SPARK-10', code: 'spark.code_revoked', message: 'This code was revoked: generate a new one to share.' }
           : { rule: 'SPARK-11', code: 'spark.code_expired', message: 'This code has expired: generate a new one to share.', details: { expiredAt: record.expiresAt } }]));
       }
-      const code = deriveAdCode(secret, hexToBytesStrict(record.nonce));
+      const code = deriveCode(hexToBytesStrict(record.nonce));
       if (adCodeDigest(code) !== record.digest) {
         return Err(denied([{ rule: 'SPARK-09', code: 'spark.code_not_recoverable', message: 'This code was issued under another service secret and cannot be shown again: revoke it and generate a new one.' }]));
       }

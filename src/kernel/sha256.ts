@@ -1,0 +1,124 @@
+// SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104) in plain TypeScript: synchronous, running
+// in browsers and edge runtimes, and with the HMAC key schedule computed once per key. Web
+// Crypto's digest is async and costs a promise per call, which is most of a code search here.
+// Internal: checked against node:crypto by sha256.props.test.ts.
+
+const K = new Uint32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+const IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+/** Compresses `blocks` 64-byte blocks of `data` starting at `offset` into `h` (8 words). */
+function compress(h: Uint32Array, w: Uint32Array, data: Uint8Array, offset: number, blocks: number): void {
+  for (let b = 0; b < blocks; b++, offset += 64) {
+    for (let i = 0; i < 16; i++) {
+      const j = offset + 4 * i;
+      w[i] = (data[j]! << 24) | (data[j + 1]! << 16) | (data[j + 2]! << 8) | data[j + 3]!;
+    }
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15]!, y = w[i - 2]!;
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+    }
+    let a = h[0]!, bb = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, hh = h[7]!;
+    for (let i = 0; i < 64; i++) {
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const t1 = (hh + S1 + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const t2 = (S0 + ((a & bb) ^ (a & c) ^ (bb & c))) | 0;
+      hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = bb; bb = a; a = (t1 + t2) | 0;
+    }
+    h[0] = (h[0]! + a) | 0; h[1] = (h[1]! + bb) | 0; h[2] = (h[2]! + c) | 0; h[3] = (h[3]! + d) | 0;
+    h[4] = (h[4]! + e) | 0; h[5] = (h[5]! + f) | 0; h[6] = (h[6]! + g) | 0; h[7] = (h[7]! + hh) | 0;
+  }
+}
+
+/** Hashes `message` continuing from state `h` after `prefixBytes` already-compressed bytes. */
+function finish(h: Uint32Array, message: Uint8Array, prefixBytes: number): Uint8Array {
+  const w = new Uint32Array(64);
+  const full = message.length >>> 6;
+  compress(h, w, message, 0, full);
+  const rest = message.length - full * 64;
+  const tail = new Uint8Array(rest < 56 ? 64 : 128);
+  tail.set(message.subarray(full * 64));
+  tail[rest] = 0x80;
+  const bits = (prefixBytes + message.length) * 8;
+  const n = tail.length;
+  tail[n - 5] = Math.floor(bits / 2 ** 32) & 0xff; // messages here are far below 2^35 bytes
+  tail[n - 4] = bits >>> 24; tail[n - 3] = bits >>> 16; tail[n - 2] = bits >>> 8; tail[n - 1] = bits;
+  compress(h, w, tail, 0, n >>> 6);
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 8; i++) {
+    const v = h[i]!;
+    out[4 * i] = v >>> 24; out[4 * i + 1] = v >>> 16; out[4 * i + 2] = v >>> 8; out[4 * i + 3] = v;
+  }
+  return out;
+}
+
+/** SHA-256 of `message`. */
+export function sha256(message: Uint8Array): Uint8Array {
+  return finish(Uint32Array.from(IV), message, 0);
+}
+
+/** SHA-256 of an ASCII string (every char code < 128), without a text encoder. */
+export function sha256Ascii(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return sha256(bytes);
+}
+
+/** HMAC-SHA-256 with the key schedule done once: call the result for each message. */
+export function hmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array {
+  const block = new Uint8Array(64);
+  block.set(key.length > 64 ? sha256(key) : key);
+  const pad = new Uint8Array(64);
+  const w = new Uint32Array(64);
+  const inner = Uint32Array.from(IV), outer = Uint32Array.from(IV);
+  for (let i = 0; i < 64; i++) pad[i] = block[i]! ^ 0x36;
+  compress(inner, w, pad, 0, 1);
+  for (let i = 0; i < 64; i++) pad[i] = block[i]! ^ 0x5c;
+  compress(outer, w, pad, 0, 1);
+  return (message) => finish(outer.slice(), finish(inner.slice(), message, 64), 64);
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Lowercase hex of bytes. */
+export function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]!]!;
+  return s;
+}
+
+/** UTF-8 bytes of a string. */
+export function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/**
+ * CRC-32 (IEEE) of bytes. As a typo check it is exact, not probabilistic: it detects every
+ * error burst of up to 32 bits, so every single-character change of a base64 code (6 bits).
+ */
+export function crc32(bytes: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
