@@ -1,0 +1,196 @@
+// The memory store driven through the Spark codes service (foundation issue):
+// - at least 50,000 generate+confirm pairs per second and 200,000 (successful) searches per second
+//   on one core with 1,000,000 codes stored;
+// - search time flat (within 1.5x) from 10^3 to 10^6 codes;
+// - listExpiring time proportional to the number returned, not to the store's size.
+// One big store is filled to 10^6 through the service (that fill is also the generate throughput
+// figure) and one small store to 10^3 the same way; both are then measured side by side, in
+// interleaved rounds, so they see the same heap and the same machine load.
+// Needs a large heap: re-executes itself with --max-old-space-size=8192 when started without it.
+import { spawnSync } from 'node:child_process';
+import { getHeapStatistics } from 'node:v8';
+import { fileURLToPath } from 'node:url';
+
+if (getHeapStatistics().heap_size_limit < 6 * 1024 ** 3 && !process.env.BENCH_NO_REEXEC) {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit', env: { ...process.env, BENCH_NO_REEXEC: '1' },
+  });
+  process.exit(r.status ?? 1);
+}
+
+const { createSparkCodes, memoryStore, seededRandom, manualClock, DAY_MS } = await import('../dist/index.js');
+const { fmt, target } = await import('./harness.mjs');
+
+const BIG = Number(process.env.BENCH_BIG ?? 1_000_000);
+const SMALL = 1_000;
+const T0 = new Date('2026-03-01T12:00:00.000Z');
+const SECRET = 'bench-secret-of-at-least-thirty-two-chars!';
+const PERIODS = [7, 30, 60, 365];
+const STEP_MS = 1; // the clock moves 1 ms per operation
+const CREATORS = 1_000;
+
+let sink = 0;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+const mb = () => `${Math.round(process.memoryUsage().heapUsed / 1024 ** 2)} MB heap`;
+
+function makeService(seed) {
+  const store = memoryStore();
+  const clock = manualClock(T0);
+  const spark = createSparkCodes({ store, clock, random: seededRandom(seed), codeSecret: SECRET });
+  return { store, clock, spark, codes: [], ids: [], videos: 0 };
+}
+
+const creators = Array.from({ length: CREATORS }, (_, i) => ({
+  id: `creator-${i}`, displayName: `Creator ${i}`, accountType: 'CREATOR', followerCount: 50_000, adAuthorizationEnabled: true, adTermsAccepted: true,
+}));
+const advertiser = (i) => ({ adAccountId: `adacc-${i % 5000}`, hasActivePaymentMethod: true, hasCreativeLibraryAccess: true });
+
+/** Generates one code for a fresh video through the service; the clock moves STEP_MS. */
+async function generateOne(s) {
+  const v = s.videos++;
+  const creator = creators[v % CREATORS];
+  s.clock.advance(STEP_MS);
+  const r = await s.spark.generateCode({
+    creator,
+    video: { id: `video-${v}`, ownerId: creator.id, visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true, music: 'ORIGINAL', title: `Video ${v}` },
+    periodDays: PERIODS[v & 3],
+  });
+  if (!r.isOk()) throw new Error(`generate ${v} failed: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+async function fill(s, n, label) {
+  const start = performance.now();
+  let last = start;
+  for (let i = 0; i < n; i++) {
+    const g = await generateOne(s);
+    s.codes.push(g.code);
+    if ((i + 1) % 200_000 === 0 && n > 200_000) {
+      const now = performance.now();
+      console.log(`  ${label}: ${fmt(i + 1)} codes, last 200k at ${fmt(200_000 / ((now - last) / 1000))}/s, ${mb()}`);
+      last = now;
+    }
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+// ---------------------------------------------------------------- fill
+console.log(`filling: ${fmt(SMALL)} codes (small store) and ${fmt(BIG)} codes (big store) through createSparkCodes().generateCode`);
+const warm = makeService(99);
+await fill(warm, 20_000, 'warm-up');
+const small = makeService(1);
+await fill(small, SMALL, 'small');
+globalThis.gc?.();
+const big = makeService(2);
+const fillRate = await fill(big, BIG, 'big');
+globalThis.gc?.();
+console.log(`  fill rate (generate only, 0 -> ${fmt(BIG)} codes): ${fmt(fillRate)} codes/s; ${mb()}`);
+
+// ---------------------------------------------------------------- measurements
+let rnd = 12345;
+const nextIndex = (n) => { rnd = (Math.imul(rnd, 1103515245) + 12345) >>> 0; return rnd % n; };
+
+/** Successful searches with random stored codes; returns searches/s over ~ms. */
+async function searchRate(s, ms) {
+  let n = 0, ok = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    for (let i = 0; i < 256; i++) {
+      s.clock.advance(STEP_MS);
+      const r = await s.spark.searchCode({ advertiser: advertiser(n + i), code: s.codes[nextIndex(s.codes.length)] });
+      if (r.isOk()) ok++;
+    }
+    n += 256;
+    now = performance.now();
+  }
+  if (ok !== n) throw new Error(`searchRate: ${n - ok} of ${n} searches failed`);
+  sink += ok;
+  return (n / (now - start)) * 1000;
+}
+
+/** generate (fresh video) then confirm that code from an ad account; returns pairs/s over `pairs`. */
+async function generateConfirmRate(s, pairs) {
+  const start = performance.now();
+  for (let i = 0; i < pairs; i++) {
+    const g = await generateOne(s);
+    s.clock.advance(STEP_MS);
+    const c = await s.spark.confirmCode({ advertiser: advertiser(i), code: g.code });
+    if (!c.isOk() || !c.value.added) throw new Error(`confirm ${i} failed: ${JSON.stringify(c.error ?? c.value)}`);
+  }
+  return pairs / ((performance.now() - start) / 1000);
+}
+
+// listExpiring: codes of the 7-day class expire at T0 + 7d + 4k ms (+1 ms offset per fill step);
+// a window from the store's "now" that ends `x` ms after T0 + 7d returns ~x/4 codes in force, for
+// either store size, as long as the store holds that many 7-day codes.
+const FIRST_7D_EXPIRY = T0.getTime() + 7 * DAY_MS;
+async function listExpiringTime(s, answer, reps) {
+  const from = s.clock.now();
+  const withinMs = FIRST_7D_EXPIRY + answer * 4 * STEP_MS - from.getTime();
+  let got = -1;
+  const start = performance.now();
+  for (let i = 0; i < reps; i++) {
+    const r = await s.spark.listExpiring({ withinMs, from });
+    if (!r.isOk()) throw new Error(JSON.stringify(r.error));
+    got = r.value.length;
+    sink += got;
+  }
+  return { us: ((performance.now() - start) * 1000) / reps, got };
+}
+
+// warm every path on the warm-up store first
+await searchRate(warm, 300);
+await generateConfirmRate(warm, 5_000);
+for (const a of [10, 100, 1000]) await listExpiringTime(warm, a, 20);
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const searchSmall = [], searchBig = [], searchRatio = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const sm = await searchRate(small, 500);
+  const bg = await searchRate(big, 500);
+  searchSmall.push(sm); searchBig.push(bg); searchRatio.push(sm / bg);
+}
+
+const answers = [10, 100, 1000, 10_000];
+const le = { small: {}, big: {} };
+const leRatio = [];
+for (let r = 0; r < ROUNDS; r++) {
+  for (const a of answers) {
+    const reps = Math.max(3, Math.min(200, Math.round(20_000 / a)));
+    if (a * 4 <= SMALL) { const t = await listExpiringTime(small, a, reps); (le.small[a] ??= []).push(t); }
+    if (a * 4 <= big.codes.length) { const t = await listExpiringTime(big, a, reps); (le.big[a] ??= []).push(t); }
+  }
+  leRatio.push(le.big[100].at(-1).us / le.small[100].at(-1).us);
+}
+
+// Last, as it grows the stores (the small one to ~21k codes).
+const gcSmall = [], gcBig = [];
+for (let r = 0; r < 2; r++) {
+  gcSmall.push(await generateConfirmRate(small, 10_000));
+  gcBig.push(await generateConfirmRate(big, 20_000));
+}
+
+// ---------------------------------------------------------------- report
+const bigN = big.codes.length;
+console.log(`\nmeasured with ${fmt(bigN)} (big) and ${fmt(small.codes.length)} (small) codes stored; medians of ${ROUNDS} interleaved rounds:`);
+console.log(`  searchCode (successful, random code): small ${fmt(median(searchSmall))}/s, big ${fmt(median(searchBig))}/s`);
+console.log(`  generate+confirm pairs (small grows from 10^3 to ~2x10^4): small ${fmt(median(gcSmall))}/s, big ${fmt(median(gcBig))}/s`);
+console.log('  listExpiring (answer size -> time per call, time per returned code):');
+for (const a of answers) {
+  for (const k of ['small', 'big']) {
+    const xs = le[k][a];
+    if (!xs) continue;
+    const us = median(xs.map((t) => t.us));
+    console.log(`    ${k.padEnd(5)} ${String(xs[0].got).padStart(7)} returned: ${us.toFixed(1).padStart(10)} us/call  ${(us / Math.max(1, xs[0].got)).toFixed(2).padStart(7)} us/code`);
+  }
+}
+console.log(`  (sink ${sink}; ${mb()})`);
+
+console.log(`info fill rate, generateCode only, 0 -> ${fmt(BIG)} codes: ${fmt(fillRate)} codes/s (no separate target)`);
+target(`generate+confirm with ${fmt(bigN)} codes stored`, median(gcBig), { atLeast: 50_000, unit: ' pairs/s' });
+target(`successful searchCode with ${fmt(bigN)} codes stored`, median(searchBig), { atLeast: 200_000, unit: ' searches/s' });
+target(`search time at 10^6 / at 10^3 codes`, median(searchRatio), { atMost: 1.5, unit: 'x' });
+target(`listExpiring, same answer (100 codes): time at 10^6 / at 10^3 stored`, median(leRatio), { atMost: 1.5, unit: 'x' });
+const per = (a) => median(le.big[a].map((t) => t.us)) / le.big[a][0].got;
+if (le.big[10_000]) target('listExpiring at 10^6: per-code cost, 10,000 returned / 100 returned', per(10_000) / per(100), { atMost: 2, unit: 'x' });
