@@ -29,7 +29,7 @@ async function bundle(contents, external = []) {
   return { out, meta };
 }
 
-/** Package an input path belongs to: `zod`, `@noble/hashes`, or the library itself. */
+/** Package an input path belongs to: `zod`, `ts-results-es`, or the library itself. */
 function packageOf(path) {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (m) return m[1];
@@ -63,14 +63,14 @@ for (const [f, b] of perFile.sort((a, b) => b[1] - a[1]).slice(0, 8)) console.lo
 // the dependency left external (so its code is not included). Gzip is not additive, so these
 // are marginal figures, not a partition of the total.
 console.log('  marginal gzipped cost per dependency (bundle - bundle with it external):');
-for (const dep of [['zod', 'zod/*'], ['@noble/hashes', '@noble/hashes/*'], ['ts-results-es']]) {
+for (const dep of [['zod', 'zod/*'], ['ts-results-es']]) {
   const r = await bundle(ENTRY, dep);
   console.log(`    ${dep[0].padEnd(24)} ${((gzBytes - gz(r.out)) / 1024).toFixed(2)} kB`);
 }
 {
-  const r = await bundle(ENTRY, ['zod', 'zod/*', '@noble/hashes', '@noble/hashes/*', 'ts-results-es']);
+  const r = await bundle(ENTRY, ['zod', 'zod/*', 'ts-results-es']);
   console.log(`    (library code alone, all deps external: ${(gz(r.out) / 1024).toFixed(2)} kB)`);
-  const z = await bundle(ENTRY, ['@noble/hashes', '@noble/hashes/*', 'ts-results-es']);
+  const z = await bundle(ENTRY, ['ts-results-es']);
   console.log(`    (library code + zod/mini only, other deps external: ${(gz(z.out) / 1024).toFixed(2)} kB)`);
 }
 const localeBytes = perFile.filter(([f]) => f.includes('zod/v4/locales/')).reduce((a, [, b]) => a + b, 0);
@@ -80,7 +80,6 @@ console.log(`  of which zod locales: ${localeBytes} B, zod JSON-schema code: ${j
 // Reference points, same settings: the bare dependencies as the library imports them.
 const refs = {
   "zod/mini (z.strictObject+z.string parse)": "import * as z from 'zod/mini'; export const s = z.strictObject({ a: z.string() }); export const p = (x) => z.safeParse(s, x);",
-  "@noble/hashes sha256+sha512+hmac": "import { sha256, sha512 } from '@noble/hashes/sha2'; import { hmac } from '@noble/hashes/hmac'; export { sha256, sha512, hmac };",
   'ts-results-es Ok/Err': "import { Ok, Err } from 'ts-results-es'; export { Ok, Err };",
 };
 console.log('  reference bundles (same settings, gzipped):');
