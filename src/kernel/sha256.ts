@@ -39,9 +39,13 @@ function compress(h: Uint32Array, w: Uint32Array, data: Uint8Array, offset: numb
   }
 }
 
+// Scratch space for the message schedule. Hashing is synchronous and never re-entered, so one
+// buffer serves every call and spares the garbage collector an allocation per hash.
+const SCHEDULE = new Uint32Array(64);
+
 /** Hashes `message` continuing from state `h` after `prefixBytes` already-compressed bytes. */
 function finish(h: Uint32Array, message: Uint8Array, prefixBytes: number): Uint8Array {
-  const w = new Uint32Array(64);
+  const w = SCHEDULE;
   const full = message.length >>> 6;
   compress(h, w, message, 0, full);
   const rest = message.length - full * 64;

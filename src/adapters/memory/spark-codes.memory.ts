@@ -72,7 +72,7 @@ export function sparkCodesMemory(outbox: Outbox): Omit<SparkCodeStore, 'readEven
         return { kind: 'not_found' };
       }
       const who = confirmers.get(record.id);
-      const confirmedByAnotherAdAccount = who !== undefined && [...who].some((a) => a !== adAccountId);
+      const confirmedByAnotherAdAccount = who !== undefined && (who.size > 1 || (who.size === 1 && !who.has(adAccountId)));
       return { kind: 'found', record: clone(record), confirmedByAnotherAdAccount };
     },
 
