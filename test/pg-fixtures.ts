@@ -27,7 +27,10 @@ export async function closeSharedPGlite(): Promise<void> {
 /** A pg Pool on the server; the caller ends it. */
 export function serverPool(max = 10): pg.Pool {
   if (!DATABASE_URL) throw new Error('DATABASE_URL is not set');
-  return new pg.Pool({ connectionString: DATABASE_URL, max });
+  const pool = new pg.Pool({ connectionString: DATABASE_URL, max });
+  // pg's documented rule: an idle client that loses its connection emits 'error' on the pool.
+  pool.on('error', () => {});
+  return pool;
 }
 
 /** A fresh, migrated store in its own schema, dropped on close. */

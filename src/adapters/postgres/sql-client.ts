@@ -28,6 +28,8 @@ export interface SqlDatabase extends SqlQueryable {
 export interface PgPoolClientLike {
   query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
   release(err?: Error | boolean): void;
+  on?(event: 'error', listener: (err: Error) => void): unknown;
+  off?(event: 'error', listener: (err: Error) => void): unknown;
 }
 
 /** The part of a `pg` Pool the store uses (`new Pool({ connectionString })` from `pg`). */
@@ -57,6 +59,10 @@ export function fromPgPool(pool: PgPoolLike): SqlDatabase {
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // A connection that dies while checked out emits 'error' on the client: without a
+      // listener that would crash the process. Record it; the query in flight rejects anyway.
+      const onError = (err: Error) => { broken = err; };
+      client.on?.('error', onError);
       try {
         await client.query('BEGIN');
         const tx: SqlQueryable = {
@@ -80,6 +86,7 @@ export function fromPgPool(pool: PgPoolLike): SqlDatabase {
         }
         throw e;
       } finally {
+        client.off?.('error', onError);
         client.release(broken ?? false);
       }
     },
