@@ -43,11 +43,11 @@ async function snapshot(db: Db, schema: string): Promise<string> {
 
 // Where a statement fails inside each multi-row workflow: every table it writes, in order.
 const WORKFLOWS = [
-  { name: 'generate', points: ['INSERT spark_videos', 'INSERT spark_codes', 'UPDATE spark_videos', 'UPDATE outbox_head', 'INSERT events'] },
-  { name: 'confirm', points: ['INSERT spark_library', 'UPDATE spark_codes', 'UPDATE outbox_head', 'INSERT events'] },
-  { name: 'failed search', points: ['INSERT spark_search_accounts', 'INSERT spark_failed_searches', 'UPDATE outbox_head', 'INSERT events'] },
-  { name: 'revoke', points: ['UPDATE spark_codes', 'UPDATE outbox_head', 'INSERT events'] },
-  { name: 'expire sweep', points: ['UPDATE spark_codes', 'UPDATE outbox_head', 'INSERT events'] },
+  { name: 'generate', points: ['INSERT spark_videos', 'INSERT spark_codes', 'UPDATE spark_videos', 'INSERT events'] },
+  { name: 'confirm', points: ['INSERT spark_library', 'UPDATE spark_codes', 'INSERT events'] },
+  { name: 'failed search', points: ['INSERT spark_search_accounts', 'INSERT spark_failed_searches', 'INSERT events'] },
+  { name: 'revoke', points: ['UPDATE spark_codes', 'INSERT events'] },
+  { name: 'expire sweep', points: ['UPDATE spark_codes', 'INSERT events'] },
 ] as const;
 
 for (const target of targets) {
