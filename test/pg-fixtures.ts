@@ -37,8 +37,8 @@ export function serverPool(max = 10): pg.Pool {
 export async function freshStore(target: { pglite: PGlite } | { pool: pg.Pool }, schema = freshSchema()): Promise<{ store: PostgresStore; close: () => Promise<void> }> {
   const store = 'pglite' in target ? postgresStore({ pglite: target.pglite, schema }) : postgresStore({ pool: target.pool, schema });
   await store.migrate();
-  const db = 'pglite' in target ? target.pglite : target.pool;
-  return { store, close: async () => { await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } };
+  const drop = `DROP SCHEMA IF EXISTS "${schema}" CASCADE`;
+  return { store, close: async () => { await ('pglite' in target ? target.pglite.query(drop) : target.pool.query(drop)); } };
 }
 
 /** A conformance-suite factory on PGlite. */

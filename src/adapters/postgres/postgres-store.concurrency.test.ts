@@ -67,6 +67,28 @@ describe.runIf(DATABASE_URL)('postgresStore on a server keeps its invariants und
     await withStores(false, async (stores) => { for (let r = 0; r < REPEAT; r++) await confirmsRace(stores, r); });
   });
 
+  test(`X-02: a reader polling during concurrent writes over separate connections sees every event once, seq gap-free (×${REPEAT})`, async () => {
+    await withStores(false, async (stores) => {
+      const services = stores.map((store, i) => createSparkCodes({ store, clock: manualClock(T0), random: seededRandom(77 + i), codeSecret: SECRET }));
+      const seen: number[] = [];
+      let done = false;
+      const poll = async () => {
+        while (!done || (await stores[1]!.readEvents({ after: seen.length, limit: 1 })).length > 0) {
+          const page = await stores[1]!.readEvents({ after: seen.at(-1) ?? 0, limit: 50 });
+          seen.push(...page.map((e) => e.seq));
+        }
+      };
+      const reader = poll();
+      for (let r = 0; r < REPEAT; r++) {
+        await Promise.all(Array.from({ length: 40 }, (_, i) =>
+          services[i % services.length]!.searchCode({ advertiser: advertiser(`acc-poll-${r}-${i}`), code: '#no-such-code' })));
+      }
+      done = true;
+      await reader;
+      expect(seen).toEqual(Array.from({ length: 40 * REPEAT }, (_, i) => i + 1));
+    });
+  });
+
   describe('negative control: a read-then-write PostgreSQL store fails the same tests', () => {
     test('generations race fails on the naive store', async () => {
       await expect(withStores(true, async (stores) => { for (let r = 0; r < REPEAT; r++) await generationsRace(stores, r); })).rejects.toThrow();
