@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { describe, test } from 'vitest';
 import { memoryStore } from '../../index.js';
 import { storeConformanceChecks } from '../../testing/index.js';

@@ -1,0 +1,105 @@
+// PostgreSQL store throughput and latency against the local server, with the memory store's
+// figures from the same run beside them. Needs DATABASE_URL (skips with a message otherwise).
+// Run: npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --expose-gc bench/postgres.bench.mjs
+import pg from 'pg';
+import { createSparkCodes, manualClock, memoryStore, seededRandom } from '../dist/index.js';
+import { postgresStore } from '../dist/postgres.js';
+import { fmt, target } from './harness.mjs';
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.log('skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to benchmark the PostgreSQL store');
+  process.exit(0);
+}
+
+const CLIENTS = 16;
+const STORED = Number(process.env.BENCH_CODES ?? 1_000_000);
+const CONFIRMS = 8_000;
+const SEARCH_MS = 4_000;
+const secret = 'bench-secret-of-at-least-thirty-two-characters';
+const T0 = new Date('2026-01-01T00:00:00.000Z');
+const creator = (i) => ({ id: `creator-${i % 500}`, displayName: 'C', accountType: 'CREATOR', followerCount: 50_000, adAuthorizationEnabled: true, adTermsAccepted: true });
+const video = (i) => ({ id: `video-${i}`, ownerId: `creator-${i % 500}`, visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true, music: 'ORIGINAL' });
+const advertiser = (i) => ({ adAccountId: `adacc-${i}`, hasActivePaymentMethod: true, hasCreativeLibraryAccess: true });
+
+/** Runs `n` jobs on `CLIENTS` concurrent workers; returns jobs per second. */
+async function concurrent(n, job) {
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, async () => { while (next < n) await job(next++); }));
+  return (n / (performance.now() - start)) * 1000;
+}
+
+/** Searches for `ms` on `CLIENTS` workers; returns searches per second and the p99 latency. */
+async function searchLoad(spark, codes, ms) {
+  const lat = [];
+  const end = performance.now() + ms;
+  let i = 0;
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, async (_, w) => {
+    while (performance.now() < end) {
+      const k = i++;
+      const t = performance.now();
+      const r = await spark.searchCode({ advertiser: advertiser(1_000_000 + (k % 997)), code: codes[(k * 7919 + w) % codes.length] });
+      lat.push(performance.now() - t);
+      if (r.isErr()) throw new Error(`search failed: ${r.error.message}`);
+    }
+  }));
+  const elapsed = performance.now() - start;
+  lat.sort((a, b) => a - b);
+  return { perSecond: (lat.length / elapsed) * 1000, p99: lat[Math.floor(lat.length * 0.99)] };
+}
+
+async function run(name, store, seed) {
+  const spark = createSparkCodes({ store, clock: manualClock(T0), random: seededRandom(42), codeSecret: secret });
+  const t0 = performance.now();
+  await seed();
+  const seeded = performance.now() - t0;
+  // Real codes to confirm and search (the filler rows have random digests).
+  const codes = [];
+  for (let i = 0; i < CONFIRMS; i++) codes.push((await spark.generateCode({ creator: creator(i), video: video(i), periodDays: 30 })).unwrap().code);
+  const confirms = await concurrent(CONFIRMS, async (i) => {
+    const r = await spark.confirmCode({ advertiser: advertiser(i % 1000), code: codes[i] });
+    if (r.isErr() || !r.value.added) throw new Error(`confirm failed: ${r.isErr() ? r.error.message : 'not added'}`);
+  });
+  const search = await searchLoad(spark, codes, SEARCH_MS);
+  console.log(`${name}: seeded ${fmt(STORED)} codes in ${fmt(seeded / 1000)} s; ${fmt(confirms)} confirms/s, ${fmt(search.perSecond)} searches/s, search p99 ${fmt(search.p99)} ms (${CLIENTS} concurrent clients)`);
+  return { confirms, search };
+}
+
+// --- memory store -----------------------------------------------------------------------------
+const mem = memoryStore();
+const memFigures = await run('memory store', mem, async () => {
+  const base = { nonce: '00'.repeat(32), fingerprint: '#bulk…', periodDays: 30, generatedAt: T0, expiresAt: new Date(T0.getTime() + 30 * 86_400_000) };
+  for (let i = 0; i < STORED; i++) {
+    await mem.insertCode({ ...base, id: `bulk-${i}`, digest: `e${i.toString(16).padStart(63, '0')}`, creatorId: `bulk-c-${i % 10_000}`, videoId: `bulk-v-${i}`,
+      preview: { creatorId: `bulk-c-${i % 10_000}`, creatorName: 'B', videoId: `bulk-v-${i}` } }, []);
+  }
+});
+globalThis.gc?.();
+
+// --- PostgreSQL server ------------------------------------------------------------------------
+const schema = `tta_bench_${process.pid}`;
+const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
+pool.on('error', () => {});
+try {
+  const store = postgresStore({ pool, schema });
+  await store.migrate();
+  const s = `"${schema}"`;
+  const pgFigures = await run('postgres (server)', store, async () => {
+    // Bulk path: one INSERT … SELECT generate_series, not a million service calls.
+    await pool.query(`INSERT INTO ${s}.spark_codes (id, digest, nonce, fingerprint, creator_id, video_id, period_days, generated_at, expires_at, preview)
+      SELECT 'bulk-' || i, encode(sha256(('bulk-' || i)::bytea), 'hex'), repeat('00', 32), '#bulk…', 'bulk-c-' || (i % 10000), 'bulk-v-' || i, 30,
+             $1::timestamptz, $1::timestamptz + interval '30 days',
+             json_build_object('creatorId', 'bulk-c-' || (i % 10000), 'creatorName', 'B', 'videoId', 'bulk-v-' || i)
+      FROM generate_series(1, $2::integer) AS i`, [T0.toISOString(), STORED]);
+    await pool.query(`ANALYZE ${s}.spark_codes`);
+  });
+  target('postgres confirms/s (16 clients)', pgFigures.confirms, { atLeast: 2000, unit: '/s' });
+  target('postgres searches/s (16 clients, 1M codes)', pgFigures.search.perSecond, { atLeast: 5000, unit: '/s' });
+  target('postgres search p99 (1M codes)', pgFigures.search.p99, { atMost: 10, unit: ' ms' });
+  console.log(`memory store beside it: ${fmt(memFigures.confirms)} confirms/s, ${fmt(memFigures.search.perSecond)} searches/s, p99 ${fmt(memFigures.search.p99)} ms`);
+} finally {
+  await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool.end();
+}

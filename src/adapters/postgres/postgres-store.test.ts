@@ -1,0 +1,205 @@
+/// <reference types="node" />
+import { execFileSync } from 'node:child_process';
+import { afterAll, describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import { createSparkCodes, DAY_MS, manualClock, seededRandom, type AdCodeId, type AdCodeRecord, type CreatorId, type VideoId } from '../../index.js';
+import { postgresStore } from './index.js';
+import { closeSharedPGlite, DATABASE_URL, freshSchema, freshStore, serverPool, sharedPGlite } from '../../../test/pg-fixtures.js';
+
+const SECRET = 'postgres-tests-secret-at-least-32-characters';
+const T0 = new Date('2026-05-01T00:00:00.000Z');
+const numRuns = Number(process.env.FC_NUM_RUNS ?? 25);
+
+type Db = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
+type Target = { name: string; db: () => Promise<Db>; handle: () => Promise<{ pglite: PGlite } | { pool: pg.Pool }>; server: boolean };
+
+const pool = DATABASE_URL ? serverPool(10) : undefined;
+const targets: Target[] = [
+  { name: 'PGlite', db: sharedPGlite, handle: async () => ({ pglite: await sharedPGlite() }), server: false },
+  ...(pool ? [{ name: 'server', db: async () => pool, handle: async () => ({ pool }), server: true }] : []),
+];
+afterAll(async () => { await closeSharedPGlite(); await pool?.end(); });
+
+function eligible(videoId: string, creatorId = 'creator-f') {
+  return {
+    creator: { id: creatorId, displayName: 'C', accountType: 'CREATOR', followerCount: 50_000, adAuthorizationEnabled: true, adTermsAccepted: true },
+    video: { id: videoId, ownerId: creatorId, visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true, music: 'ORIGINAL' },
+  };
+}
+const advertiser = (adAccountId: string) => ({ adAccountId, hasActivePaymentMethod: true, hasCreativeLibraryAccess: true });
+
+/** Every row of every table of the schema, as JSON: "the state of the database". */
+async function snapshot(db: Db, schema: string): Promise<string> {
+  const { rows } = await db.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema]);
+  const out: Record<string, unknown> = {};
+  for (const { t } of rows as { t: string }[]) {
+    const r = await db.query(`SELECT coalesce(json_agg(x ORDER BY x::text), '[]'::json)::text AS j FROM "${schema}"."${t}" x`);
+    out[t] = (r.rows[0] as { j: string }).j;
+  }
+  return JSON.stringify(out);
+}
+
+// Where a statement fails inside each multi-row workflow: every table it writes, in order.
+const WORKFLOWS = [
+  { name: 'generate', points: ['INSERT spark_videos', 'INSERT spark_codes', 'UPDATE spark_videos', 'INSERT events'] },
+  { name: 'confirm', points: ['INSERT spark_library', 'UPDATE spark_codes', 'INSERT events'] },
+  { name: 'failed search', points: ['INSERT spark_search_accounts', 'INSERT spark_failed_searches', 'INSERT events'] },
+  { name: 'revoke', points: ['UPDATE spark_codes', 'INSERT events'] },
+  { name: 'expire sweep', points: ['UPDATE spark_codes', 'INSERT events'] },
+] as const;
+
+for (const target of targets) {
+  describe(`postgresStore on ${target.name}`, () => {
+    const modes = target.server ? (['statement fails', 'connection killed'] as const) : (['statement fails'] as const);
+    for (const mode of modes) {
+      test(`X-03: ${mode} in the middle of each multi-row workflow leaves the database as it was`, async () => {
+        const db = await target.db();
+        for (const wf of WORKFLOWS) {
+          for (const point of wf.points) {
+            const { store, close } = await freshStore(await target.handle());
+            const s = `"${store.schema}"`;
+            try {
+              const clock = manualClock(T0);
+              const spark = createSparkCodes({ store, clock, random: seededRandom(3), codeSecret: SECRET });
+              const g = (await spark.generateCode({ ...eligible('video-setup'), periodDays: 7 })).unwrap();
+              if (wf.name === 'expire sweep') clock.advance(8 * DAY_MS);
+              if (wf.name === 'generate') await store.revokeCode(g.summary.id, T0, { kind: 'creator', id: 'creator-f' }, []);
+              const [op, table] = point.split(' ') as [string, string];
+              const body = mode === 'statement fails' ? `RAISE EXCEPTION 'injected failure at ${point}'` : 'PERFORM pg_terminate_backend(pg_backend_pid())';
+              const before = await snapshot(db, store.schema);
+              await db.query(`CREATE FUNCTION ${s}.inject() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body}; RETURN NEW; END $$`);
+              await db.query(`CREATE TRIGGER inject BEFORE ${op} ON ${s}.${table} FOR EACH ROW EXECUTE FUNCTION ${s}.inject()`);
+              const result = wf.name === 'generate' ? await spark.generateCode({ ...eligible('video-setup'), periodDays: 30 })
+                : wf.name === 'confirm' ? await spark.confirmCode({ advertiser: advertiser('acc-f'), code: g.code })
+                : wf.name === 'failed search' ? await spark.searchCode({ advertiser: advertiser('acc-f'), code: '#not-a-code' })
+                : wf.name === 'revoke' ? await spark.revokeCode({ creatorId: 'creator-f', codeId: g.summary.id })
+                : await spark.expireDue();
+              await db.query(`DROP TRIGGER inject ON ${s}.${table}`);
+              await db.query(`DROP FUNCTION ${s}.inject()`);
+              expect(result.isErr() && result.error.code, `${wf.name} / ${point}`).toBe('storage');
+              expect(await snapshot(db, store.schema), `${wf.name} / ${point}`).toBe(before);
+            } finally {
+              await close();
+            }
+          }
+        }
+      });
+    }
+
+    test('a dump of the database after issuing 1,000 codes contains none of them in the clear', async () => {
+      const { store, close } = await freshStore(await target.handle());
+      try {
+        const clock = manualClock(T0);
+        const spark = createSparkCodes({ store, clock, random: seededRandom(9), codeSecret: SECRET });
+        const codes: string[] = [];
+        for (let i = 0; i < 1000; i++) codes.push((await spark.generateCode({ ...eligible(`video-${i}`, `creator-${i % 10}`), periodDays: 30 })).unwrap().code);
+        const dump = target.server
+          ? execFileSync('pg_dump', ['--data-only', `--schema=${store.schema}`, DATABASE_URL!], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+          : await snapshot(await target.db(), store.schema);
+        expect(dump.length).toBeGreaterThan(100_000);
+        const bodies = codes.map((c) => c.replace(/^#/, ''));
+        expect(bodies.filter((b) => dump.includes(b))).toEqual([]);
+        expect(bodies.filter((b) => dump.includes(b.slice(0, 16)))).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    test('instants are timestamptz and round-trip to the millisecond', async () => {
+      const { store, close } = await freshStore(await target.handle());
+      try {
+        await fc.assert(fc.asyncProperty(
+          fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), fc.integer({ min: 1, max: 400 }),
+          async (t, days) => {
+            const id = `code-${t}-${days}-${Math.abs(t % 9973)}` as AdCodeId;
+            const generatedAt = new Date(t);
+            const record: AdCodeRecord = {
+              id, digest: `${id}`.padEnd(64, 'a'), nonce: '00'.repeat(32), fingerprint: '#x…y', creatorId: 'c' as CreatorId,
+              videoId: `v-${id}` as VideoId, periodDays: days, generatedAt, expiresAt: new Date(t + days * DAY_MS),
+              preview: { creatorId: 'c' as CreatorId, creatorName: 'C', videoId: `v-${id}` as VideoId },
+            };
+            if ((await store.getCode(id)) === undefined) await store.insertCode(record, []);
+            const got = await store.getCode(id);
+            expect(got?.generatedAt.getTime()).toBe(generatedAt.getTime());
+            expect(got?.expiresAt.getTime()).toBe(record.expiresAt.getTime());
+          }), { numRuns });
+      } finally {
+        await close();
+      }
+    });
+
+    test('migrate() is idempotent and versioned; a schema newer than the library is refused', async () => {
+      const schema = freshSchema();
+      const h = await target.handle();
+      const store = 'pglite' in h ? postgresStore({ pglite: h.pglite, schema }) : postgresStore({ pool: h.pool, schema });
+      const db = await target.db();
+      try {
+        const first = await store.migrate();
+        expect(first).toEqual({ from: 0, to: 2, applied: [1, 2] });
+        expect(await store.migrate()).toEqual({ from: 2, to: 2, applied: [] });
+        await db.query(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES (99, 'from the future')`);
+        await expect(store.migrate()).rejects.toThrow(/newer than this library/);
+      } finally {
+        await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      }
+    });
+  });
+}
+
+describe.runIf(DATABASE_URL)('postgresStore on a server: operations', () => {
+  test('migrate() from several processes at once applies each migration once', async () => {
+    const schema = freshSchema();
+    const pools = Array.from({ length: 5 }, () => serverPool(2));
+    try {
+      const reports = await Promise.all(pools.map((p) => postgresStore({ pool: p, schema }).migrate()));
+      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, 0, 2]);
+    } finally {
+      await pools[0]!.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await Promise.all(pools.map((p) => p.end()));
+    }
+  });
+
+  test('a statement timeout and a lost connection come back as storage errors, with nothing written', async () => {
+    const { store, close } = await freshStore({ pool: pool! });
+    const timeoutPool = new pg.Pool({ connectionString: DATABASE_URL, max: 2, options: '-c statement_timeout=200' });
+    const locker = await pool!.connect();
+    try {
+      const clock = manualClock(T0);
+      const g = (await createSparkCodes({ store, clock, random: seededRandom(4), codeSecret: SECRET }).generateCode({ ...eligible('video-t'), periodDays: 7 })).unwrap();
+      const slow = createSparkCodes({ store: postgresStore({ pool: timeoutPool, schema: store.schema }), clock, random: seededRandom(5), codeSecret: SECRET });
+      await locker.query('BEGIN');
+      await locker.query(`SELECT 1 FROM "${store.schema}".spark_codes WHERE id = $1 FOR UPDATE`, [g.summary.id]);
+      const before = await snapshot(pool!, store.schema);
+      const timedOut = await slow.confirmCode({ advertiser: advertiser('acc-t'), code: g.code });
+      expect(timedOut.isErr() && timedOut.error.code).toBe('storage');
+      await locker.query('ROLLBACK');
+      expect(await snapshot(pool!, store.schema)).toBe(before);
+      const nowhere = postgresStore({ pool: new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 500 }), schema: store.schema });
+      const lost = await createSparkCodes({ store: nowhere, clock, random: seededRandom(6), codeSecret: SECRET }).confirmCode({ advertiser: advertiser('acc-t'), code: g.code });
+      expect(lost.isErr() && lost.error.code).toBe('storage');
+    } finally {
+      locker.release();
+      await timeoutPool.end();
+      await close();
+    }
+  });
+
+  test('instants do not depend on the session time zone', async () => {
+    const schema = freshSchema();
+    const kolkata = new pg.Pool({ connectionString: DATABASE_URL, max: 2, options: '-c TimeZone=Asia/Kolkata' });
+    try {
+      const a = postgresStore({ pool: pool!, schema });
+      await a.migrate();
+      const b = postgresStore({ pool: kolkata, schema });
+      const spark = createSparkCodes({ store: b, clock: manualClock(T0), random: seededRandom(8), codeSecret: SECRET });
+      const g = (await spark.generateCode({ ...eligible('video-tz'), periodDays: 7 })).unwrap();
+      expect((await a.getCode(g.summary.id))?.generatedAt.toISOString()).toBe(T0.toISOString());
+      expect((await b.getCode(g.summary.id))?.expiresAt.getTime()).toBe(T0.getTime() + 7 * DAY_MS);
+    } finally {
+      await pool!.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await kolkata.end();
+    }
+  });
+});
