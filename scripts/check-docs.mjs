@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 
 const root = resolve('.');
-const entries = ['src/index.ts', 'src/testing/index.ts', 'src/postgres.ts'].filter((f) => existsSync(resolve(root, f)));
+const entries = ['src/index.ts', 'src/testing/index.ts', 'src/adapters/postgres/index.ts'].filter((f) => existsSync(resolve(root, f)));
 const config = ts.getParsedCommandLineOfConfigFile(resolve(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
 const program = ts.createProgram(entries.map((f) => resolve(root, f)), config.options);
 const checker = program.getTypeChecker();

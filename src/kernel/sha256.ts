@@ -100,9 +100,9 @@ export function toHex(bytes: Uint8Array): string {
   return s;
 }
 
-/** UTF-8 bytes of a string. */
+/** UTF-8 bytes of a string, as a Uint8Array of this realm (TextEncoder may be another's). */
 export function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+  return Uint8Array.from(new TextEncoder().encode(text));
 }
 
 const CRC_TABLE = (() => {

@@ -111,11 +111,13 @@ const NONCE_BYTES = 32;
 const ID_BYTES = 12;
 
 function secretBytes(secret: string | Uint8Array): Uint8Array {
+  // Accept byte arrays from any realm (iframes, VMs): `instanceof` would refuse those.
+  const isBytes = (x: unknown): x is Uint8Array => ArrayBuffer.isView(x) && (x as Uint8Array).BYTES_PER_ELEMENT === 1 && !(x instanceof DataView);
   const bytes = typeof secret === 'string' ? utf8(secret) : secret;
-  if (!(bytes instanceof Uint8Array) || bytes.length < MIN_SECRET_BYTES) {
+  if (!isBytes(bytes) || bytes.length < MIN_SECRET_BYTES) {
     throw new TypeError(`createSparkCodes: codeSecret must be at least ${MIN_SECRET_BYTES} bytes`);
   }
-  return bytes.slice();
+  return Uint8Array.from(bytes);
 }
 
 async function guard<T>(op: () => Promise<T>): Promise<Result<T, StorageError>> {
