@@ -4,6 +4,32 @@ import type { ValidationError } from './errors.js';
 import { parseInput } from './validation.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 
+/** An advertising objective in the Business API's `objective_type` spelling, e.g. `PRODUCT_SALES`. */
+const objective = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be an objective such as PRODUCT_SALES'));
+/** An ISO 3166-1 alpha-2 region code, e.g. `US`. */
+const region = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US'));
+
+/**
+ * ASSET-02 default: objectives for which TikTok accounts are not offered as ad delivery identities.
+ * The source (002) says the feature lives in Smart+ Spark Ads creation and is "not available for
+ * all advertising objectives" without listing them; we assume the reach and awareness family is
+ * out. *Configurable*: set `unsupportedObjectives` to TikTok's current list.
+ */
+export const DEFAULT_UNSUPPORTED_OBJECTIVES = ['REACH', 'RF_REACH', 'VIDEO_VIEWS', 'ENGAGEMENT'] as const;
+
+/**
+ * ASSET-06 default: the operating regions offered when creating an organization-owned account:
+ * every ISO 3166-1 alpha-2 code except China (`CN`), which the source says is not offered.
+ */
+export const DEFAULT_OPERATING_REGIONS: readonly string[] = (
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM ' +
+  'CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN ' +
+  'HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM ' +
+  'MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC ' +
+  'SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS ' +
+  'YE YT ZA ZM ZW'
+).split(' ');
+
 const positiveInt = z.int('must be a whole number').check(z.gte(1, 'must be at least 1'));
 
 /**
@@ -29,6 +55,30 @@ export const policySchema = z.strictObject({
   maxFailedSearches: z._default(positiveInt.check(z.lte(1_000_000)), 100),
   /** Length of the rolling window for failed searches, in ms. */
   failedSearchWindowMs: z._default(positiveInt.check(z.lte(30 * DAY_MS)), HOUR_MS),
+  /** BC-01: how many Business Centers one TikTok account may be linked to at once. */
+  maxBusinessCentersPerAccount: z._default(positiveInt.check(z.lte(1_000_000)), 800),
+  /** BC-01: how many TikTok accounts one Business Center may have linked at once. */
+  maxAccountsPerBusinessCenter: z._default(positiveInt.check(z.lte(1_000_000)), 800),
+  /** BC-07 decision: how long a QR link request can be approved after it was made, in ms (default 24 h). */
+  linkRequestLifetimeMs: z._default(positiveInt.check(z.lte(365 * DAY_MS)), 24 * HOUR_MS),
+  /**
+   * ASSET-02: advertising objectives (Business API `objective_type` values) for which TikTok
+   * accounts cannot be linked or created as ad delivery identities. The source does not publish
+   * the list; the default names the objectives Smart+ Spark Ads identities are not offered for.
+   */
+  unsupportedObjectives: z._default(
+    z.array(objective).check(z.maxLength(64), z.refine((a) => new Set(a).size === a.length, 'must not repeat an objective')),
+    [...DEFAULT_UNSUPPORTED_OBJECTIVES],
+  ),
+  /** ASSET-06: operating regions offered for organization-owned accounts (ISO 3166-1 alpha-2). China is never offered. */
+  operatingRegions: z._default(
+    z.array(region).check(
+      z.minLength(1), z.maxLength(300),
+      z.refine((a) => new Set(a).size === a.length, 'must not repeat a region'),
+      z.refine((a) => !a.includes('CN'), 'must not offer China (CN): ASSET-06'),
+    ),
+    [...DEFAULT_OPERATING_REGIONS],
+  ),
 });
 
 /**
@@ -69,7 +119,8 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * The defaults of `rules.md`: 10,000 followers, periods of 7/30/60/365 days, multi-account
- * confirmation, 100 failed searches per rolling hour.
+ * confirmation, 100 failed searches per rolling hour, 800/800 link caps, QR link requests that
+ * lapse after 24 hours, the default unsupported objectives and every operating region but China.
  *
  * @example
  * ```ts

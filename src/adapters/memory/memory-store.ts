@@ -1,4 +1,7 @@
 import type { SparkCodeStore } from '../../ports/spark-code-store.js';
+import type { BusinessCenterStore } from '../../ports/business-center-store.js';
+import type { DeliveryIdentityStore } from '../../ports/delivery-identity-store.js';
+import { businessCenterMemory } from './business-center.memory.js';
 import { createOutbox } from './outbox.js';
 import { sparkCodesMemory } from './spark-codes.memory.js';
 
@@ -6,7 +9,7 @@ import { sparkCodesMemory } from './spark-codes.memory.js';
  * Every store port of the library, in one object: what `memoryStore()` and the PostgreSQL
  * store return and what the conformance suite checks.
  */
-export type Store = SparkCodeStore;
+export type Store = SparkCodeStore & BusinessCenterStore & DeliveryIdentityStore;
 
 /**
  * The embedded default store: zero setup, isolated per instance (no module state), correct
@@ -27,5 +30,6 @@ export function memoryStore(): Store {
       return outbox.read(query);
     },
     ...sparkCodesMemory(outbox),
+    ...businessCenterMemory(outbox),
   };
 }
