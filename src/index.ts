@@ -3,13 +3,13 @@
 // Kernel
 export { Ok, Err, Result } from './kernel/result.js';
 export type { Brand } from './kernel/brand.js';
-export type { CreatorId, VideoId, AdAccountId, UserId, AdCodeId, EventId } from './kernel/ids.js';
+export type { CreatorId, VideoId, AdAccountId, UserId, AdCodeId, EventId, BusinessCenterId, TikTokAccountId, LinkRequestId, BcLinkId } from './kernel/ids.js';
 export { DAY_MS, HOUR_MS, plusDays, plusMs, isWithin } from './kernel/time.js';
 export { decide, type Decision, type Violation } from './kernel/decision.js';
 export { RULES, ruleInfo, type RuleId, type RuleInfo, type RuleSource } from './kernel/rule-catalogue.js';
 export type { ValidationError, ValidationIssue, StorageError, DeniedError, NotFoundError } from './kernel/errors.js';
 export { SYSTEM_ACTOR, type Actor, type DomainEvent, type NewEvent } from './kernel/events.js';
-export { DEFAULT_POLICY, definePolicy, policySchema, type Policy, type PolicyInput } from './kernel/policy.js';
+export { DEFAULT_POLICY, DEFAULT_UNSUPPORTED_OBJECTIVES, DEFAULT_OPERATING_REGIONS, definePolicy, policySchema, type Policy, type PolicyInput } from './kernel/policy.js';
 
 // Ports
 export type { Clock } from './ports/clock.js';
@@ -18,6 +18,11 @@ export type { EventLog, ReadEventsQuery } from './ports/event-log.js';
 export type {
   SparkCodeStore, InsertCodeOutcome, SearchLookup, SearchLookupQuery, ConfirmOutcome, RevokeOutcome,
 } from './ports/spark-code-store.js';
+export type {
+  BusinessCenterStore, ApproveLinkCommand, ApproveLinkOutcome, InsertLinkCommand, InsertLinkOutcome, CloseLinkRequestOutcome, LinkChangeOutcome,
+  AssignOutcome, UnassignOutcome,
+} from './ports/business-center-store.js';
+export type { DeliveryIdentityStore, GrantMemberOutcome } from './ports/delivery-identity-store.js';
 
 // Adapters
 export { systemClock } from './adapters/clock/system-clock.js';
@@ -49,3 +54,35 @@ export type {
 export {
   createSparkCodes, type SparkCodes, type SparkCodesOptions, type GeneratedCode, type CodeSearchResult, type ConfirmResult, type RevokeResult, type LibraryEntryView,
 } from './spark-codes/spark-codes.service.js';
+
+// Business Center links by QR code (BC-01..08)
+export {
+  LINK_PERMISSIONS, SPARK_ADS_PERMISSIONS, checkPermissions, parsePermissionSet, linkCapabilities, canDeliverSparkAds,
+  type LinkPermission, type PermissionLevel, type PermissionSet, type PermissionSetError, type LinkCapabilities,
+} from './business-center/permissions.js';
+export { parseQrToken, qrTokenDigest, qrTokenFingerprint, QR_TOKEN_PREFIX, type QrToken, type QrTokenFormatError } from './business-center/qr-token.js';
+export type {
+  BcRole, AdAccountRole, TikTokAccountType, BusinessCenterFacts, BcMemberFacts, AdAccountFacts, TikTokAccountFacts, LinkRequestStatus, LinkRequestRecord,
+  LinkMethod, LinkedAccountSnapshot, BcLinkRecord, AdAccountAssignment, LinkRequestSummary,
+} from './business-center/business-center.model.js';
+export {
+  canStartLinkRequest, linkRequestStatusAt, canApproveLinkRequest, isLinkActive, canManageLink, summarizeLinkRequest,
+  type LinkCaps, type StartLinkFacts, type RequestTimes, type ApprovalObservation, type ApproveLinkFacts, type ManageLinkFacts,
+} from './business-center/business-center.rules.js';
+export {
+  businessCenterFactsSchema, bcMemberFactsSchema, adAccountFactsSchema, tiktokAccountFactsSchema, permissionListSchema, startLinkRequestInputSchema,
+  approveLinkRequestInputSchema, rejectLinkRequestInputSchema, cancelLinkRequestInputSchema, linkRequestStatusInputSchema, changeLinkPermissionsInputSchema,
+  unlinkInputSchema, assignmentInputSchema,
+  type StartLinkRequestInput, type ApproveLinkRequestInput, type RejectLinkRequestInput, type CancelLinkRequestInput, type ChangeLinkPermissionsInput,
+  type UnlinkInput, type AssignmentInput,
+} from './business-center/business-center.schemas.js';
+export type {
+  StartLinkRequestError, ApproveLinkRequestError, CloseLinkRequestError, LinkChangeError, BcQueryError,
+} from './business-center/business-center.errors.js';
+export type {
+  BusinessCenterEvent, LinkRequestedEvent, LinkApprovedEvent, LinkRequestRejectedEvent, LinkRequestCancelledEvent, LinkPermissionsChangedEvent,
+  UnlinkedEvent, AdAccountAssignedEvent, AdAccountUnassignedEvent,
+} from './business-center/business-center.events.js';
+export {
+  createBusinessCenterLinks, type BusinessCenterLinks, type BusinessCenterLinksOptions, type StartedLinkRequest, type LinkView, type ApprovedLink,
+} from './business-center/business-center.service.js';
