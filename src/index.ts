@@ -66,7 +66,7 @@ export type {
   LinkMethod, LinkedAccountSnapshot, BcLinkRecord, AdAccountAssignment, LinkRequestSummary,
 } from './business-center/business-center.model.js';
 export {
-  canStartLinkRequest, linkRequestStatusAt, canApproveLinkRequest, isLinkActive, canManageLink, summarizeLinkRequest,
+  canStartLinkRequest, linkRequestStatusAt, canApproveLinkRequest, linkPlacementViolations, isLinkActive, canManageLink, summarizeLinkRequest,
   type LinkCaps, type StartLinkFacts, type RequestTimes, type ApprovalObservation, type ApproveLinkFacts, type ManageLinkFacts,
 } from './business-center/business-center.rules.js';
 export {
@@ -86,3 +86,22 @@ export type {
 export {
   createBusinessCenterLinks, type BusinessCenterLinks, type BusinessCenterLinksOptions, type StartedLinkRequest, type LinkView, type ApprovedLink,
 } from './business-center/business-center.service.js';
+
+// TikTok accounts as ad delivery identities in Ads Manager (ASSET-01..08)
+export type {
+  IdentityContextFacts, OwnedAccountKind, AccountMemberRole, AccountMember, OwnedAccountRecord, IdentityAvailableStatus, IdentityAvailability,
+} from './delivery-identities/delivery-identities.model.js';
+export {
+  canManageIdentities, canCreateOrganizationAccount, identityAvailability, type OrganizationAccountFacts, type AvailabilityFacts,
+} from './delivery-identities/delivery-identities.rules.js';
+export {
+  identityContextSchema, linkFromBusinessCenterInputSchema, linkByLoginInputSchema, linkByQrCodeInputSchema, createOrganizationAccountInputSchema,
+  signUpAccountInputSchema, grantAccountAccessInputSchema, identityAvailabilityInputSchema, listIdentitiesInputSchema,
+  type IdentityContextInput, type LinkFromBusinessCenterInput, type LinkByLoginInput, type LinkByQrCodeInput, type CreateOrganizationAccountInput,
+  type SignUpAccountInput, type GrantAccountAccessInput, type IdentityAvailabilityInput,
+} from './delivery-identities/delivery-identities.schemas.js';
+export type { IdentityError, GrantAccessError, IdentityQueryError } from './delivery-identities/delivery-identities.errors.js';
+export type { DeliveryIdentityEvent, AccountCreatedEvent, AccountMemberGrantedEvent } from './delivery-identities/delivery-identities.events.js';
+export {
+  createDeliveryIdentities, CREATED_ACCOUNT_PERMISSIONS, type DeliveryIdentities, type DeliveryIdentitiesOptions, type LinkedIdentity, type CreatedIdentity,
+} from './delivery-identities/delivery-identities.service.js';

@@ -102,6 +102,40 @@ export interface ApprovalObservation {
   readonly alreadyLinked: boolean;
 }
 
+/**
+ * Whether one more link fits (BC-01, BC-07): the pair is not already linked, and neither the
+ * Business Center nor the account has reached its cap. Used for QR approvals and for links made
+ * in Ads Manager (ASSET-04, -06, -07) alike.
+ *
+ * @example
+ * ```ts
+ * import { linkPlacementViolations, DEFAULT_POLICY } from 'tiktok-ad-auth';
+ * linkPlacementViolations({ businessCenterActiveLinks: 800, accountActiveLinks: 0, alreadyLinked: false }, DEFAULT_POLICY)[0]?.code; // 'bc.business_center_cap_reached'
+ * ```
+ */
+export function linkPlacementViolations(observation: ApprovalObservation, caps: LinkCaps): Violation[] {
+  const v: Violation[] = [];
+  if (observation.alreadyLinked) {
+    v.push({ rule: 'BC-07', code: 'bc.already_linked', message: 'This TikTok account is already linked to this Business Center: change the existing link\'s permissions instead.' });
+    return v;
+  }
+  if (observation.businessCenterActiveLinks >= caps.maxAccountsPerBusinessCenter) {
+    v.push({
+      rule: 'BC-01', code: 'bc.business_center_cap_reached',
+      message: `This Business Center already has ${observation.businessCenterActiveLinks} linked TikTok accounts, the most allowed (${caps.maxAccountsPerBusinessCenter}): unlink one first.`,
+      details: { limit: caps.maxAccountsPerBusinessCenter, actual: observation.businessCenterActiveLinks },
+    });
+  }
+  if (observation.accountActiveLinks >= caps.maxBusinessCentersPerAccount) {
+    v.push({
+      rule: 'BC-01', code: 'bc.account_cap_reached',
+      message: `This TikTok account is already linked to ${observation.accountActiveLinks} Business Centers, the most allowed (${caps.maxBusinessCentersPerAccount}): unlink one first.`,
+      details: { limit: caps.maxBusinessCentersPerAccount, actual: observation.accountActiveLinks },
+    });
+  }
+  return v;
+}
+
 /** Facts for `canApproveLinkRequest`. */
 export interface ApproveLinkFacts extends ApprovalObservation {
   /** The request found for the scanned token, or `undefined`. */
@@ -146,26 +180,8 @@ export function canApproveLinkRequest(facts: ApproveLinkFacts, caps: LinkCaps): 
   const status = linkRequestStatusAt(request, at);
   const state = requestStateViolation(status, request);
   if (state) v.push(state);
-  if (facts.alreadyLinked && status !== 'APPROVED') {
-    v.push({ rule: 'BC-07', code: 'bc.already_linked', message: 'This TikTok account is already linked to this Business Center: change the existing link\'s permissions instead.' });
-  }
   // A request that made its link is not counted against the caps again.
-  if (!facts.alreadyLinked && status !== 'APPROVED') {
-    if (facts.businessCenterActiveLinks >= caps.maxAccountsPerBusinessCenter) {
-      v.push({
-        rule: 'BC-01', code: 'bc.business_center_cap_reached',
-        message: `This Business Center already has ${facts.businessCenterActiveLinks} linked TikTok accounts, the most allowed (${caps.maxAccountsPerBusinessCenter}): unlink one first.`,
-        details: { limit: caps.maxAccountsPerBusinessCenter, actual: facts.businessCenterActiveLinks },
-      });
-    }
-    if (facts.accountActiveLinks >= caps.maxBusinessCentersPerAccount) {
-      v.push({
-        rule: 'BC-01', code: 'bc.account_cap_reached',
-        message: `This TikTok account is already linked to ${facts.accountActiveLinks} Business Centers, the most allowed (${caps.maxBusinessCentersPerAccount}): unlink one first.`,
-        details: { limit: caps.maxBusinessCentersPerAccount, actual: facts.accountActiveLinks },
-      });
-    }
-  }
+  if (status !== 'APPROVED') v.push(...linkPlacementViolations(facts, caps));
   return decide(v);
 }
 

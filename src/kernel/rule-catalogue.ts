@@ -55,8 +55,8 @@ const catalogue = [
   { id: 'ASSET-03', title: 'Link from the Business Center.', sources: ['002'], codes: ['identity.account_not_in_bc'] },
   { id: 'ASSET-04', title: 'Link by logging in to an account not yet in any Business Center.', sources: ['002'], codes: ['identity.account_already_in_a_bc'] },
   { id: 'ASSET-05', title: "Link a third party's account by QR code, without exchanging credentials.", sources: ['002'], codes: [] },
-  { id: 'ASSET-06', title: 'Create an organization-owned account (verified BC, nickname, region other than China).', sources: ['002'], codes: ['identity.bc_not_verified', 'identity.region_not_offered'] },
-  { id: 'ASSET-07', title: 'Sign up a new account, automatically linked; the creator becomes its admin.', sources: ['002'], codes: ['identity.not_account_admin', 'identity.owned_account_not_found'] },
+  { id: 'ASSET-06', title: 'Create an organization-owned account (verified BC, nickname, region other than China).', sources: ['002'], codes: ['identity.bc_not_verified', 'identity.region_not_offered', 'identity.username_taken'] },
+  { id: 'ASSET-07', title: 'Sign up a new account, automatically linked; the creator becomes its admin.', sources: ['002'], codes: ['identity.not_account_admin'] },
   { id: 'ASSET-08', title: 'Once linked, the account is available as a Spark Ads identity in that ad account.', sources: ['002'], codes: ['identity.no_valid_bind_account', 'identity.not_assigned_to_ad_account', 'identity.scope_unavailable', 'identity.private_account', 'identity.not_business_account'] },
   // §5 Business Center links by QR code
   { id: 'BC-01', title: 'At most 800 Business Centers per account and 800 accounts per Business Center.', sources: ['004'], codes: ['bc.business_center_cap_reached', 'bc.account_cap_reached'] },

@@ -3,7 +3,7 @@ import type { AdAccountId, BcLinkId, BusinessCenterId, TikTokAccountId } from '.
 import type { BusinessCenterStore } from '../../ports/business-center-store.js';
 import type { DeliveryIdentityStore } from '../../ports/delivery-identity-store.js';
 import type { AdAccountAssignment, BcLinkRecord, LinkRequestRecord } from '../../business-center/business-center.model.js';
-import { canApproveLinkRequest, linkRequestStatusAt, type ApprovalObservation } from '../../business-center/business-center.rules.js';
+import { canApproveLinkRequest, linkPlacementViolations, linkRequestStatusAt, type ApprovalObservation } from '../../business-center/business-center.rules.js';
 import type { OwnedAccountRecord } from '../../delivery-identities/delivery-identities.model.js';
 import { clone } from './clone.js';
 import type { Outbox } from './outbox.js';
@@ -113,8 +113,7 @@ export function businessCenterMemory(outbox: Outbox): Omit<BusinessCenterStore, 
       if (links.has(link.id)) throw new Error(`insertLink: duplicate link id ${link.id}`);
       if (ownedAccount && owned.has(ownedAccount.accountId)) throw new Error(`insertLink: duplicate owned account ${ownedAccount.accountId}`);
       const observation = observe(link.businessCenterId, link.accountId);
-      const decision = canApproveLinkRequest({ request: { createdAt: link.linkedAt, expiresAt: new Date(link.linkedAt.getTime() + 1) }, at: link.linkedAt, ...observation }, caps);
-      if (!decision.allowed || (requireAccountUnlinked && observation.accountActiveLinks > 0)) return { kind: 'refused', observation };
+      if (linkPlacementViolations(observation, caps).length > 0 || (requireAccountUnlinked && observation.accountActiveLinks > 0)) return { kind: 'refused', observation };
       const username = ownedAccount?.username?.toLowerCase();
       if (username !== undefined && usernames.has(username)) return { kind: 'username_taken' };
       const stored = clone(link);

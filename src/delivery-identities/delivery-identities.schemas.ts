@@ -1,0 +1,69 @@
+import * as z from 'zod/mini';
+import { idSchema, textSchema } from '../kernel/validation.js';
+import type { TikTokAccountId, UserId } from '../kernel/ids.js';
+import {
+  adAccountFactsSchema, bcMemberFactsSchema, businessCenterFactsSchema, permissionListSchema, tiktokAccountFactsSchema,
+} from '../business-center/business-center.schemas.js';
+
+const accountId = z.pipe(idSchema, z.transform((s) => s as TikTokAccountId));
+const userId = z.pipe(idSchema, z.transform((s) => s as UserId));
+
+/** Schema of `IdentityContextFacts`. */
+export const identityContextSchema = z.strictObject({
+  businessCenter: businessCenterFactsSchema,
+  member: bcMemberFactsSchema,
+  adAccount: adAccountFactsSchema,
+  adAccountRole: z.optional(z.enum(['ADMIN', 'OPERATOR', 'ANALYST'])),
+  objective: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be an objective such as PRODUCT_SALES')),
+});
+
+/** Input of `linkFromBusinessCenter` (ASSET-03): 1–100 accounts already in the Business Center. */
+export const linkFromBusinessCenterInputSchema = z.strictObject({
+  context: identityContextSchema,
+  accountIds: z.array(accountId).check(z.minLength(1, 'must name at least one account'), z.maxLength(100, 'must name at most 100 accounts')),
+});
+/** Input of `linkByLogin` (ASSET-04): the account, the permissions its owner approved, who approved. */
+export const linkByLoginInputSchema = z.strictObject({ context: identityContextSchema, account: tiktokAccountFactsSchema, permissions: permissionListSchema, approvedBy: userId });
+/** Input of `linkByQrCode` (ASSET-05). */
+export const linkByQrCodeInputSchema = z.strictObject({ context: identityContextSchema, permissions: permissionListSchema });
+/** Input of `createOrganizationAccount` (ASSET-06). */
+export const createOrganizationAccountInputSchema = z.strictObject({
+  context: identityContextSchema,
+  nickname: textSchema.check(z.maxLength(30, 'must be at most 30 characters')),
+  operatingRegion: z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US')),
+  username: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.]{2,24}$/, 'must be 2–24 letters, digits, underscores or dots'))),
+  profilePhotoUrl: z.optional(textSchema.check(z.regex(/^https:\/\/\S+$/, 'must be an https URL'))),
+  permissions: z.optional(permissionListSchema),
+});
+/** Input of `signUpAccount` (ASSET-07): the account the sign-up created. */
+export const signUpAccountInputSchema = z.strictObject({
+  context: identityContextSchema,
+  account: z.strictObject({ id: accountId, accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']), isPrivate: z.boolean(), displayName: textSchema }),
+  permissions: z.optional(permissionListSchema),
+});
+/** Input of `grantAccountAccess` (ASSET-07). */
+export const grantAccountAccessInputSchema = z.strictObject({ accountId, grantedBy: userId, userId, role: z.enum(['ADMIN', 'OPERATOR', 'ANALYST']) });
+/** Input of `identityAvailability` (ASSET-08): the account as it is now, and the ad account. */
+export const identityAvailabilityInputSchema = z.strictObject({
+  account: z.strictObject({ id: accountId, accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']), isPrivate: z.boolean() }),
+  adAccount: adAccountFactsSchema,
+});
+/** Input of `listIdentities`. */
+export const listIdentitiesInputSchema = z.strictObject({ adAccount: adAccountFactsSchema });
+
+/** Input type of the identity context. */
+export type IdentityContextInput = z.input<typeof identityContextSchema>;
+/** Input type of `linkFromBusinessCenter`. */
+export type LinkFromBusinessCenterInput = z.input<typeof linkFromBusinessCenterInputSchema>;
+/** Input type of `linkByLogin`. */
+export type LinkByLoginInput = z.input<typeof linkByLoginInputSchema>;
+/** Input type of `linkByQrCode`. */
+export type LinkByQrCodeInput = z.input<typeof linkByQrCodeInputSchema>;
+/** Input type of `createOrganizationAccount`. */
+export type CreateOrganizationAccountInput = z.input<typeof createOrganizationAccountInputSchema>;
+/** Input type of `signUpAccount`. */
+export type SignUpAccountInput = z.input<typeof signUpAccountInputSchema>;
+/** Input type of `grantAccountAccess`. */
+export type GrantAccountAccessInput = z.input<typeof grantAccountAccessInputSchema>;
+/** Input type of `identityAvailability`. */
+export type IdentityAvailabilityInput = z.input<typeof identityAvailabilityInputSchema>;
