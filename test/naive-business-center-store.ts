@@ -1,5 +1,5 @@
-import type { BcLinkRecord, BusinessCenterStore, LinkRequestRecord } from '../src/index.js';
-import { canApproveLinkRequest } from '../src/index.js';
+import type { BcLinkRecord, BusinessCenterStore, DeliveryIdentityStore, LinkRequestRecord } from '../src/index.js';
+import { canApproveLinkRequest, linkPlacementViolations } from '../src/index.js';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -9,7 +9,7 @@ const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * style.md. The cap race checks of the conformance suite must fail on it (more than 800 links);
  * if they ever pass, they have stopped testing anything.
  */
-export function naiveBusinessCenterStore(): BusinessCenterStore {
+export function naiveBusinessCenterStore(): BusinessCenterStore & DeliveryIdentityStore {
   const requests: LinkRequestRecord[] = [];
   const links: BcLinkRecord[] = [];
   const events: { seq: number }[] = [];
@@ -37,7 +37,18 @@ export function naiveBusinessCenterStore(): BusinessCenterStore {
       evts.forEach((e) => events.push({ ...e, seq: events.length + 1 }));
       return { kind: 'approved', request: requests[i]!, link: newLink, assignment: undefined };
     },
-    insertLink: unsupported,
+    async insertLink({ link, caps, requireAccountUnlinked, events: evts }) {
+      const observation = {
+        businessCenterActiveLinks: active().filter((l) => l.businessCenterId === link.businessCenterId).length,
+        accountActiveLinks: active().filter((l) => l.accountId === link.accountId).length,
+        alreadyLinked: active().some((l) => l.businessCenterId === link.businessCenterId && l.accountId === link.accountId),
+      };
+      await tick(); // check, yield, write: concurrent callers all pass the check
+      if (linkPlacementViolations(observation, caps).length > 0 || (requireAccountUnlinked && observation.accountActiveLinks > 0)) return { kind: 'refused', observation };
+      links.push(link);
+      evts.forEach((e) => events.push({ ...e, seq: events.length + 1 }));
+      return { kind: 'inserted', link, assignment: undefined };
+    },
     closeLinkRequest: unsupported,
     async getLink(id) { return links.find((l) => l.id === id); },
     async getActiveLink(b, a) { return active().find((l) => l.businessCenterId === b && l.accountId === a); },
@@ -50,5 +61,7 @@ export function naiveBusinessCenterStore(): BusinessCenterStore {
     unassignAdAccount: unsupported,
     async getAssignment() { return undefined; },
     async listAssignmentsOfAdAccount() { return []; },
+    async getOwnedAccount() { return undefined; },
+    grantAccountMember: unsupported,
   };
 }

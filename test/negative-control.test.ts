@@ -11,7 +11,7 @@ describe('negative control: a naive check-then-write store fails the race checks
   const races = checks.filter((c) => c.name.includes('race'));
 
   test('there are race checks to run', () => {
-    expect(races.length).toBeGreaterThanOrEqual(7);
+    expect(races.length).toBeGreaterThanOrEqual(8);
   });
   for (const c of races) {
     test(`fails: ${c.name}`, async () => {
