@@ -15,7 +15,7 @@ import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
 import type { AdAccountAssignment, BcLinkRecord, LinkMethod } from '../business-center/business-center.model.js';
 import { bcEvent, type AdAccountAssignedEvent, type LinkApprovedEvent } from '../business-center/business-center.events.js';
 import { parsePermissionSet, type LinkPermission, type PermissionSet } from '../business-center/permissions.js';
-import { linkPlacementViolations } from '../business-center/business-center.rules.js';
+import { canStartLinkRequest, linkPlacementViolations } from '../business-center/business-center.rules.js';
 import {
   createBusinessCenterLinks, guardStore, viewLink, type LinkView, type StartedLinkRequest,
 } from '../business-center/business-center.service.js';
@@ -206,17 +206,14 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
       const parsed = parseInput(linkByQrCodeInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { context, permissions } = parsed.value;
-      const pre = prerequisites(context);
-      const started = await links.startLinkRequest({
-        businessCenter: context.businessCenter, member: context.member, permissionLevel: 'DELIVER_ADS', permissions,
-        assignTo: { id: context.adAccount.id, ...(context.adAccount.businessCenterId !== undefined ? { businessCenterId: context.adAccount.businessCenterId } : {}) },
-      });
-      if (pre.length > 0) {
-        // Report the prerequisites together with any link-request problems; nothing was stored in that case.
-        const more = started.isErr() && started.error.code === 'denied' ? started.error.violations.filter((v) => v.rule !== 'BC-02' && v.rule !== 'BC-08') : [];
-        if (started.isOk()) throw new Error('linkByQrCode: a request was stored although the prerequisites failed');
-        return Err(denied([...pre, ...more] as [Violation, ...Violation[]]));
-      }
+      const assignTo = { id: context.adAccount.id, ...(context.adAccount.businessCenterId !== undefined ? { businessCenterId: context.adAccount.businessCenterId } : {}) };
+      // Decide everything before anything is stored: prerequisites and link-request problems together.
+      const request = canStartLinkRequest({ businessCenter: context.businessCenter, member: context.member, permissionLevel: 'DELIVER_ADS', permissions, assignTo });
+      // ASSET-01 already covers BC admin (BC-02) and the ad account's Business Center (BC-08).
+      const more = request.allowed ? [] : request.violations.filter((v) => v.rule !== 'BC-02' && v.rule !== 'BC-08');
+      const violations = prerequisites(context, more);
+      if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
+      const started = await links.startLinkRequest({ businessCenter: context.businessCenter, member: context.member, permissionLevel: 'DELIVER_ADS', permissions, assignTo });
       return started;
     },
 

@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { canCreateOrganizationAccount, canManageIdentities, DEFAULT_POLICY, DEFAULT_OPERATING_REGIONS, definePolicy, identityAvailability, parsePermissionSet } from '../index.js';
+import type { IdentityContextFacts, TikTokAccountId, AdAccountId } from '../index.js';
+
+const ctx = (over: Partial<Record<keyof IdentityContextFacts, unknown>> = {}) => ({
+  businessCenter: { id: 'bc-1', verified: true }, member: { userId: 'u-1', role: 'ADMIN' }, adAccount: { id: 'adv-1', businessCenterId: 'bc-1' },
+  adAccountRole: 'OPERATOR', objective: 'PRODUCT_SALES', ...over,
+}) as IdentityContextFacts;
+const codes = (d: ReturnType<typeof canManageIdentities>) => (d.allowed ? [] : d.violations.map((v) => v.code));
+
+describe('ASSET-01 BC admin, ad account in that BC, operator or admin on the ad account', () => {
+  test('all three prerequisites are reported together (X-01)', () => {
+    expect(codes(canManageIdentities(ctx({ member: { userId: 'u', role: 'STANDARD' }, adAccount: { id: 'adv-1', businessCenterId: 'bc-2' }, adAccountRole: 'ANALYST' }), DEFAULT_POLICY)))
+      .toEqual(['identity.not_bc_admin', 'identity.ad_account_not_in_bc', 'identity.ad_account_access_insufficient']);
+    expect(codes(canManageIdentities(ctx({ adAccountRole: undefined }), DEFAULT_POLICY))).toEqual(['identity.ad_account_access_insufficient']);
+    expect(canManageIdentities(ctx({ adAccountRole: 'ADMIN' }), DEFAULT_POLICY).allowed).toBe(true);
+  });
+});
+
+describe('ASSET-02 not available for all advertising objectives', () => {
+  test('the default unsupported objectives are refused, and the set is configurable', () => {
+    expect(codes(canManageIdentities(ctx({ objective: 'REACH' }), DEFAULT_POLICY))).toEqual(['identity.objective_unsupported']);
+    const p = definePolicy({ unsupportedObjectives: ['PRODUCT_SALES'] }).unwrap();
+    expect(codes(canManageIdentities(ctx(), p))).toEqual(['identity.objective_unsupported']);
+    expect(canManageIdentities(ctx({ objective: 'REACH' }), p).allowed).toBe(true);
+  });
+});
+
+describe('ASSET-06 organization-owned accounts', () => {
+  test('need a verified BC and an offered region; China is never offered', () => {
+    expect(DEFAULT_OPERATING_REGIONS).not.toContain('CN');
+    expect(DEFAULT_OPERATING_REGIONS).toContain('US');
+    const d = canCreateOrganizationAccount({ ...ctx({ businessCenter: { id: 'bc-1', verified: false } }), operatingRegion: 'CN' }, DEFAULT_POLICY);
+    expect(codes(d)).toEqual(['identity.bc_not_verified', 'identity.region_not_offered']);
+    expect(definePolicy({ operatingRegions: ['US', 'CN'] }).isErr()).toBe(true);
+    expect(canCreateOrganizationAccount({ ...ctx(), operatingRegion: 'SG' }, DEFAULT_POLICY).allowed).toBe(true);
+  });
+});
+
+describe('ASSET-08 once linked, the account is available as a Spark Ads identity', () => {
+  const account = { id: 'tt-1' as TikTokAccountId, accountType: 'CREATOR' as const, isPrivate: false };
+  const link = { businessCenterId: 'bc-1', permissions: parsePermissionSet(['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS']).unwrap() } as never;
+  const adAccountId = 'adv-1' as AdAccountId;
+  test('AVAILABLE with an assigned Spark-capable link of a public business or creator account', () => {
+    const a = identityAvailability({ account, adAccountId, link, assigned: true });
+    expect(a).toMatchObject({ status: 'AVAILABLE', available: true, reasons: [], businessCenterId: 'bc-1' });
+  });
+  test('each status of the Business API, with every reason and the most fundamental as status', () => {
+    expect(identityAvailability({ account, adAccountId, link: undefined, assigned: false }).status).toBe('NO_VALID_BIND_ACCOUNT');
+    expect(identityAvailability({ account, adAccountId, link, assigned: false }).reasons.map((r) => r.code)).toEqual(['identity.not_assigned_to_ad_account']);
+    const narrow = { businessCenterId: 'bc-1', permissions: parsePermissionSet(['EXISTING_POSTS']).unwrap() } as never;
+    expect(identityAvailability({ account, adAccountId, link: narrow, assigned: true }).status).toBe('SCOPE_UNAVAILABLE');
+    expect(identityAvailability({ account: { ...account, isPrivate: true }, adAccountId, link, assigned: true }).status).toBe('IS_PRIVATE_ACCOUNT');
+    expect(identityAvailability({ account: { ...account, accountType: 'PERSONAL' }, adAccountId, link, assigned: true }).status).toBe('NOT_BUSINESS_ACCOUNT');
+    const all = identityAvailability({ account: { ...account, accountType: 'PERSONAL', isPrivate: true }, adAccountId, link: narrow, assigned: false });
+    expect(all.status).toBe('NO_VALID_BIND_ACCOUNT');
+    expect(all.reasons.map((r) => r.code)).toEqual(['identity.not_assigned_to_ad_account', 'identity.scope_unavailable', 'identity.private_account', 'identity.not_business_account']);
+  });
+});

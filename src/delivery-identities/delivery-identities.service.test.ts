@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { createBusinessCenterLinks, createDeliveryIdentities, manualClock, memoryStore, seededRandom } from '../index.js';
+
+const T0 = new Date('2026-03-01T12:00:00.000Z');
+const SPARK = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
+const context = (over: Record<string, unknown> = {}) => ({
+  businessCenter: { id: 'bc-1', verified: true }, member: { userId: 'admin-1', role: 'ADMIN' }, adAccount: { id: 'adv-1', businessCenterId: 'bc-1' },
+  adAccountRole: 'OPERATOR', objective: 'PRODUCT_SALES', ...over,
+});
+const account = (id = 'tt-1', over: Record<string, unknown> = {}) => ({ id, accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false, ...over });
+
+function setup() {
+  const store = memoryStore();
+  const clock = manualClock(T0);
+  return { store, ids: createDeliveryIdentities({ store, clock, random: seededRandom(3) }), bc: createBusinessCenterLinks({ store, clock, random: seededRandom(4) }) };
+}
+const deniedCodes = (r: { isErr(): boolean; error?: unknown }) => (r.isErr() ? ((r.error as { violations?: { code: string }[] }).violations ?? []).map((v) => v.code) : []);
+
+describe('ASSET-03 link from the Business Center', () => {
+  test('accounts already in the BC become available; accounts not in it are named and nothing is assigned', async () => {
+    const { ids, store } = setup();
+    await ids.linkByLogin({ context: context(), account: account('tt-1'), permissions: SPARK, approvedBy: 'owner' });
+    const refused = await ids.linkFromBusinessCenter({ context: context({ adAccount: { id: 'adv-2', businessCenterId: 'bc-1' } }), accountIds: ['tt-1', 'tt-404'] });
+    expect(deniedCodes(refused)).toEqual(['identity.account_not_in_bc']);
+    expect(await store.listAssignmentsOfAdAccount('adv-2' as never)).toEqual([]);
+    const ok = (await ids.linkFromBusinessCenter({ context: context({ adAccount: { id: 'adv-2', businessCenterId: 'bc-1' } }), accountIds: ['tt-1', 'tt-1'] })).unwrap();
+    expect(ok.map((a) => a.accountId)).toEqual(['tt-1']);
+  });
+  test('ASSET-01 and ASSET-02 are checked with the link problems (X-01)', async () => {
+    const { ids } = setup();
+    const r = await ids.linkFromBusinessCenter({ context: context({ objective: 'REACH', adAccountRole: 'ANALYST' }), accountIds: ['tt-9'] });
+    expect(deniedCodes(r)).toEqual(['identity.ad_account_access_insufficient', 'identity.objective_unsupported', 'identity.account_not_in_bc']);
+  });
+});
+
+describe('ASSET-04 link by login', () => {
+  test('an account already in a Business Center is refused; otherwise linked with method LOGIN and assigned', async () => {
+    const { ids } = setup();
+    expect(deniedCodes(await ids.linkByLogin({ context: context(), account: account('tt-1', { inAnyBusinessCenter: true }), permissions: SPARK, approvedBy: 'o' })))
+      .toEqual(['identity.account_already_in_a_bc']);
+    const ok = (await ids.linkByLogin({ context: context(), account: account('tt-2'), permissions: SPARK, approvedBy: 'o' })).unwrap();
+    expect(ok.link).toMatchObject({ method: 'LOGIN', linkedBy: { kind: 'user', id: 'o' } });
+    expect(ok.assignment?.adAccountId).toBe('adv-1');
+  });
+});
+
+describe('ASSET-05 link by QR code', () => {
+  test('a QR request names the ad account; once a user of the account approves, it is an available identity (no credentials exchanged)', async () => {
+    const { ids, bc } = setup();
+    const started = (await ids.linkByQrCode({ context: context(), permissions: SPARK })).unwrap();
+    expect(started.request.assignToAdAccountId).toBe('adv-1');
+    (await bc.approveLinkRequest({ token: started.qrToken, account: account('tt-3'), userId: 'creator' })).unwrap();
+    const a = (await ids.identityAvailability({ account: { id: 'tt-3', accountType: 'CREATOR', isPrivate: false }, adAccount: { id: 'adv-1', businessCenterId: 'bc-1' } })).unwrap();
+    expect(a.status).toBe('AVAILABLE');
+  });
+  test('prerequisites and permission problems are reported together, and no request is stored', async () => {
+    const { ids, store } = setup();
+    const r = await ids.linkByQrCode({ context: context({ objective: 'REACH' }), permissions: ['SHOW_THROUGH_ADS_ONLY'] });
+    expect(deniedCodes(r)).toEqual(['identity.objective_unsupported', 'bc.visibility_needs_publish']);
+    expect(await store.readEvents()).toEqual([]);
+  });
+});
+
+describe('ASSET-06 organization-owned account', () => {
+  test('created, owned by the BC, linked and assigned; unverified BC and China refused', async () => {
+    const { ids, store } = setup();
+    const created = (await ids.createOrganizationAccount({ context: context(), nickname: 'Acme', operatingRegion: 'US', username: 'acme', profilePhotoUrl: 'https://cdn.example/acme.png' })).unwrap();
+    expect(created.account).toMatchObject({ kind: 'ORGANIZATION_OWNED', operatingRegion: 'US', username: 'acme', members: [] });
+    expect(created.link).toMatchObject({ method: 'ORGANIZATION_OWNED', active: true });
+    expect((await store.readEvents()).map((e) => e.type)).toEqual(['identity.account_created', 'bc.link_approved', 'bc.ad_account_assigned']);
+    const r = await ids.createOrganizationAccount({ context: context({ businessCenter: { id: 'bc-1', verified: false } }), nickname: 'Acme', operatingRegion: 'CN' });
+    expect(deniedCodes(r)).toEqual(['identity.bc_not_verified', 'identity.region_not_offered']);
+    const bad = await ids.createOrganizationAccount({ context: context(), nickname: '', operatingRegion: 'usa' });
+    expect(bad.isErr() && bad.error.code).toBe('validation');
+  });
+});
+
+describe('ASSET-07 sign up', () => {
+  test('the new account is linked automatically and its creator is admin who can grant members', async () => {
+    const { ids } = setup();
+    const created = (await ids.signUpAccount({ context: context(), account: { id: 'tt-new', accountType: 'BUSINESS', isPrivate: false, displayName: 'New Brand' } })).unwrap();
+    expect(created.link.method).toBe('SIGN_UP');
+    expect(created.account.members).toMatchObject([{ userId: 'admin-1', role: 'ADMIN' }]);
+    expect((await ids.grantAccountAccess({ accountId: 'tt-new', grantedBy: 'admin-1', userId: 'teammate', role: 'ANALYST' })).unwrap()).toMatchObject({ userId: 'teammate', role: 'ANALYST' });
+    expect(deniedCodes(await ids.grantAccountAccess({ accountId: 'tt-new', grantedBy: 'teammate', userId: 'x', role: 'ADMIN' }))).toEqual(['identity.not_account_admin']);
+    const missing = await ids.grantAccountAccess({ accountId: 'tt-none', grantedBy: 'admin-1', userId: 'x', role: 'ADMIN' });
+    expect(missing.isErr() && missing.error.code).toBe('not_found');
+  });
+});
+
+describe('ASSET-08 identity availability through the service', () => {
+  test('unlinked, private and personal accounts, and an ad account in no BC', async () => {
+    const { ids } = setup();
+    await ids.linkByLogin({ context: context(), account: account('tt-p', { isPrivate: true }), permissions: ['EXISTING_POSTS'], approvedBy: 'o' });
+    const a = (await ids.identityAvailability({ account: { id: 'tt-p', accountType: 'PERSONAL', isPrivate: true }, adAccount: { id: 'adv-1', businessCenterId: 'bc-1' } })).unwrap();
+    expect(a.status).toBe('SCOPE_UNAVAILABLE');
+    expect(a.reasons.map((r) => r.code)).toEqual(['identity.scope_unavailable', 'identity.private_account', 'identity.not_business_account']);
+    const none = (await ids.identityAvailability({ account: { id: 'tt-p', accountType: 'CREATOR', isPrivate: false }, adAccount: { id: 'adv-x' } })).unwrap();
+    expect(none.status).toBe('NO_VALID_BIND_ACCOUNT');
+    const list = (await ids.listIdentities({ adAccount: { id: 'adv-1', businessCenterId: 'bc-1' } })).unwrap();
+    expect(list.map((x) => [x.accountId, x.status])).toEqual([['tt-p', 'SCOPE_UNAVAILABLE']]);
+    expect((await ids.listIdentities({ adAccount: { id: 'adv-1', extra: 1 } })).isErr()).toBe(true);
+  });
+});
+
+describe('ASSET-05 with ASSET-01 failing', () => {
+  test('an operator-less user with valid permissions gets a refusal and no request is stored', async () => {
+    const { ids, store } = setup();
+    const r = await ids.linkByQrCode({ context: context({ adAccountRole: 'ANALYST' }), permissions: SPARK });
+    expect(deniedCodes(r)).toEqual(['identity.ad_account_access_insufficient']);
+    expect(await store.readEvents()).toEqual([]);
+  });
+});
