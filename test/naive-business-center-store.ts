@@ -20,7 +20,7 @@ export function naiveBusinessCenterStore(): BusinessCenterStore & DeliveryIdenti
     async insertLinkRequest(request, evts) { requests.push(request); evts.forEach((e) => events.push({ ...e, seq: events.length + 1 })); },
     async getLinkRequest(id) { return requests.find((r) => r.id === id); },
     async findLinkRequestByDigest(d) { return requests.find((r) => r.tokenDigest === d); },
-    async approveLinkRequest({ tokenDigest, link, at, by, caps, events: evts }) {
+    async approveLinkRequest({ tokenDigest, link, at, by, caps, eventsFor }) {
       const i = requests.findIndex((r) => r.tokenDigest === tokenDigest);
       if (i < 0) return { kind: 'not_found' };
       const request = requests[i]!;
@@ -34,7 +34,7 @@ export function naiveBusinessCenterStore(): BusinessCenterStore & DeliveryIdenti
       const newLink = { ...link, businessCenterId: request.businessCenterId, permissions: request.permissions, requestId: request.id };
       requests[i] = { ...request, approvedAt: at, approvedBy: by, accountId: link.accountId, linkId: link.id };
       links.push(newLink);
-      evts.forEach((e) => events.push({ ...e, seq: events.length + 1 }));
+      eventsFor({ request: requests[i]!, link: newLink, assignment: undefined }).forEach((e) => events.push({ ...e, seq: events.length + 1 }));
       return { kind: 'approved', request: requests[i]!, link: newLink, assignment: undefined };
     },
     async insertLink({ link, caps, requireAccountUnlinked, events: evts }) {

@@ -1,4 +1,3 @@
-import { bytesToHex } from '@noble/hashes/utils';
 import { Err, Ok, type Result } from '../kernel/result.js';
 import { denied, notFound, storageError, type StorageError } from '../kernel/errors.js';
 import { decide, type Violation } from '../kernel/decision.js';
@@ -6,6 +5,7 @@ import type { Actor, NewEvent } from '../kernel/events.js';
 import type { AdAccountId, BcLinkId, EventId, LinkRequestId, TikTokAccountId } from '../kernel/ids.js';
 import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import { plusMs } from '../kernel/time.js';
+import { randomPool } from '../kernel/random-pool.js';
 import { parseInput } from '../kernel/validation.js';
 import type { Clock } from '../ports/clock.js';
 import type { RandomSource } from '../ports/random-source.js';
@@ -133,7 +133,8 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
   const clock = options.clock ?? systemClock();
   const random = options.random ?? webCryptoRandom();
   const policy = options.policy ?? DEFAULT_POLICY;
-  const hex = (n: number) => bytesToHex(random.fill(new Uint8Array(n)));
+  const pool = randomPool((b) => random.fill(b));
+  const hex = pool.hex;
   const eventId = () => `evt_${hex(16)}` as EventId;
 
   /** Checks the member and link (BC-02, BC-08) and returns the link, or every violation. */
@@ -158,7 +159,7 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
       if (!decision.allowed) return Err(denied(decision.violations));
       const set = parsePermissionSet(permissions).unwrap(); // checked by canStartLinkRequest
       const at = clock.now();
-      const token = qrTokenFromBytes(random.fill(new Uint8Array(QR_TOKEN_BYTES)));
+      const token = qrTokenFromBytes(pool.bytes(QR_TOKEN_BYTES));
       const record: LinkRequestRecord = {
         id: `lreq_${hex(ID_BYTES)}` as LinkRequestId,
         businessCenterId: businessCenter.id,
@@ -199,23 +200,24 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
         linkedBy: actor,
         account: { accountType: account.accountType, isPrivate: account.isPrivate, ...(account.displayName !== undefined ? { displayName: account.displayName } : {}) },
       };
-      // Events need the request's Business Center and permissions: read it first (the store re-checks everything atomically).
       const digest = qrTokenDigest(token.value);
-      const found = await guardStore(() => store.findLinkRequestByDigest(digest));
-      if (found.isErr()) return found;
-      const request = found.value;
-      if (request === undefined) return Err(denied(refusal(undefined, { request: undefined, at, businessCenterActiveLinks: 0, accountActiveLinks: 0, alreadyLinked: false }, policy)));
-      const events: NewEvent[] = [
-        bcEvent<LinkApprovedEvent>(eventId(), 'bc.link_approved', at, actor, { kind: 'bc_link', id: link.id }, {
-          linkId: link.id, businessCenterId: request.businessCenterId, accountId: account.id, method: 'QR_CODE', requestId: request.id, permissions: [...request.permissions],
-        }),
-      ];
-      if (request.assignToAdAccountId !== undefined) {
-        events.push(bcEvent<AdAccountAssignedEvent>(eventId(), 'bc.ad_account_assigned', at, actor, { kind: 'bc_link', id: link.id }, {
-          linkId: link.id, businessCenterId: request.businessCenterId, accountId: account.id, adAccountId: request.assignToAdAccountId,
-        }));
-      }
-      const approved = await guardStore(() => store.approveLinkRequest({ tokenDigest: digest, link, at, by: actor, caps: policy, events }));
+      // The store hands the approved request to `eventsFor`, so events name its Business Center and permissions without a separate read.
+      const approved = await guardStore(() => store.approveLinkRequest({
+        tokenDigest: digest, link, at, by: actor, caps: policy,
+        eventsFor: ({ request, link: made, assignment }) => {
+          const events: NewEvent[] = [
+            bcEvent<LinkApprovedEvent>(eventId(), 'bc.link_approved', at, actor, { kind: 'bc_link', id: made.id }, {
+              linkId: made.id, businessCenterId: request.businessCenterId, accountId: made.accountId, method: 'QR_CODE', requestId: request.id, permissions: [...request.permissions],
+            }),
+          ];
+          if (assignment !== undefined) {
+            events.push(bcEvent<AdAccountAssignedEvent>(eventId(), 'bc.ad_account_assigned', at, actor, { kind: 'bc_link', id: made.id }, {
+              linkId: made.id, businessCenterId: request.businessCenterId, accountId: made.accountId, adAccountId: assignment.adAccountId,
+            }));
+          }
+          return events;
+        },
+      }));
       if (approved.isErr()) return approved;
       const outcome = approved.value;
       if (outcome.kind === 'not_found') return Err(denied(refusal(undefined, { request: undefined, at, businessCenterActiveLinks: 0, accountActiveLinks: 0, alreadyLinked: false }, policy)));

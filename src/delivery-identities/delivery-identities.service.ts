@@ -1,4 +1,3 @@
-import { bytesToHex } from '@noble/hashes/utils';
 import { Err, Ok, type Result } from '../kernel/result.js';
 import { denied, notFound } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
@@ -6,6 +5,7 @@ import type { Actor, NewEvent } from '../kernel/events.js';
 import type { BcLinkId, EventId, TikTokAccountId } from '../kernel/ids.js';
 import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import { parseInput } from '../kernel/validation.js';
+import { randomPool } from '../kernel/random-pool.js';
 import type { Clock } from '../ports/clock.js';
 import type { RandomSource } from '../ports/random-source.js';
 import type { BusinessCenterStore } from '../ports/business-center-store.js';
@@ -102,7 +102,7 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
   const random = options.random ?? webCryptoRandom();
   const policy = options.policy ?? DEFAULT_POLICY;
   const links = createBusinessCenterLinks({ store, clock, random, policy });
-  const hex = (n: number) => bytesToHex(random.fill(new Uint8Array(n)));
+  const hex = randomPool((b) => random.fill(b)).hex;
   const eventId = () => `evt_${hex(16)}` as EventId;
 
   const prerequisites = (context: IdentityContextFacts, extra: readonly Violation[] = []) => {

@@ -15,8 +15,8 @@ export interface ApproveLinkCommand {
   readonly at: Date;
   readonly by: Actor;
   readonly caps: LinkCaps;
-  /** Appended only when approved. */
-  readonly events: readonly NewEvent[];
+  /** Builds the events of the approval from what is written (called once, before any write, only when approved). */
+  readonly eventsFor: (approved: { readonly request: LinkRequestRecord; readonly link: BcLinkRecord; readonly assignment: AdAccountAssignment | undefined }) => readonly NewEvent[];
 }
 
 /** Outcome of `approveLinkRequest`. */
@@ -95,7 +95,7 @@ export interface BusinessCenterStore extends EventLog {
    * account's active link counts and whether the pair is already linked, applies
    * `canApproveLinkRequest` with `caps` at `at`, and only when allowed sets `approvedAt`,
    * `approvedBy`, `accountId`, `linkId`, inserts the link, assigns it to the request's ad account
-   * if it names one, and appends `events`. However many approvals run concurrently, no cap is
+   * if it names one, and appends `eventsFor(…)` (built before any write: if it throws, nothing is written). However many approvals run concurrently, no cap is
    * exceeded and none within the caps is refused.
    */
   approveLinkRequest(command: ApproveLinkCommand): Promise<ApproveLinkOutcome>;

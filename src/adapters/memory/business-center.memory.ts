@@ -88,25 +88,29 @@ export function businessCenterMemory(outbox: Outbox): Omit<BusinessCenterStore, 
       return r && clone(r);
     },
 
-    async approveLinkRequest({ tokenDigest, link, at, by, caps, events }) {
+    async approveLinkRequest({ tokenDigest, link, at, by, caps, eventsFor }) {
       const id = requestByDigest.get(tokenDigest);
       const request = id === undefined ? undefined : requests.get(id);
       if (!request) return { kind: 'not_found' };
       if (links.has(link.id)) throw new Error(`approveLinkRequest: duplicate link id ${link.id}`);
       const observation = observe(request.businessCenterId, link.accountId);
       if (!canApproveLinkRequest({ request, at, ...observation }, caps).allowed) return { kind: 'refused', request: clone(request), observation };
-      const newLink: BcLinkRecord = {
-        ...clone(link), businessCenterId: request.businessCenterId, permissionLevel: request.permissionLevel, permissions: clone(request.permissions), requestId: request.id,
-      };
+      const newLink = clone(link) as { -readonly [K in keyof BcLinkRecord]: BcLinkRecord[K] };
+      newLink.businessCenterId = request.businessCenterId;
+      newLink.permissionLevel = request.permissionLevel;
+      newLink.permissions = request.permissions; // stored arrays are never mutated and are copied on the way out: safe to share between records
+      newLink.requestId = request.id;
       const approved: LinkRequestRecord = {
         ...request, approvedAt: new Date(at.getTime()), approvedBy: clone(by), accountId: newLink.accountId, linkId: newLink.id,
       };
       const assigned = request.assignToAdAccountId === undefined ? undefined : assignment(newLink, request.assignToAdAccountId, at, by);
+      const out = { request: clone(approved), link: clone(newLink), assignment: assigned && clone(assigned) };
+      const events = eventsFor(out);
       requests.set(approved.id, approved);
       activate(newLink);
       if (assigned) writeAssignment(assigned);
       outbox.append(events);
-      return { kind: 'approved', request: clone(approved), link: clone(newLink), assignment: assigned && clone(assigned) };
+      return { kind: 'approved', ...out };
     },
 
     async insertLink({ link, caps, requireAccountUnlinked, assignTo, ownedAccount, events }) {

@@ -13,7 +13,9 @@ export function createOutbox(): Outbox {
   return {
     append(batch) {
       for (const e of batch) {
-        events.push({ ...clone(e), seq: events.length + 1 } as DomainEvent);
+        const copy = clone(e) as NewEvent & { seq: number };
+        copy.seq = events.length + 1;
+        events.push(copy as DomainEvent);
       }
     },
     read(query = {}) {

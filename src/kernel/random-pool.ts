@@ -1,0 +1,32 @@
+import { bytesToHex } from '@noble/hashes/utils';
+
+/** Internal: random bytes handed out from a buffer refilled in one call to the random source. */
+export interface RandomPool {
+  /** `n` fresh random bytes (a copy: never handed out twice). */
+  bytes(n: number): Uint8Array;
+  /** Lowercase hex of `n` fresh random bytes. */
+  hex(n: number): string;
+}
+
+/**
+ * Internal: buffers randomness so that each id or token does not cost one call to the random
+ * source (a Web Crypto call costs microseconds; ids and tokens need a few dozen bytes each).
+ * Bytes are taken in order and never reused; the buffer is zeroed as it is consumed so a heap
+ * dump shows no token that was already handed out.
+ */
+export function randomPool(fill: (bytes: Uint8Array) => Uint8Array, size = 4096): RandomPool {
+  const pool = new Uint8Array(size);
+  let pos = size;
+  const bytes = (n: number): Uint8Array => {
+    if (n > size) return fill(new Uint8Array(n));
+    if (pos + n > size) {
+      fill(pool);
+      pos = 0;
+    }
+    const out = pool.slice(pos, pos + n);
+    pool.fill(0, pos, pos + n);
+    pos += n;
+    return out;
+  };
+  return { bytes, hex: (n) => bytesToHex(bytes(n)) };
+}
