@@ -37,7 +37,7 @@ const start = async (bc, bcId) => (await bc.startLinkRequest({ businessCenter: {
   samples.sort((a, b) => a - b);
   const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
   console.log(`approval at 799 links: mean ${mean.toFixed(4)} ms, median ${samples[rounds >> 1].toFixed(4)} ms, p99 ${samples[Math.floor(rounds * 0.99)].toFixed(4)} ms over ${rounds} approvals`);
-  target('approve a link with 799 existing links (mean)', mean, { atMost: 1, unit: ' ms' });
+  target('approve a link with 799 existing links (p99)', samples[Math.floor(rounds * 0.99)], { atMost: 1, unit: ' ms' });
 }
 
 // ---- 2. throughput of 10,000 approvals over 50 BCs and 10,000 accounts ----------------------

@@ -185,7 +185,15 @@ export function canApproveLinkRequest(facts: ApproveLinkFacts, caps: LinkCaps): 
   return decide(v);
 }
 
-/** True when the link is active at `at`: `linkedAt <= at` and not unlinked at or before `at`. */
+/**
+ * True when the link is active at `at`: `linkedAt <= at` and not unlinked at or before `at`.
+ *
+ * @example
+ * ```ts
+ * import { isLinkActive } from 'tiktok-ad-auth';
+ * isLinkActive(link, link.unlinkedAt ?? new Date()); // false once unlinked
+ * ```
+ */
 export function isLinkActive(link: Pick<BcLinkRecord, 'linkedAt' | 'unlinkedAt'>, at: Date): boolean {
   const t = at.getTime();
   return link.linkedAt.getTime() <= t && (link.unlinkedAt === undefined || link.unlinkedAt.getTime() > t);

@@ -9,13 +9,45 @@ const accountId = z.pipe(idSchema, z.transform((s) => s as TikTokAccountId));
 const requestId = z.pipe(idSchema, z.transform((s) => s as LinkRequestId));
 const linkId = z.pipe(idSchema, z.transform((s) => s as BcLinkId));
 
-/** Schema of `BusinessCenterFacts` (strict: unknown keys are refused). */
+/**
+ * Schema of `BusinessCenterFacts` (strict: unknown keys are refused).
+ *
+ * @example
+ * ```ts
+ * import { businessCenterFactsSchema } from 'tiktok-ad-auth';
+ * const ok = businessCenterFactsSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const businessCenterFactsSchema = z.strictObject({ id: bcId, verified: z.boolean() });
-/** Schema of `BcMemberFacts`. */
+/**
+ * Schema of `BcMemberFacts`.
+ *
+ * @example
+ * ```ts
+ * import { bcMemberFactsSchema } from 'tiktok-ad-auth';
+ * const ok = bcMemberFactsSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const bcMemberFactsSchema = z.strictObject({ userId, role: z.enum(['ADMIN', 'STANDARD']) });
-/** Schema of `AdAccountFacts`. */
+/**
+ * Schema of `AdAccountFacts`.
+ *
+ * @example
+ * ```ts
+ * import { adAccountFactsSchema } from 'tiktok-ad-auth';
+ * const ok = adAccountFactsSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const adAccountFactsSchema = z.strictObject({ id: adAccountId, businessCenterId: z.optional(bcId) });
-/** Schema of `TikTokAccountFacts`. */
+/**
+ * Schema of `TikTokAccountFacts`.
+ *
+ * @example
+ * ```ts
+ * import { tiktokAccountFactsSchema } from 'tiktok-ad-auth';
+ * const ok = tiktokAccountFactsSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const tiktokAccountFactsSchema = z.strictObject({
   id: accountId,
   accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']),
@@ -26,12 +58,26 @@ export const tiktokAccountFactsSchema = z.strictObject({
 /**
  * A permission list as given: names are checked by `parsePermissionSet` (so an unknown name is
  * reported with the other BC-04/BC-06 problems), only the shape and size are checked here.
+ *
+ * @example
+ * ```ts
+ * import { permissionListSchema } from 'tiktok-ad-auth';
+ * const ok = permissionListSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
  */
 export const permissionListSchema = z.array(z.string().check(z.maxLength(64, 'must be at most 64 characters'))).check(z.maxLength(32, 'must have at most 32 permissions'));
 /** A scanned QR payload: any string up to 1,024 characters (its format is checked by `parseQrToken`). */
 const scanned = z.string().check(z.maxLength(1024, 'must be at most 1024 characters'));
 
-/** Input of `startLinkRequest`. */
+/**
+ * Input of `startLinkRequest`.
+ *
+ * @example
+ * ```ts
+ * import { startLinkRequestInputSchema } from 'tiktok-ad-auth';
+ * const ok = startLinkRequestInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const startLinkRequestInputSchema = z.strictObject({
   businessCenter: businessCenterFactsSchema,
   member: bcMemberFactsSchema,
@@ -39,19 +85,75 @@ export const startLinkRequestInputSchema = z.strictObject({
   permissions: permissionListSchema,
   assignTo: z.optional(adAccountFactsSchema),
 });
-/** Input of `approveLinkRequest`: the scanned token, the account's facts, the user who approves. */
+/**
+ * Input of `approveLinkRequest`: the scanned token, the account's facts, the user who approves.
+ *
+ * @example
+ * ```ts
+ * import { approveLinkRequestInputSchema } from 'tiktok-ad-auth';
+ * const ok = approveLinkRequestInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const approveLinkRequestInputSchema = z.strictObject({ token: scanned, account: tiktokAccountFactsSchema, userId });
-/** Input of `rejectLinkRequest`. */
+/**
+ * Input of `rejectLinkRequest`.
+ *
+ * @example
+ * ```ts
+ * import { rejectLinkRequestInputSchema } from 'tiktok-ad-auth';
+ * const ok = rejectLinkRequestInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const rejectLinkRequestInputSchema = z.strictObject({ token: scanned, userId });
-/** Input of `cancelLinkRequest`. */
+/**
+ * Input of `cancelLinkRequest`.
+ *
+ * @example
+ * ```ts
+ * import { cancelLinkRequestInputSchema } from 'tiktok-ad-auth';
+ * const ok = cancelLinkRequestInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const cancelLinkRequestInputSchema = z.strictObject({ businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, requestId });
-/** Input of `linkRequestStatus`. */
+/**
+ * Input of `linkRequestStatus`.
+ *
+ * @example
+ * ```ts
+ * import { linkRequestStatusInputSchema } from 'tiktok-ad-auth';
+ * const ok = linkRequestStatusInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const linkRequestStatusInputSchema = z.strictObject({ requestId, at: z.optional(instantSchema) });
-/** Input of `changeLinkPermissions`. */
+/**
+ * Input of `changeLinkPermissions`.
+ *
+ * @example
+ * ```ts
+ * import { changeLinkPermissionsInputSchema } from 'tiktok-ad-auth';
+ * const ok = changeLinkPermissionsInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const changeLinkPermissionsInputSchema = z.strictObject({ businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId, permissions: permissionListSchema });
-/** Input of `unlink`. */
+/**
+ * Input of `unlink`.
+ *
+ * @example
+ * ```ts
+ * import { unlinkInputSchema } from 'tiktok-ad-auth';
+ * const ok = unlinkInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const unlinkInputSchema = z.strictObject({ businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId });
-/** Input of `assignToAdAccount` and `unassignFromAdAccount`. */
+/**
+ * Input of `assignToAdAccount` and `unassignFromAdAccount`.
+ *
+ * @example
+ * ```ts
+ * import { assignmentInputSchema } from 'tiktok-ad-auth';
+ * const ok = assignmentInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const assignmentInputSchema = z.strictObject({ businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId, adAccount: adAccountFactsSchema });
 /** A Business Center id argument. */
 export const businessCenterIdSchema = bcId;

@@ -18,6 +18,12 @@ import { Err, Ok, type Result } from '../kernel/result.js';
  * | `MESSAGE_ADS` | Message ads |
  * | `SERIES` | Series |
  * | `MANAGE_ACCOUNT_IN_BC` | Manage TikTok account in BC (account data and insights) |
+ *
+ * @example
+ * ```ts
+ * import { LINK_PERMISSIONS } from 'tiktok-ad-auth';
+ * const options = LINK_PERMISSIONS.map((p) => ({ value: p })); // checkboxes of a permission picker
+ * ```
  */
 export const LINK_PERMISSIONS = [
   'EXISTING_POSTS',
@@ -46,7 +52,15 @@ export type PermissionLevel = 'DELIVER_ADS';
  */
 export type PermissionSet = Brand<readonly LinkPermission[], 'PermissionSet'>;
 
-/** The permissions Spark Ads delivery needs (BC-05). */
+/**
+ * The permissions Spark Ads delivery needs (BC-05).
+ *
+ * @example
+ * ```ts
+ * import { SPARK_ADS_PERMISSIONS } from 'tiktok-ad-auth';
+ * const permissions = [...SPARK_ADS_PERMISSIONS, 'SHOW_THROUGH_ADS_ONLY'];
+ * ```
+ */
 export const SPARK_ADS_PERMISSIONS: readonly LinkPermission[] = Object.freeze(['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS'] as const);
 
 /** A permission list that is not a valid set; `violations` lists every problem (X-01). */

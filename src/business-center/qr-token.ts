@@ -1,5 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { sha256Ascii } from '../kernel/sha256.js';
+import { flatHex } from '../kernel/random-pool.js';
 import type { Brand } from '../kernel/brand.js';
 import { Err, Ok, type Result } from '../kernel/result.js';
 
@@ -12,7 +12,15 @@ import { Err, Ok, type Result } from '../kernel/result.js';
  */
 export type QrToken = Brand<string, 'QrToken'>;
 
-/** Prefix of every QR token. */
+/**
+ * Prefix of every QR token.
+ *
+ * @example
+ * ```ts
+ * import { QR_TOKEN_PREFIX } from 'tiktok-ad-auth';
+ * scanned.startsWith(QR_TOKEN_PREFIX); // worth sending to approveLinkRequest
+ * ```
+ */
 export const QR_TOKEN_PREFIX = 'bcqr_';
 /** Random bytes per token (256 bits). */
 export const QR_TOKEN_BYTES = 32;
@@ -50,7 +58,7 @@ function malformed(): QrTokenFormatError {
 /** Makes a token from 32 random bytes. */
 export function qrTokenFromBytes(bytes: Uint8Array): QrToken {
   if (bytes.length !== QR_TOKEN_BYTES) throw new TypeError(`qrTokenFromBytes: need ${QR_TOKEN_BYTES} bytes`);
-  return `${QR_TOKEN_PREFIX}${bytesToHex(bytes)}` as QrToken;
+  return (QR_TOKEN_PREFIX + flatHex(bytes)) as QrToken;
 }
 
 /**
@@ -63,7 +71,7 @@ export function qrTokenFromBytes(bytes: Uint8Array): QrToken {
  * ```
  */
 export function qrTokenDigest(token: QrToken): string {
-  return bytesToHex(sha256(utf8ToBytes(token)));
+  return flatHex(sha256Ascii(token)); // a parsed token is ASCII; a flat string makes a cheap Map key
 }
 
 /**

@@ -8,7 +8,15 @@ import {
 const accountId = z.pipe(idSchema, z.transform((s) => s as TikTokAccountId));
 const userId = z.pipe(idSchema, z.transform((s) => s as UserId));
 
-/** Schema of `IdentityContextFacts`. */
+/**
+ * Schema of `IdentityContextFacts`.
+ *
+ * @example
+ * ```ts
+ * import { identityContextSchema } from 'tiktok-ad-auth';
+ * const ok = identityContextSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const identityContextSchema = z.strictObject({
   businessCenter: businessCenterFactsSchema,
   member: bcMemberFactsSchema,
@@ -17,16 +25,48 @@ export const identityContextSchema = z.strictObject({
   objective: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be an objective such as PRODUCT_SALES')),
 });
 
-/** Input of `linkFromBusinessCenter` (ASSET-03): 1–100 accounts already in the Business Center. */
+/**
+ * Input of `linkFromBusinessCenter` (ASSET-03): 1–100 accounts already in the Business Center.
+ *
+ * @example
+ * ```ts
+ * import { linkFromBusinessCenterInputSchema } from 'tiktok-ad-auth';
+ * const ok = linkFromBusinessCenterInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const linkFromBusinessCenterInputSchema = z.strictObject({
   context: identityContextSchema,
   accountIds: z.array(accountId).check(z.minLength(1, 'must name at least one account'), z.maxLength(100, 'must name at most 100 accounts')),
 });
-/** Input of `linkByLogin` (ASSET-04): the account, the permissions its owner approved, who approved. */
+/**
+ * Input of `linkByLogin` (ASSET-04): the account, the permissions its owner approved, who approved.
+ *
+ * @example
+ * ```ts
+ * import { linkByLoginInputSchema } from 'tiktok-ad-auth';
+ * const ok = linkByLoginInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const linkByLoginInputSchema = z.strictObject({ context: identityContextSchema, account: tiktokAccountFactsSchema, permissions: permissionListSchema, approvedBy: userId });
-/** Input of `linkByQrCode` (ASSET-05). */
+/**
+ * Input of `linkByQrCode` (ASSET-05).
+ *
+ * @example
+ * ```ts
+ * import { linkByQrCodeInputSchema } from 'tiktok-ad-auth';
+ * const ok = linkByQrCodeInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const linkByQrCodeInputSchema = z.strictObject({ context: identityContextSchema, permissions: permissionListSchema });
-/** Input of `createOrganizationAccount` (ASSET-06). */
+/**
+ * Input of `createOrganizationAccount` (ASSET-06).
+ *
+ * @example
+ * ```ts
+ * import { createOrganizationAccountInputSchema } from 'tiktok-ad-auth';
+ * const ok = createOrganizationAccountInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const createOrganizationAccountInputSchema = z.strictObject({
   context: identityContextSchema,
   nickname: textSchema.check(z.maxLength(30, 'must be at most 30 characters')),
@@ -35,20 +75,52 @@ export const createOrganizationAccountInputSchema = z.strictObject({
   profilePhotoUrl: z.optional(textSchema.check(z.regex(/^https:\/\/\S+$/, 'must be an https URL'))),
   permissions: z.optional(permissionListSchema),
 });
-/** Input of `signUpAccount` (ASSET-07): the account the sign-up created. */
+/**
+ * Input of `signUpAccount` (ASSET-07): the account the sign-up created.
+ *
+ * @example
+ * ```ts
+ * import { signUpAccountInputSchema } from 'tiktok-ad-auth';
+ * const ok = signUpAccountInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const signUpAccountInputSchema = z.strictObject({
   context: identityContextSchema,
   account: z.strictObject({ id: accountId, accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']), isPrivate: z.boolean(), displayName: textSchema }),
   permissions: z.optional(permissionListSchema),
 });
-/** Input of `grantAccountAccess` (ASSET-07). */
+/**
+ * Input of `grantAccountAccess` (ASSET-07).
+ *
+ * @example
+ * ```ts
+ * import { grantAccountAccessInputSchema } from 'tiktok-ad-auth';
+ * const ok = grantAccountAccessInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const grantAccountAccessInputSchema = z.strictObject({ accountId, grantedBy: userId, userId, role: z.enum(['ADMIN', 'OPERATOR', 'ANALYST']) });
-/** Input of `identityAvailability` (ASSET-08): the account as it is now, and the ad account. */
+/**
+ * Input of `identityAvailability` (ASSET-08): the account as it is now, and the ad account.
+ *
+ * @example
+ * ```ts
+ * import { identityAvailabilityInputSchema } from 'tiktok-ad-auth';
+ * const ok = identityAvailabilityInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const identityAvailabilityInputSchema = z.strictObject({
   account: z.strictObject({ id: accountId, accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']), isPrivate: z.boolean() }),
   adAccount: adAccountFactsSchema,
 });
-/** Input of `listIdentities`. */
+/**
+ * Input of `listIdentities`.
+ *
+ * @example
+ * ```ts
+ * import { listIdentitiesInputSchema } from 'tiktok-ad-auth';
+ * const ok = listIdentitiesInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * ```
+ */
 export const listIdentitiesInputSchema = z.strictObject({ adAccount: adAccountFactsSchema });
 
 /** Input type of the identity context. */

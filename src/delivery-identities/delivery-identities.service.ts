@@ -32,6 +32,12 @@ import type { AccountCreatedEvent, AccountMemberGrantedEvent } from './delivery-
  * Permissions given to accounts created in Ads Manager (ASSET-06, ASSET-07) unless the caller
  * names others: everything, with "Show on TikTok profile and in ads" as the visibility, since
  * the Business Center or the creating user owns the account.
+ *
+ * @example
+ * ```ts
+ * import { CREATED_ACCOUNT_PERMISSIONS } from 'tiktok-ad-auth';
+ * await identities.signUpAccount({ context, account, permissions: CREATED_ACCOUNT_PERMISSIONS.filter((p) => p !== 'MESSAGE_ADS') });
+ * ```
  */
 export const CREATED_ACCOUNT_PERMISSIONS: readonly LinkPermission[] = Object.freeze([
   'EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_ON_PROFILE_AND_ADS', 'LIVE_VIDEOS', 'LIVE_GMV_MAX', 'SHOWCASE', 'MESSAGE_ADS', 'SERIES', 'MANAGE_ACCOUNT_IN_BC',

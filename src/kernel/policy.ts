@@ -14,12 +14,24 @@ const region = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alp
  * The source (002) says the feature lives in Smart+ Spark Ads creation and is "not available for
  * all advertising objectives" without listing them; we assume the reach and awareness family is
  * out. *Configurable*: set `unsupportedObjectives` to TikTok's current list.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_UNSUPPORTED_OBJECTIVES, definePolicy } from 'tiktok-ad-auth';
+ * const policy = definePolicy({ unsupportedObjectives: [...DEFAULT_UNSUPPORTED_OBJECTIVES, 'APP_PROMOTION'] }).unwrap();
+ * ```
  */
 export const DEFAULT_UNSUPPORTED_OBJECTIVES = ['REACH', 'RF_REACH', 'VIDEO_VIEWS', 'ENGAGEMENT'] as const;
 
 /**
  * ASSET-06 default: the operating regions offered when creating an organization-owned account:
  * every ISO 3166-1 alpha-2 code except China (`CN`), which the source says is not offered.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_OPERATING_REGIONS } from 'tiktok-ad-auth';
+ * DEFAULT_OPERATING_REGIONS.includes('CN'); // false
+ * ```
  */
 export const DEFAULT_OPERATING_REGIONS: readonly string[] = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM ' +
