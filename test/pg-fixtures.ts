@@ -42,7 +42,7 @@ export async function freshStore(target: { pglite: PGlite } | { pool: pg.Pool },
 }
 
 /** A conformance-suite factory on PGlite. */
-export const pgliteFactory: StoreFactory = async () => freshStore({ pglite: await sharedPGlite() });
+export const pgliteFactory: StoreFactory<PostgresStore> = async () => freshStore({ pglite: await sharedPGlite() });
 
 /** A conformance-suite factory on the server, over `pool`. */
-export const serverFactory = (pool: pg.Pool): StoreFactory => async () => freshStore({ pool });
+export const serverFactory = (pool: pg.Pool): StoreFactory<PostgresStore> => async () => freshStore({ pool });

@@ -1,4 +1,7 @@
 import type { Store } from '../adapters/memory/memory-store.js';
+import type { SparkCodeStore } from '../ports/spark-code-store.js';
+import type { BusinessCenterStore } from '../ports/business-center-store.js';
+import type { DeliveryIdentityStore } from '../ports/delivery-identity-store.js';
 import { sparkCodeChecks } from './spark-codes.conformance.js';
 import { businessCenterChecks } from './business-center.conformance.js';
 import { deliveryIdentityChecks } from './delivery-identities.conformance.js';
@@ -41,6 +44,33 @@ export interface ConformanceOptions {
  * ```
  */
 export function storeConformanceChecks(factory: StoreFactory, options: ConformanceOptions = {}): readonly ConformanceCheck[] {
-  const numRuns = options.numRuns ?? 25;
-  return [...sparkCodeChecks(factory, numRuns), ...businessCenterChecks(factory, numRuns), ...deliveryIdentityChecks(factory)];
+  return [...sparkCodeConformanceChecks(factory, options), ...businessCenterConformanceChecks(factory, options)];
+}
+
+/**
+ * The Spark codes part of the conformance suite, for a store that implements `SparkCodeStore`
+ * only (an adapter that has not implemented the other ports yet).
+ *
+ * @example
+ * ```ts
+ * import { sparkCodeConformanceChecks } from 'tiktok-ad-auth/testing';
+ * for (const c of sparkCodeConformanceChecks(async () => ({ store: mySparkOnlyStore() }))) test(c.name, c.run);
+ * ```
+ */
+export function sparkCodeConformanceChecks(factory: StoreFactory<SparkCodeStore>, options: ConformanceOptions = {}): readonly ConformanceCheck[] {
+  return sparkCodeChecks(factory, options.numRuns ?? 25);
+}
+
+/**
+ * The Business Center and delivery identities part of the conformance suite (BC-01..08,
+ * ASSET-03..08): the 800/800 cap races, the link-request model run, fault injection.
+ *
+ * @example
+ * ```ts
+ * import { businessCenterConformanceChecks } from 'tiktok-ad-auth/testing';
+ * for (const c of businessCenterConformanceChecks(async () => ({ store: myStore() }))) test(c.name, c.run);
+ * ```
+ */
+export function businessCenterConformanceChecks(factory: StoreFactory<BusinessCenterStore & DeliveryIdentityStore>, options: ConformanceOptions = {}): readonly ConformanceCheck[] {
+  return [...businessCenterChecks(factory, options.numRuns ?? 25), ...deliveryIdentityChecks(factory)];
 }

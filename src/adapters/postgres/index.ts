@@ -1,6 +1,6 @@
 // `tiktok-ad-auth/postgres`: the PostgreSQL store. Needs a `pg` Pool or a PGlite instance, both
 // passed in by the caller: this entry point imports neither package.
-import type { Store } from '../memory/memory-store.js';
+import type { SparkCodeStore } from '../../ports/spark-code-store.js';
 import type { PgContext } from './context.js';
 import { applyMigrations, type Migration, type MigrationReport } from './migrations.js';
 import { outboxMigration, outboxPg } from './outbox.pg.js';
@@ -24,8 +24,11 @@ export type PostgresStoreOptions = {
   | { /** A PGlite instance (`await PGlite.create(dataDir)`): PostgreSQL in-process. */ readonly pglite: PGliteLike; readonly pool?: undefined }
 );
 
-/** The PostgreSQL store: every store port, plus the schema's migrations. */
-export type PostgresStore = Store & {
+/**
+ * The PostgreSQL store: the Spark codes port, plus the schema's migrations. The Business Center
+ * and delivery identity ports (issue 4) are not implemented on PostgreSQL yet.
+ */
+export type PostgresStore = SparkCodeStore & {
   /** The schema this store reads and writes. */
   readonly schema: string;
   /**
