@@ -1,3 +1,5 @@
+import { flatHex } from './random-pool.js';
+
 // SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104) in plain TypeScript: synchronous, running
 // in browsers and edge runtimes, and with the HMAC key schedule computed once per key. Web
 // Crypto's digest is async and costs a promise per call, which is most of a code search here.
@@ -91,13 +93,9 @@ export function hmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array
   return (message) => finish(outer.slice(), finish(inner.slice(), message, 64), 64);
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-/** Lowercase hex of bytes. */
+/** Lowercase hex of bytes, as a flat string (see `flatHex`: digests are Map keys). */
 export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]!]!;
-  return s;
+  return flatHex(bytes);
 }
 
 /** UTF-8 bytes of a string, as a Uint8Array of this realm (TextEncoder may be another's). */

@@ -161,11 +161,6 @@ export function adCodeFingerprint(code: AdCode): string {
   return `${code.slice(0, 5)}…${code.slice(-4)}`;
 }
 
-/** Hex of random bytes, for ids minted by the library. */
-export function randomHex(fill: (b: Uint8Array) => Uint8Array, bytes: number): string {
-  return toHex(fill(new Uint8Array(bytes)));
-}
-
 /** Bytes of a hex string (for stored nonces). */
 export function hexToBytesStrict(hex: string): Uint8Array {
   if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/.test(hex)) throw new TypeError('stored nonce is not lowercase hex');

@@ -7,13 +7,14 @@ import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import { plusDays, plusMs } from '../kernel/time.js';
 import { parseInput } from '../kernel/validation.js';
 import { toHex, utf8 } from '../kernel/sha256.js';
+import { randomPool } from '../kernel/random-pool.js';
 import type { Clock } from '../ports/clock.js';
 import type { RandomSource } from '../ports/random-source.js';
 import type { SparkCodeStore } from '../ports/spark-code-store.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
 import {
-  MIN_SECRET_BYTES, adCodeDeriver, adCodeDigest, adCodeFingerprint, hasValidChecksum, hexToBytesStrict, parseAdCode, randomHex, type AdCode,
+  MIN_SECRET_BYTES, adCodeDeriver, adCodeDigest, adCodeFingerprint, hasValidChecksum, hexToBytesStrict, parseAdCode, type AdCode,
 } from './ad-code.js';
 import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, LibraryEntry, VideoPreview } from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
@@ -149,8 +150,8 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
   const random = options.random ?? webCryptoRandom();
   const policy = options.policy ?? DEFAULT_POLICY;
   const deriveCode = adCodeDeriver(secretBytes(options.codeSecret));
-  const fill = (b: Uint8Array) => random.fill(b);
-  const eventId = () => `evt_${randomHex(fill, 16)}` as EventId;
+  const pool = randomPool((b) => random.fill(b));
+  const eventId = () => `evt_${pool.hex(16)}` as EventId;
 
   const advertiserActor = (adAccountId: AdAccountId, userId: string | undefined): Actor =>
     userId === undefined ? { kind: 'advertiser', id: adAccountId } : { kind: 'user', id: userId };
@@ -219,10 +220,10 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       if (inForce(current.value)) violations.push(alreadyInForce(current.value as AdCodeRecord));
       if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
 
-      const nonce = random.fill(new Uint8Array(NONCE_BYTES));
+      const nonce = pool.bytes(NONCE_BYTES);
       const code = deriveCode(nonce);
       const record: AdCodeRecord = {
-        id: `code_${randomHex(fill, ID_BYTES)}` as AdCodeId,
+        id: `code_${pool.hex(ID_BYTES)}` as AdCodeId,
         digest: adCodeDigest(code),
         nonce: toHex(nonce),
         fingerprint: adCodeFingerprint(code),
