@@ -12,3 +12,5 @@ export type UserId = Brand<string, 'UserId'>;
 export type AdCodeId = Brand<string, 'AdCodeId'>;
 /** A domain event, minted by the library (`evt_…`). */
 export type EventId = Brand<string, 'EventId'>;
+/** An ad, minted by the library (`ad_…`). */
+export type AdId = Brand<string, 'AdId'>;
