@@ -72,3 +72,15 @@ export {
 export type { AdsError } from './ads/ads.errors.js';
 export type { AdsEvent, AdCreatedEvent, AdStatusChangedEvent, AdStatusEventData, AdStatusEventType } from './ads/ads.events.js';
 export { createAds, type Ads, type AdsOptions, type AdsExpiryResult } from './ads/ads.service.js';
+
+// Top Ads asset authorization
+export type { TopAdsStatus, NotInTopAdsReason, TopAdsStatusView, TopAdsDisplay, TopAdsQuery, PopupDecision } from './top-ads/top-ads.model.js';
+export {
+  topAdsEligibility, topAdsStatusAt, popupCandidates, shouldShowTopAdsPopup, topAdsDisplay, matchesTopAdsQuery,
+} from './top-ads/top-ads.rules.js';
+export {
+  topAdsStatusInputSchema, withdrawInputSchema, authorizeCreativesInputSchema, popupInputSchema, topAdsQueryInputSchema,
+  type WithdrawInput, type AuthorizeCreativesInput, type PopupInput, type TopAdsQueryInput,
+} from './top-ads/top-ads.schemas.js';
+export type { TopAdsEvent, CreativeAuthorizedEvent, CreativeWithdrawnEvent, PopupShownEvent } from './top-ads/top-ads.events.js';
+export { createTopAds, type TopAds, type TopAdsOptions, type TopAdsError, type WithdrawResult, type PopupResult } from './top-ads/top-ads.service.js';
