@@ -1,5 +1,6 @@
 import type { Store } from '../adapters/memory/memory-store.js';
 import { sparkCodeChecks } from './spark-codes.conformance.js';
+import { adChecks } from './ads.conformance.js';
 
 /** A store under test and how to dispose of it. */
 export interface StoreHandle<S> {
@@ -40,5 +41,5 @@ export interface ConformanceOptions {
  */
 export function storeConformanceChecks(factory: StoreFactory, options: ConformanceOptions = {}): readonly ConformanceCheck[] {
   const numRuns = options.numRuns ?? 25;
-  return [...sparkCodeChecks(factory, numRuns)];
+  return [...sparkCodeChecks(factory, numRuns), ...adChecks(factory, numRuns)];
 }

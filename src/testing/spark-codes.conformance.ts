@@ -430,7 +430,7 @@ function sparkModelCheck(factory: StoreFactory<SparkCodeStore>, numRuns: number)
         fc.constant(new Sweep()),
       ];
       await fc.assert(
-        fc.asyncProperty(fc.commands(commands, { maxCommands: 40 }), async (cmds) => {
+        fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'large' }), async (cmds) => {
           const handle = await factory();
           try {
             const clock = manualClock(T0);
