@@ -1,6 +1,7 @@
 import type { Store } from '../adapters/memory/memory-store.js';
 import { sparkCodeChecks } from './spark-codes.conformance.js';
 import { adChecks } from './ads.conformance.js';
+import { topAdsChecks } from './top-ads.conformance.js';
 
 /** A store under test and how to dispose of it. */
 export interface StoreHandle<S> {
@@ -41,5 +42,5 @@ export interface ConformanceOptions {
  */
 export function storeConformanceChecks(factory: StoreFactory, options: ConformanceOptions = {}): readonly ConformanceCheck[] {
   const numRuns = options.numRuns ?? 25;
-  return [...sparkCodeChecks(factory, numRuns), ...adChecks(factory, numRuns)];
+  return [...sparkCodeChecks(factory, numRuns), ...adChecks(factory, numRuns), ...topAdsChecks(factory, numRuns)];
 }
