@@ -57,7 +57,7 @@ export {
 // Ads that run authorized posts
 export type {
   CampaignObjective, Placement, CampaignType, CampaignFacts, AdSchedule, AdIdentity, AdStatus, AdStatusReason, AdAuthorizationRef,
-  AssetAuthorizationSource, AssetAuthorization, AdRecord, AdView, AdForecast,
+  AssetAuthorizationSource, AssetAuthorization, AdRecord, AdView, AdForecast, AdRef, AdForecastFacts,
 } from './ads/ads.model.js';
 export {
   AD_TRANSITIONS, PAUSED_BY_REVOCATION, IN_USE_STATUSES, STOPPED_BY_EXPIRY, isSparkAd, identityKey, offersAssetAuthorization, canCreateAd,

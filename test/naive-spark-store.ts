@@ -92,6 +92,7 @@ export function naiveSparkStore(): Store {
       return { kind: 'changed', before: current, ad: after };
     },
     async listAdsByAccount(adAccountId) { return ads.filter((a) => a.adAccountId === adAccountId); },
+    async listAdsAtRisk(adAccountId) { return ads.filter((a) => a.adAccountId === adAccountId && a.authorization !== undefined); },
     async listAdsByCode(codeId) { return ads.filter((a) => a.identity.type === 'AUTH_CODE' && a.identity.codeId === codeId); },
     async setCreativeAuthorization(change, evts) {
       const ad = ads.find((a) => a.id === change.adId && a.adAccountId === change.adAccountId);

@@ -102,6 +102,15 @@ export interface AdRecord {
   readonly firstRunningAt?: Date;
 }
 
+/**
+ * A short reference to an ad after a bulk change (the ads a revocation paused or the expiry
+ * sweep stopped): enough to act on, cheap to return for 10,000 ads. Read the ad for the rest.
+ */
+export type AdRef = Pick<AdRecord, 'id' | 'adAccountId' | 'status' | 'statusReason' | 'statusChangedAt'>;
+
+/** The facts of an ad the authorization forecast needs. */
+export type AdForecastFacts = Pick<AdRecord, 'id' | 'adAccountId' | 'name' | 'status' | 'schedule' | 'authorization'>;
+
 /** An ad as callers see it: its status derived at an instant (expiry applied). */
 export type AdView = AdRecord & {
   /** True when the status comes from the authorization's expiry and no sweep recorded it yet. */

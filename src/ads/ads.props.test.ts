@@ -38,7 +38,8 @@ describe('ADV-05 / X-01 lifecycle decisions (properties)', () => {
 
 describe('ADV-06 forecast (properties)', () => {
   test('lists only live, unexpired AUTH_CODE ads that run past or expire within the window, soonest first', () => {
-    fc.assert(fc.property(fc.array(adRecordArb, { maxLength: 30 }), instantArb, fc.integer({ min: 0, max: 60 }), (ads, at, days) => {
+    fc.assert(fc.property(fc.array(adRecordArb, { maxLength: 30 }), instantArb, fc.integer({ min: 0, max: 60 }), (generated, at, days) => {
+      const ads = generated.map((a, i) => ({ ...a, id: `ad-${i}` as typeof a.id }));
       const f = forecastAds(ads, at, days * DAY_MS);
       for (let i = 1; i < f.length; i++) expect(f[i - 1]!.stopsAt.getTime()).toBeLessThanOrEqual(f[i]!.stopsAt.getTime());
       for (const x of f) {

@@ -1,7 +1,7 @@
 import { decide, type Decision, type Violation } from '../kernel/decision.js';
 import type { Policy } from '../kernel/policy.js';
 import { isInForce, type CodeTimes } from '../spark-codes/spark-codes.rules.js';
-import type { AdForecast, AdIdentity, AdRecord, AdStatus, AdStatusReason, AdView, CampaignFacts } from './ads.model.js';
+import type { AdForecast, AdForecastFacts, AdIdentity, AdRecord, AdStatus, AdStatusReason, AdView, CampaignFacts } from './ads.model.js';
 
 /** The actions of the ad lifecycle. */
 export type AdAction = 'submit' | 'approve' | 'reject' | 'start' | 'pause' | 'resume' | 'stop';
@@ -161,7 +161,7 @@ export interface AdStatusAt {
  * adStatusAt(ad, ad.authorization!.expiresAt).status; // 'STOPPED'
  * ```
  */
-export function adStatusAt(ad: AdRecord, at: Date): AdStatusAt {
+export function adStatusAt(ad: Pick<AdRecord, 'status' | 'statusReason' | 'statusChangedAt' | 'authorization'>, at: Date): AdStatusAt {
   const auth = ad.authorization;
   if (auth !== undefined && STOPPED_BY_EXPIRY.includes(ad.status) && at.getTime() >= auth.expiresAt.getTime()) {
     return { status: 'STOPPED', reason: 'authorization_expired', since: auth.expiresAt, derived: true };
@@ -229,7 +229,7 @@ export function canChangeAdStatus(facts: ChangeStatusFacts, at: Date): Decision 
  * const atRisk = forecastAds(ads, new Date(), 7 * DAY_MS).filter((f) => f.runsPastAuthorization);
  * ```
  */
-export function forecastAds(ads: readonly AdRecord[], at: Date, windowMs: number): AdForecast[] {
+export function forecastAds(ads: readonly AdForecastFacts[], at: Date, windowMs: number): AdForecast[] {
   const t = at.getTime();
   const out: AdForecast[] = [];
   for (const ad of ads) {

@@ -147,7 +147,7 @@ describe('SPARK-11 / ADV-06 an expired authorization stops its ads', () => {
     s.clock.advance(DAY_MS);
     const swept = (await s.ads.expireDue()).unwrap();
     expect(swept.codes.map((x) => x.id)).toEqual([c.codeId]);
-    expect(swept.stoppedAds.map((x) => [x.id, x.status, x.derived])).toEqual([[a.id, 'STOPPED', false]]);
+    expect(swept.stoppedAds.map((x) => [x.id, x.status, x.statusReason])).toEqual([[a.id, 'STOPPED', 'authorization_expired']]);
     expect((await s.ads.expireDue()).unwrap()).toEqual({ codes: [], stoppedAds: [] });
     const stopped = (await s.store.readEvents({ after: 0, limit: 1000 })).filter((e) => e.type === 'ads.stopped');
     expect(stopped).toHaveLength(1);

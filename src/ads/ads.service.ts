@@ -16,7 +16,7 @@ import { randomHex } from '../spark-codes/ad-code.js';
 import type { AdCodeSummary } from '../spark-codes/spark-codes.model.js';
 import { summarizeAdCode } from '../spark-codes/spark-codes.rules.js';
 import { newEvent, type CodeExpiredEvent } from '../spark-codes/spark-codes.events.js';
-import type { AdForecast, AdRecord, AdView } from './ads.model.js';
+import type { AdForecast, AdRecord, AdRef, AdView } from './ads.model.js';
 import {
   AD_TRANSITIONS, authorizationViolations, canChangeAdStatus, canCreateAd, forecastAds, offersAssetAuthorization, viewAd, type AdAction,
 } from './ads.rules.js';
@@ -39,7 +39,7 @@ export interface AdsOptions {
 /** Result of `expireDue`: the codes whose expiry was recorded and the ads stopped with them. */
 export interface AdsExpiryResult {
   readonly codes: readonly AdCodeSummary[];
-  readonly stoppedAds: readonly AdView[];
+  readonly stoppedAds: readonly AdRef[];
 }
 
 /** The ad workflows (ADV-04..06, SPARK-10, SPARK-11). Create with `createAds`. */
@@ -264,7 +264,7 @@ export function createAds(options: AdsOptions): Ads {
         const loaded = await loadOwned(adAccountId, adId);
         return loaded.map((ad) => forecastAds([ad], at, withinMs));
       }
-      const got = await guard(() => store.listAdsByAccount(adAccountId));
+      const got = await guard(() => store.listAdsAtRisk(adAccountId, at, withinMs));
       return got.map((ads) => forecastAds(ads, at, withinMs));
     },
 
@@ -278,9 +278,9 @@ export function createAds(options: AdsOptions): Ads {
         (r) => newEvent<CodeExpiredEvent>(eventId(), 'spark.code_expired', at, SYSTEM_ACTOR, { kind: 'ad_code', id: r.id }, { codeId: r.id, videoId: r.videoId, expiresAt: r.expiresAt }) as NewEvent,
         (before, after) => adStatusEvent(eventId(), at, SYSTEM_ACTOR, {
           adId: after.id, adAccountId: after.adAccountId, from: before.status, to: after.status, reason: 'authorization_expired',
-          ...(after.authorization ? { codeId: after.authorization.codeId } : {}), effectiveAt: after.statusChangedAt,
+          ...(before.authorization ? { codeId: before.authorization.codeId } : {}), effectiveAt: after.statusChangedAt,
         })));
-      return done.map((o) => ({ codes: o.codes.map((c) => summarizeAdCode(c, at)), stoppedAds: o.stoppedAds.map((a) => viewAd(a, at)) }));
+      return done.map((o) => ({ codes: o.codes.map((c) => summarizeAdCode(c, at)), stoppedAds: o.stoppedAds }));
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Actor, NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdCodeId, AdId } from '../kernel/ids.js';
-import type { AdRecord, AdStatus, AdStatusReason } from '../ads/ads.model.js';
+import type { AdForecastFacts, AdRecord, AdStatus, AdStatusReason } from '../ads/ads.model.js';
 import type { AdCodeRecord } from '../spark-codes/spark-codes.model.js';
 import type { EventLog } from './event-log.js';
 
@@ -88,11 +88,19 @@ export interface AdStore extends EventLog {
    * `statusReason = reason` (absent when not given), `statusChangedAt = at`,
    * `statusChangedBy = by`, sets `firstRunningAt = at` when `to` is `RUNNING` and it was
    * unset, and appends `eventsFor(before, after)`. `eventsFor` is called before anything is
-   * written; if it throws, nothing is written.
+   * written; if it throws, nothing is written (it must not mutate or keep the records).
    */
   changeAdStatus(change: AdStatusChange, eventsFor: (before: AdRecord, after: AdRecord) => readonly NewEvent[]): Promise<ChangeAdStatusOutcome>;
   /** The ads of an ad account (stored records), oldest creation first. */
   listAdsByAccount(adAccountId: AdAccountId): Promise<readonly AdRecord[]>;
   /** The `AUTH_CODE` ads of a code (stored records, every ad account), oldest creation first. */
   listAdsByCode(codeId: AdCodeId): Promise<readonly AdRecord[]>;
+  /**
+   * The forecast facts of the ad account's ads at risk at `at` (ADV-06): `AUTH_CODE` ads whose
+   * stored status is neither `STOPPED` nor `REJECTED`, with `at < authorization.expiresAt`,
+   * and either a schedule that runs past the expiry (`schedule.endAt` absent or
+   * `> authorization.expiresAt`) or an expiry before `at + withinMs`. Oldest creation first.
+   * (In SQL one indexed `SELECT` on `(ad_account_id)` with those predicates.)
+   */
+  listAdsAtRisk(adAccountId: AdAccountId, at: Date, withinMs: number): Promise<readonly AdForecastFacts[]>;
 }

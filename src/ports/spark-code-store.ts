@@ -2,7 +2,7 @@ import type { NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdCodeId, CreatorId, VideoId } from '../kernel/ids.js';
 import type { Actor } from '../kernel/events.js';
 import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
-import type { AdRecord } from '../ads/ads.model.js';
+import type { AdRecord, AdRef } from '../ads/ads.model.js';
 import type { EventLog } from './event-log.js';
 
 /** Outcome of `insertCode`. */
@@ -55,10 +55,12 @@ export interface RevocationEffects {
    */
   readonly mode: 'pause-ads' | 'block-while-in-use';
   /**
-   * The event of one paused ad, from its record before and after. Called for every paused ad
-   * before anything is written; if it throws, nothing is written.
+   * The event of one paused ad, from its record before the change and a reference to its
+   * state after it. Called for every paused ad before anything is written; if it throws,
+   * nothing is written. The record passed may be the store's own: a builder must not mutate
+   * or keep it.
    */
-  readonly adEventFor: (before: AdRecord, after: AdRecord) => NewEvent;
+  readonly adEventFor: (before: AdRecord, after: AdRef) => NewEvent;
 }
 
 /** Outcome of `recordExpiries`. */
@@ -66,15 +68,15 @@ export interface RecordExpiriesOutcome {
   /** The codes whose expiry was recorded, oldest expiry first. */
   readonly codes: readonly AdCodeRecord[];
   /** The ads stopped because their authorization expired, oldest expiry first. */
-  readonly stoppedAds: readonly AdRecord[];
+  readonly stoppedAds: readonly AdRef[];
 }
 
 /** Outcome of `revokeCode`. */
 export type RevokeOutcome =
-  /** Revoked; `pausedAds` are the ads paused in the same step (after the change), oldest creation first. */
-  | { readonly kind: 'revoked'; readonly record: AdCodeRecord; readonly pausedAds: readonly AdRecord[] }
+  /** Revoked; `pausedAds` are the ads paused in the same step (as changed), oldest creation first. */
+  | { readonly kind: 'revoked'; readonly record: AdCodeRecord; readonly pausedAds: readonly AdRef[] }
   /** `block-while-in-use` and ads use the post: nothing was written. `adsInUse` oldest creation first. */
-  | { readonly kind: 'blocked'; readonly record: AdCodeRecord; readonly adsInUse: readonly AdRecord[] }
+  | { readonly kind: 'blocked'; readonly record: AdCodeRecord; readonly adsInUse: readonly AdRef[] }
   /** Already revoked or already expired at `at`: nothing was written (idempotent, terminal). */
   | { readonly kind: 'already_ended'; readonly record: AdCodeRecord }
   | { readonly kind: 'not_found' };
@@ -132,12 +134,13 @@ export interface SparkCodeStore extends EventLog {
    * `IN_REVIEW`, `APPROVED`, `RUNNING` or `PAUSED` (whatever its code's revocation), at most
    * `limit` of them (oldest expiry first): `status = 'STOPPED'`,
    * `statusReason = 'authorization_expired'`, `statusChangedAt = authorization.expiresAt`,
-   * `statusChangedBy = SYSTEM_ACTOR`, appending `adEventFor(before, after)` for each. Every
+   * `statusChangedBy = SYSTEM_ACTOR`, appending `adEventFor(before, after)` for each (as in
+   * `RevocationEffects.adEventFor`). Every
    * builder is called before anything is written; if one throws, nothing is written. Running
    * it twice records nothing the second time.
    */
   recordExpiries(
-    at: Date, limit: number, eventFor: (record: AdCodeRecord) => NewEvent, adEventFor: (before: AdRecord, after: AdRecord) => NewEvent,
+    at: Date, limit: number, eventFor: (record: AdCodeRecord) => NewEvent, adEventFor: (before: AdRecord, after: AdRef) => NewEvent,
   ): Promise<RecordExpiriesOutcome>;
   /** Codes of a creator, newest first. */
   listCodesByCreator(creatorId: CreatorId): Promise<readonly AdCodeRecord[]>;

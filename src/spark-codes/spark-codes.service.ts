@@ -22,7 +22,7 @@ import {
   revokeCodeInputSchema, searchCodeInputSchema, showCodeInputSchema,
 } from './spark-codes.schemas.js';
 import type { ConfirmCodeError, GenerateCodeError, QueryError, RevokeCodeError, SearchCodeError, ShowCodeError } from './spark-codes.errors.js';
-import type { AdRecord } from '../ads/ads.model.js';
+import type { AdRef } from '../ads/ads.model.js';
 import { adStatusEvent } from '../ads/ads.events.js';
 import { newEvent, type AuthorizationConfirmedEvent, type CodeExpiredEvent, type CodeGeneratedEvent, type CodeRevokedEvent, type CodeSearchFailedEvent } from './spark-codes.events.js';
 
@@ -72,7 +72,7 @@ export interface RevokeResult {
   /** `false` when the code was already revoked or expired (idempotent). */
   readonly revoked: boolean;
   /** The ads the revocation paused in the same atomic step (ADV-06), oldest first; empty when none. */
-  readonly pausedAds: readonly AdRecord[];
+  readonly pausedAds: readonly AdRef[];
 }
 
 /** A library entry with whether its authorization is in force now. */
@@ -372,7 +372,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
         { kind: 'ad_code', id: r.id }, { codeId: r.id, videoId: r.videoId, expiresAt: r.expiresAt }) as NewEvent,
       (before, after) => adStatusEvent(eventId(), at, SYSTEM_ACTOR, {
         adId: after.id, adAccountId: after.adAccountId, from: before.status, to: after.status, reason: 'authorization_expired',
-        ...(after.authorization ? { codeId: after.authorization.codeId } : {}), effectiveAt: after.statusChangedAt,
+        ...(before.authorization ? { codeId: before.authorization.codeId } : {}), effectiveAt: after.statusChangedAt,
       })));
       return done.map((outcome) => outcome.codes.map((r) => summarizeAdCode(r, at)));
     },

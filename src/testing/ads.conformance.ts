@@ -207,11 +207,35 @@ export function adChecks(factory: StoreFactory<Store>, numRuns: number): Conform
       const out = await store.recordExpiries(at, 100, (r) => event('t.expired', r.id, at), adEvent);
       checkEqual(out.codes.map((c) => c.id), [code.id], 'the unrevoked code\'s expiry recorded');
       checkEqual(out.stoppedAds.map((a) => a.id), [live.id, pausedByRevoke.id], 'both ads stopped, oldest expiry first');
-      check(out.stoppedAds.every((a) => a.status === 'STOPPED' && a.statusReason === 'authorization_expired' && a.statusChangedAt.getTime() === a.authorization!.expiresAt.getTime()), 'stopped at the expiry instant');
+      check(out.stoppedAds.every((a) => a.status === 'STOPPED' && a.statusReason === 'authorization_expired'), 'stopped with the reason');
+      checkEqual(out.stoppedAds.map((a) => a.statusChangedAt.getTime()), [code.expiresAt.getTime(), revoked.expiresAt.getTime()], 'stopped at the expiry instants');
+      checkEqual((await store.getAd(live.id))?.status, 'STOPPED', 'stored');
       checkEqual((await eventsAfter(store, before)).map((e) => e.type), ['t.expired', 't.ad_stopped', 't.ad_stopped'], 'events');
       checkEqual((await store.getAd(draft.id))?.status, 'DRAFT', 'a draft is not stopped');
       const again = await store.recordExpiries(at, 100, (r) => event('t', r.id), adEvent);
       check(again.codes.length === 0 && again.stoppedAds.length === 0, 'a second sweep records nothing');
+    }),
+    withStore('ads: ADV-06 listAdsAtRisk returns the live AUTH_CODE ads running past or expiring within the window', async (store) => {
+      const base = new Date('2034-01-01T00:00:00Z');
+      const code = await seedCode(store, ['acc-r'], 30, base);
+      const mk = async (endDays: number | undefined, status: AdStatus[] = []) => {
+        const ad = adRecord({ code, adAccountId: 'acc-r', schedule: { startAt: base, ...(endDays !== undefined ? { endAt: new Date(base.getTime() + endDays * DAY_MS) } : {}) } });
+        await store.insertAd(ad, LIMITS, []);
+        if (status.length > 0) await moveTo(store, ad, status, base);
+        return ad.id;
+      };
+      const open = await mk(undefined);
+      const past = await mk(40);
+      const fits = await mk(20);
+      await mk(40, ['IN_REVIEW', 'REJECTED']);
+      await mk(40, ['IN_REVIEW', 'APPROVED', 'STOPPED']);
+      await store.insertAd(adRecord({ adAccountId: 'acc-r' }), LIMITS, []);
+      checkEqual((await store.listAdsAtRisk('acc-r' as AdAccountId, base, DAY_MS)).map((a) => a.id), [open, past], 'running past the expiry, oldest first');
+      checkEqual((await store.listAdsAtRisk('acc-r' as AdAccountId, base, 30 * DAY_MS + 1)).map((a) => a.id), [open, past, fits], 'expiring within the window');
+      checkEqual((await store.listAdsAtRisk('acc-r' as AdAccountId, new Date(base.getTime() + 30 * DAY_MS), DAY_MS)).length, 0, 'nothing once expired');
+      const row = (await store.listAdsAtRisk('acc-r' as AdAccountId, base, DAY_MS))[1]!;
+      checkEqual(row.authorization?.expiresAt.getTime(), code.expiresAt.getTime(), 'facts carry the expiry');
+      checkEqual(row.schedule.endAt?.getTime(), base.getTime() + 40 * DAY_MS, 'and the schedule');
     }),
     withStore('ads: X-03 an event builder that throws leaves nothing written', async (store) => {
       const code = await seedCode(store, ['acc-1']);

@@ -1,11 +1,11 @@
 import type { NewEvent } from '../kernel/events.js';
 import type { EventId } from '../kernel/ids.js';
-import type { AdRecord } from '../ads/ads.model.js';
+import type { AdRecord, AdRef } from '../ads/ads.model.js';
 import type { RevocationEffects } from '../ports/spark-code-store.js';
 
 let n = 0;
 /** Internal: a test event for an ad status change (before → after). */
-export function adEvent(before: AdRecord, after: AdRecord): NewEvent {
+export function adEvent(before: AdRecord, after: AdRef | AdRecord): NewEvent {
   n += 1;
   return {
     id: `evt-ad-${n}` as EventId, type: `t.ad_${after.status.toLowerCase()}`, at: after.statusChangedAt, actor: { kind: 'system', id: 'test' },

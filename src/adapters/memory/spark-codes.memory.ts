@@ -6,7 +6,8 @@ import { clone } from './clone.js';
 import { MinHeap } from './min-heap.js';
 import type { Outbox } from './outbox.js';
 import { SortedRuns } from './sorted-runs.js';
-import { planAdExpiries, planRevocation, writeAd, type AdsState, type SparkView } from './ads.memory.js';
+import { applyBulk, planAdExpiries, planRevocation, refsOut, type AdsState, type SparkView } from './ads.memory.js';
+import { SYSTEM_ACTOR } from '../../kernel/events.js';
 
 /**
  * Internal: the Spark code tables of the memory store. Every method does all its checks,
@@ -108,14 +109,14 @@ export function sparkCodesMemory(outbox: Outbox, adsState: AdsState): { store: O
       if (!record) return { kind: 'not_found' };
       if (!isInForce(record, at) && at.getTime() >= record.generatedAt.getTime()) return { kind: 'already_ended', record: clone(record) };
       // Plan the ads side (and run the event builder) before writing anything.
-      const plan = planRevocation(adsState, id, at, by, effects);
+      const plan = planRevocation(adsState, id, at, effects);
       if ('blocked' in plan) return { kind: 'blocked', record: clone(record), adsInUse: plan.blocked };
       const updated: AdCodeRecord = { ...record, revokedAt: new Date(at.getTime()), revokedBy: clone(by) };
       codes.set(id, updated);
-      for (const [before, after] of plan.updates) writeAd(adsState, before, after);
+      applyBulk(adsState, plan.changes, clone(by));
       outbox.append(events);
       outbox.append(plan.events);
-      return { kind: 'revoked', record: clone(updated), pausedAds: plan.updates.map(([, a]) => clone(a)) };
+      return { kind: 'revoked', record: clone(updated), pausedAds: refsOut(plan.changes) };
     },
 
     async recordExpiries(at, limit, eventFor, adEventFor) {
@@ -139,10 +140,10 @@ export function sparkCodesMemory(outbox: Outbox, adsState: AdsState): { store: O
         throw e;
       }
       for (const r of updated) codes.set(r.id, r);
-      for (const [before, after] of adPlan.updates) writeAd(adsState, before, after);
+      applyBulk(adsState, adPlan.changes, SYSTEM_ACTOR);
       outbox.append(events);
       outbox.append(adPlan.events);
-      return { codes: updated.map(clone), stoppedAds: adPlan.updates.map(([, a]) => clone(a)) };
+      return { codes: updated.map(clone), stoppedAds: refsOut(adPlan.changes) };
     },
 
     async listCodesByCreator(creatorId: CreatorId) {

@@ -1,7 +1,6 @@
 import type { AdRecord } from '../../ads/ads.model.js';
 import type { TopAdsStore } from '../../ports/top-ads-store.js';
-import { clone } from './clone.js';
-import { writeAd, type AdsState } from './ads.memory.js';
+import { cloneAd, writeAd, type AdsState } from './ads.memory.js';
 import type { Outbox } from './outbox.js';
 
 /** Internal: the Top Ads methods of the memory store, over the shared ads tables. */
@@ -10,22 +9,21 @@ export function topAdsMemory(outbox: Outbox, state: AdsState): Omit<TopAdsStore,
     async setCreativeAuthorization(change, events) {
       const ad = state.ads.get(change.adId);
       if (!ad || ad.adAccountId !== change.adAccountId) return { kind: 'not_found' };
-      if (!ad.assetAuthorization.offered) return { kind: 'not_offered', ad: clone(ad) };
-      if (ad.assetAuthorization.authorized === change.authorized) return { kind: 'unchanged', ad: clone(ad) };
+      if (!ad.assetAuthorization.offered) return { kind: 'not_offered', ad: cloneAd(ad) };
+      if (ad.assetAuthorization.authorized === change.authorized) return { kind: 'unchanged', ad: cloneAd(ad) };
       const at = new Date(change.at.getTime());
-      const { withdrawnAt: _w, ...rest } = ad.assetAuthorization;
-      const after: AdRecord = {
+      const after = {
         ...ad,
-        assetAuthorization: { ...rest, authorized: change.authorized, changedAt: at, source: change.source, ...(change.authorized ? {} : { withdrawnAt: at }) },
-      };
+        assetAuthorization: { ...ad.assetAuthorization, authorized: change.authorized, changedAt: at, source: change.source, withdrawnAt: change.authorized ? undefined : at },
+      } as AdRecord;
       writeAd(state, ad, after);
       outbox.append(events);
-      return { kind: 'changed', ad: clone(after) };
+      return { kind: 'changed', ad: cloneAd(after) };
     },
     async listAuthorizedCreatives() {
       return [...state.authorized]
         .sort((a, b) => state.seqOf.get(a)! - state.seqOf.get(b)!)
-        .map((id) => clone(state.ads.get(id)!));
+        .map((id) => cloneAd(state.ads.get(id)!));
     },
     async getPopupLastShown(accountId) {
       const t = state.popups.get(accountId);
