@@ -150,7 +150,7 @@ export function planRevocation(state: AdsState, codeId: AdCodeId, at: Date, effe
     const inUse: AdRef[] = [];
     for (const id of ids) {
       const ad = state.ads.get(id)!;
-      if (IN_USE_STATUSES.includes(adStatusAt(ad, at).status)) inUse.push(refOf(ad));
+      if (IN_USE_STATUSES.includes(statusAt(ad, at.getTime()))) inUse.push(refOf(ad));
     }
     if (inUse.length > 0) return { blocked: inUse };
   }
@@ -159,7 +159,7 @@ export function planRevocation(state: AdsState, codeId: AdCodeId, at: Date, effe
   const t = at.getTime();
   for (const id of ids) {
     const ad = state.ads.get(id)!;
-    if (!PAUSED_BY_REVOCATION.includes(adStatusAt(ad, at).status)) continue;
+    if (!PAUSED_BY_REVOCATION.includes(statusAt(ad, t))) continue;
     const ref: AdRef = { id: ad.id, adAccountId: ad.adAccountId, status: 'PAUSED', statusReason: 'authorization_revoked', statusChangedAt: new Date(t) };
     changes.push({ ad, ref });
     events.push(effects.adEventFor(ad, ref));
@@ -193,8 +193,18 @@ export function planAdExpiries(state: AdsState, at: Date, limit: number, adEvent
   }
 }
 
-/** Internal: copies of the references, for the caller. */
-export const refsOut = (changes: readonly BulkChange[]): AdRef[] => changes.map((c) => ({ ...c.ref, statusChangedAt: new Date(c.ref.statusChangedAt.getTime()) }));
+/**
+ * Internal: the references for the caller. They are fresh objects the store state never
+ * points to (`applyBulk` copies their instant), so they need no further copy.
+ */
+export const refsOut = (changes: readonly BulkChange[]): AdRef[] => changes.map((c) => c.ref);
+
+/** Internal: the status at `t` (expiry applied) without allocating: the hot loop of a revocation. */
+function statusAt(ad: AdRecord, t: number): AdStatus {
+  const auth = ad.authorization;
+  if (auth !== undefined && t >= auth.expiresAt.getTime() && STOPPED_BY_EXPIRY.includes(ad.status)) return 'STOPPED';
+  return ad.status;
+}
 
 export function adsMemory(outbox: Outbox, state: AdsState, spark: SparkView): Omit<AdStore, 'readEvents'> {
   const list = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => cloneAd(state.ads.get(id)!));
