@@ -6,7 +6,16 @@ import type { AdForecast, AdForecastFacts, AdIdentity, AdRecord, AdStatus, AdSta
 /** The actions of the ad lifecycle. */
 export type AdAction = 'submit' | 'approve' | 'reject' | 'start' | 'pause' | 'resume' | 'stop';
 
-/** For each action: the statuses it starts from, the status it leads to, and whether the authorization must be in force. */
+/**
+ * For each action: the statuses it starts from, the status it leads to, and whether the
+ * authorization must be in force (ADV-05, ADV-06).
+ *
+ * @example
+ * ```ts
+ * import { AD_TRANSITIONS } from 'tiktok-ad-auth';
+ * AD_TRANSITIONS.resume; // { from: ['PAUSED'], to: 'RUNNING', needsAuthorization: true }
+ * ```
+ */
 export const AD_TRANSITIONS: Readonly<Record<AdAction, { readonly from: readonly AdStatus[]; readonly to: AdStatus; readonly needsAuthorization: boolean }>> = Object.freeze({
   submit: { from: ['DRAFT', 'REJECTED'], to: 'IN_REVIEW', needsAuthorization: true },
   approve: { from: ['IN_REVIEW'], to: 'APPROVED', needsAuthorization: false },
@@ -17,11 +26,35 @@ export const AD_TRANSITIONS: Readonly<Record<AdAction, { readonly from: readonly
   stop: { from: ['APPROVED', 'RUNNING', 'PAUSED'], to: 'STOPPED', needsAuthorization: false },
 });
 
-/** Statuses a revocation pauses (`pause-ads` mode): the ad delivers or is about to. */
+/**
+ * Statuses a revocation pauses (`pause-ads` mode): the ad delivers or is about to.
+ *
+ * @example
+ * ```ts
+ * import { PAUSED_BY_REVOCATION } from 'tiktok-ad-auth';
+ * PAUSED_BY_REVOCATION.includes('RUNNING'); // true
+ * ```
+ */
 export const PAUSED_BY_REVOCATION: readonly AdStatus[] = ['APPROVED', 'RUNNING'];
-/** Statuses that keep a post "in use" (`block-while-in-use` mode refuses revocation). */
+/**
+ * Statuses that keep a post "in use" (`block-while-in-use` mode refuses revocation).
+ *
+ * @example
+ * ```ts
+ * import { IN_USE_STATUSES } from 'tiktok-ad-auth';
+ * IN_USE_STATUSES.includes('PAUSED'); // true
+ * ```
+ */
 export const IN_USE_STATUSES: readonly AdStatus[] = ['IN_REVIEW', 'APPROVED', 'RUNNING', 'PAUSED'];
-/** Statuses the authorization's expiry stops (ADV-06). */
+/**
+ * Statuses the authorization's expiry stops (ADV-06).
+ *
+ * @example
+ * ```ts
+ * import { STOPPED_BY_EXPIRY } from 'tiktok-ad-auth';
+ * STOPPED_BY_EXPIRY.includes('DRAFT'); // false: a draft stays a draft
+ * ```
+ */
 export const STOPPED_BY_EXPIRY: readonly AdStatus[] = ['IN_REVIEW', 'APPROVED', 'RUNNING', 'PAUSED'];
 
 /**
