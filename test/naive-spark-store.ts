@@ -94,14 +94,19 @@ export function naiveSparkStore(): Store {
     async listAdsByAccount(adAccountId) { return ads.filter((a) => a.adAccountId === adAccountId); },
     async listAdsAtRisk(adAccountId) { return ads.filter((a) => a.adAccountId === adAccountId && a.authorization !== undefined); },
     async listAdsByCode(codeId) { return ads.filter((a) => a.identity.type === 'AUTH_CODE' && a.identity.codeId === codeId); },
-    async setCreativeAuthorization(change, evts) {
-      const ad = ads.find((a) => a.id === change.adId && a.adAccountId === change.adAccountId);
-      if (!ad) return { kind: 'not_found' };
-      if (ad.assetAuthorization.authorized === change.authorized) return { kind: 'unchanged', ad };
-      const after = { ...ad, assetAuthorization: { ...ad.assetAuthorization, authorized: change.authorized, changedAt: change.at, source: change.source } };
-      setAd(after);
-      append(evts);
-      return { kind: 'changed', ad: after };
+    async setCreativeAuthorization(change, eventFor) {
+      const changed: AdRecord[] = [];
+      const unchanged: AdRecord[] = [];
+      for (const adId of change.adIds) {
+        const ad = ads.find((a) => a.id === adId && a.adAccountId === change.adAccountId);
+        if (!ad) return { kind: 'not_found', adId };
+        if (ad.assetAuthorization.authorized === change.authorized) { unchanged.push(ad); continue; }
+        const after = { ...ad, assetAuthorization: { ...ad.assetAuthorization, authorized: change.authorized, changedAt: change.at, source: change.source } };
+        setAd(after);
+        append([eventFor(after)]);
+        changed.push(after);
+      }
+      return { kind: 'done', changed, unchanged };
     },
     async listAuthorizedCreatives() { return ads.filter((a) => a.assetAuthorization.authorized); },
     async getPopupLastShown(accountId) { const t = popups.get(accountId); return t === undefined ? undefined : new Date(t); },

@@ -3,10 +3,10 @@ import type { AdAccountId, AdId } from '../kernel/ids.js';
 import type { AdRecord, AssetAuthorizationSource } from '../ads/ads.model.js';
 import type { EventLog } from './event-log.js';
 
-/** A grant or withdrawal of an ad's Top Ads asset authorization. */
+/** A grant or withdrawal of the Top Ads asset authorization of some of an ad account's ads. */
 export interface CreativeAuthorizationChange {
-  readonly adId: AdId;
-  /** The ad must belong to this ad account; otherwise `not_found`. */
+  /** One or more ads, no repeats; all must belong to `adAccountId`. */
+  readonly adIds: readonly AdId[];
   readonly adAccountId: AdAccountId;
   readonly authorized: boolean;
   readonly at: Date;
@@ -16,12 +16,12 @@ export interface CreativeAuthorizationChange {
 
 /** Outcome of `setCreativeAuthorization`. */
 export type SetCreativeAuthorizationOutcome =
-  | { readonly kind: 'changed'; readonly ad: AdRecord }
-  /** Already in the asked state: nothing written (idempotent, TOP-06). */
-  | { readonly kind: 'unchanged'; readonly ad: AdRecord }
-  /** The ad does not offer the option (`assetAuthorization.offered` false, TOP-02/03): nothing written. */
-  | { readonly kind: 'not_offered'; readonly ad: AdRecord }
-  | { readonly kind: 'not_found' };
+  /** Every ad now has `authorized`; `changed` were written (with their events), `unchanged` already had it (idempotent, TOP-06). */
+  | { readonly kind: 'done'; readonly changed: readonly AdRecord[]; readonly unchanged: readonly AdRecord[] }
+  /** Some ads do not offer the option (TOP-02/03), only when granting: nothing written. */
+  | { readonly kind: 'not_offered'; readonly ads: readonly AdRecord[] }
+  /** An ad is missing or of another ad account: nothing written. */
+  | { readonly kind: 'not_found'; readonly adId: AdId };
 
 /** Outcome of `claimPopup`. */
 export type ClaimPopupOutcome =
@@ -37,13 +37,15 @@ export type ClaimPopupOutcome =
  */
 export interface TopAdsStore extends EventLog {
   /**
-   * In one step: finds the ad (`not_found` when missing or of another ad account); refuses
-   * when the option is not offered (`not_offered`); when `assetAuthorization.authorized`
-   * already equals `change.authorized` writes nothing (`unchanged`); else sets
-   * `authorized`, `changedAt = at`, `source`, and `withdrawnAt = at` on a withdrawal
-   * (removed on a grant), and appends `events`.
+   * In one step, all or nothing: finds every ad (`not_found` with the first missing or
+   * foreign one); when granting, refuses if any ad does not offer the option (`not_offered`,
+   * listing them); else, for each ad whose `assetAuthorization.authorized` differs from
+   * `change.authorized`, sets `authorized`, `changedAt = at`, `source`, and `withdrawnAt = at`
+   * on a withdrawal (removed on a grant), appending `eventFor(after)`; the others are left
+   * as they are (`unchanged`). Withdrawing an ad without the option is `unchanged`.
+   * `eventFor` is called before anything is written; if it throws, nothing is written.
    */
-  setCreativeAuthorization(change: CreativeAuthorizationChange, events: readonly NewEvent[]): Promise<SetCreativeAuthorizationOutcome>;
+  setCreativeAuthorization(change: CreativeAuthorizationChange, eventFor: (after: AdRecord) => NewEvent): Promise<SetCreativeAuthorizationOutcome>;
   /** Every ad whose asset authorization is granted (stored records), oldest creation first. */
   listAuthorizedCreatives(): Promise<readonly AdRecord[]>;
   /** When the Creative Center pop-up was last shown to this account, or `undefined`. */

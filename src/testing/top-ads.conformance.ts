@@ -54,29 +54,41 @@ export function topAdsChecks(factory: StoreFactory<Store>, numRuns: number): Con
       const acc = uniq('acc');
       const ad = creative(acc);
       await store.insertAd(ad, LIMITS, []);
-      const change = (authorized: boolean, at: Date) => store.setCreativeAuthorization({ adId: ad.id, adAccountId: acc as AdAccountId, authorized, at, source: 'creative_center', by: SYS }, [event('t.change', ad.id)]);
+      const change = (authorized: boolean, at: Date, adIds: AdId[] = [ad.id]) =>
+        store.setCreativeAuthorization({ adIds, adAccountId: acc as AdAccountId, authorized, at, source: 'creative_center', by: SYS }, (after) => event('t.change', after.id));
       const before = await eventCount(store);
       const granted = await change(true, new Date(T0.getTime() + 1));
-      check(granted.kind === 'changed' && granted.ad.assetAuthorization.authorized && granted.ad.assetAuthorization.source === 'creative_center', 'granted');
-      checkEqual((await change(true, T0)).kind, 'unchanged', 'granting again is a no-op');
+      check(granted.kind === 'done' && granted.changed.length === 1 && granted.changed[0]!.assetAuthorization.authorized && granted.changed[0]!.assetAuthorization.source === 'creative_center', 'granted');
+      const again = await change(true, T0);
+      check(again.kind === 'done' && again.changed.length === 0 && again.unchanged.length === 1, 'granting again is a no-op');
       checkEqual((await store.listAuthorizedCreatives()).map((a) => a.id).filter((id) => id === ad.id), [ad.id], 'listed as authorized');
       const at = new Date(T0.getTime() + DAY_MS);
       const withdrawn = await change(false, at);
-      check(withdrawn.kind === 'changed' && withdrawn.ad.assetAuthorization.withdrawnAt?.getTime() === at.getTime(), 'withdrawn at the instant');
-      checkEqual((await change(false, at)).kind, 'unchanged', 'withdrawing again is a no-op');
+      check(withdrawn.kind === 'done' && withdrawn.changed[0]?.assetAuthorization.withdrawnAt?.getTime() === at.getTime(), 'withdrawn at the instant');
+      const twice = await change(false, at);
+      check(twice.kind === 'done' && twice.changed.length === 0, 'withdrawing again is a no-op');
       checkEqual(await eventCount(store), before + 2, 'one event per change');
       check(!(await store.listAuthorizedCreatives()).some((a) => a.id === ad.id), 'no longer listed');
       const regranted = await change(true, at);
-      check(regranted.kind === 'changed' && regranted.ad.assetAuthorization.withdrawnAt === undefined, 'granting again clears withdrawnAt');
+      check(regranted.kind === 'done' && regranted.changed[0]?.assetAuthorization.withdrawnAt === undefined, 'granting again clears withdrawnAt');
     }),
-    withStore('top ads: TOP-02/TOP-03 not_offered and not_found write nothing', async (store) => {
+    withStore('top ads: TOP-02/TOP-03 a batch with an ad without the option, or a foreign ad, writes nothing (all or nothing)', async (store) => {
       const acc = uniq('acc');
+      const ok = creative(acc);
       const spc = creative(acc, { assetAuthorization: { offered: false, authorized: false, changedAt: T0, source: 'ads_manager' } });
+      await store.insertAd(ok, LIMITS, []);
       await store.insertAd(spc, LIMITS, []);
       const before = await eventCount(store);
-      checkEqual((await store.setCreativeAuthorization({ adId: spc.id, adAccountId: acc as AdAccountId, authorized: true, at: T0, source: 'ads_manager', by: SYS }, [event('t', spc.id)])).kind, 'not_offered', 'not offered');
-      checkEqual((await store.setCreativeAuthorization({ adId: spc.id, adAccountId: 'other' as AdAccountId, authorized: true, at: T0, source: 'ads_manager', by: SYS }, [event('t', spc.id)])).kind, 'not_found', 'another ad account');
+      const refused = await store.setCreativeAuthorization({ adIds: [ok.id, spc.id], adAccountId: acc as AdAccountId, authorized: true, at: T0, source: 'ads_manager', by: SYS }, (a) => event('t', a.id));
+      check(refused.kind === 'not_offered' && refused.ads.map((a) => a.id).join() === spc.id, 'not offered, listing the ad');
+      const foreign = await store.setCreativeAuthorization({ adIds: [ok.id], adAccountId: 'other' as AdAccountId, authorized: true, at: T0, source: 'ads_manager', by: SYS }, (a) => event('t', a.id));
+      check(foreign.kind === 'not_found' && foreign.adId === ok.id, 'another ad account');
       checkEqual(await eventCount(store), before, 'no events');
+      checkEqual((await store.getAd(ok.id))?.assetAuthorization.authorized, false, 'the eligible ad was not authorized either');
+      let thrown = false;
+      try { await store.setCreativeAuthorization({ adIds: [ok.id], adAccountId: acc as AdAccountId, authorized: true, at: T0, source: 'ads_manager', by: SYS }, () => { throw new Error('builder'); }); } catch { thrown = true; }
+      check(thrown, 'a throwing builder rejects');
+      checkEqual((await store.getAd(ok.id))?.assetAuthorization.authorized, false, 'and writes nothing');
     }),
     withStore('top ads: TOP-05 claimPopup records a showing at most once per interval', async (store) => {
       const account = uniq('tt4b');
@@ -118,7 +130,7 @@ export function topAdsChecks(factory: StoreFactory<Store>, numRuns: number): Con
         );
       },
     },
-    withStore('top ads X-03: a storage failure while withdrawing leaves the authorization and events unchanged', async (store) => {
+    withStore('top ads X-03: a storage failure while withdrawing or authorizing leaves the authorizations and events unchanged', async (store) => {
       const acc = uniq('acc');
       const ad = creative(acc, { assetAuthorization: { offered: true, authorized: true, changedAt: T0, source: 'ads_manager' } });
       await store.insertAd(ad, LIMITS, []);
@@ -126,6 +138,12 @@ export function topAdsChecks(factory: StoreFactory<Store>, numRuns: number): Con
       const topAds = createTopAds({ store: failingStore(store, { failOnWrite: 1 }), clock: manualClock(T0), random: seededRandom(52) });
       const r = await topAds.withdraw({ adAccountId: acc, adId: ad.id });
       check(r.isErr() && r.error.code === 'storage', 'storage error');
+      const other = creative(acc);
+      await store.insertAd(other, LIMITS, []);
+      const r2 = await createTopAds({ store: failingStore(store, { failOnWrite: 1 }), clock: manualClock(T0), random: seededRandom(53) }).authorize({ adAccountId: acc, adIds: [other.id, ad.id] });
+      check(r2.isErr() && r2.error.code === 'storage', 'storage error for the batch');
+      checkEqual((await store.getAd(other.id))?.assetAuthorization.authorized, false, 'no creative of the batch authorized');
+      await store.setCreativeAuthorization({ adIds: [other.id], adAccountId: acc as AdAccountId, authorized: false, at: T0, source: 'ads_manager', by: SYS }, (a) => event('t', a.id));
       checkEqual(JSON.stringify({ ad: await store.getAd(ad.id), events: await store.readEvents({ after: 0, limit: 100_000 }) }), before, 'state unchanged');
     }),
   ];

@@ -122,12 +122,13 @@ export function createTopAds(options: TopAdsOptions): TopAds {
       const { adAccountId, adId, userId } = parsed.value;
       const at = clock.now();
       const actor = actorOf(adAccountId, userId);
-      const event = { id: eventId(), type: 'top_ads.withdrawn', at, actor, subject: { kind: 'ad', id: adId }, data: { adId, adAccountId } } satisfies Omit<CreativeWithdrawnEvent, 'seq'>;
-      const changed = await guard(() => store.setCreativeAuthorization({ adId, adAccountId, authorized: false, at, source: 'creative_center', by: actor }, [event as NewEvent]));
+      const changed = await guard(() => store.setCreativeAuthorization({ adIds: [adId], adAccountId, authorized: false, at, source: 'creative_center', by: actor },
+        (after) => ({ id: eventId(), type: 'top_ads.withdrawn', at, actor, subject: { kind: 'ad', id: after.id }, data: { adId: after.id, adAccountId } } satisfies Omit<CreativeWithdrawnEvent, 'seq'>) as NewEvent));
       if (changed.isErr()) return changed;
       const out = changed.value;
-      if (out.kind === 'not_found') return Err(notFound('ad', adId));
-      return Ok({ status: topAdsStatusAt(out.ad, at, policy), withdrawn: out.kind === 'changed' });
+      if (out.kind !== 'done') return Err(notFound('ad', adId));
+      const ad = out.changed[0] ?? out.unchanged[0]!;
+      return Ok({ status: topAdsStatusAt(ad, at, policy), withdrawn: out.changed.length === 1 });
     },
 
     async authorize(input) {
@@ -137,27 +138,15 @@ export function createTopAds(options: TopAdsOptions): TopAds {
       const source = parsed.value.source ?? 'creative_center';
       const at = clock.now();
       const actor = actorOf(adAccountId, userId);
-      // Check every creative first so the answer lists every problem.
-      const ads: AdRecord[] = [];
-      const violations: Violation[] = [];
-      for (const adId of adIds) {
-        const loaded = await loadOwned(adAccountId, adId);
-        if (loaded.isErr()) return loaded;
-        if (!loaded.value.assetAuthorization.offered) violations.push(...notOffered(loaded.value, policy));
-        ads.push(loaded.value);
-      }
-      if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
-      const out: TopAdsStatusView[] = [];
-      for (const ad of ads) {
-        const event = { id: eventId(), type: 'top_ads.authorized', at, actor, subject: { kind: 'ad', id: ad.id }, data: { adId: ad.id, adAccountId, source } } satisfies Omit<CreativeAuthorizedEvent, 'seq'>;
-        const changed = await guard(() => store.setCreativeAuthorization({ adId: ad.id, adAccountId, authorized: true, at, source, by: actor }, [event as NewEvent]));
-        if (changed.isErr()) return changed;
-        const o = changed.value;
-        if (o.kind === 'not_found') return Err(notFound('ad', ad.id));
-        if (o.kind === 'not_offered') return Err(denied(notOffered(o.ad, policy) as [Violation, ...Violation[]]));
-        out.push(topAdsStatusAt(o.ad, at, policy));
-      }
-      return Ok(out);
+      // One atomic step for every creative: all are authorized, or none.
+      const changed = await guard(() => store.setCreativeAuthorization({ adIds, adAccountId, authorized: true, at, source, by: actor },
+        (after) => ({ id: eventId(), type: 'top_ads.authorized', at, actor, subject: { kind: 'ad', id: after.id }, data: { adId: after.id, adAccountId, source } } satisfies Omit<CreativeAuthorizedEvent, 'seq'>) as NewEvent));
+      if (changed.isErr()) return changed;
+      const out = changed.value;
+      if (out.kind === 'not_found') return Err(notFound('ad', out.adId));
+      if (out.kind === 'not_offered') return Err(denied(out.ads.flatMap((a) => notOffered(a, policy)) as [Violation, ...Violation[]]));
+      const byId = new Map([...out.changed, ...out.unchanged].map((a) => [a.id, a]));
+      return Ok(adIds.map((id) => topAdsStatusAt(byId.get(id)!, at, policy)));
     },
 
     async popup(input) {

@@ -6,19 +6,29 @@ import type { Outbox } from './outbox.js';
 /** Internal: the Top Ads methods of the memory store, over the shared ads tables. */
 export function topAdsMemory(outbox: Outbox, state: AdsState): Omit<TopAdsStore, 'readEvents'> {
   return {
-    async setCreativeAuthorization(change, events) {
-      const ad = state.ads.get(change.adId);
-      if (!ad || ad.adAccountId !== change.adAccountId) return { kind: 'not_found' };
-      if (!ad.assetAuthorization.offered) return { kind: 'not_offered', ad: cloneAd(ad) };
-      if (ad.assetAuthorization.authorized === change.authorized) return { kind: 'unchanged', ad: cloneAd(ad) };
+    async setCreativeAuthorization(change, eventFor) {
+      const ads: AdRecord[] = [];
+      for (const id of change.adIds) {
+        const ad = state.ads.get(id);
+        if (!ad || ad.adAccountId !== change.adAccountId) return { kind: 'not_found', adId: id };
+        ads.push(ad);
+      }
+      const missing = change.authorized ? ads.filter((a) => !a.assetAuthorization.offered) : [];
+      if (missing.length > 0) return { kind: 'not_offered', ads: missing.map(cloneAd) };
       const at = new Date(change.at.getTime());
-      const after = {
-        ...ad,
-        assetAuthorization: { ...ad.assetAuthorization, authorized: change.authorized, changedAt: at, source: change.source, withdrawnAt: change.authorized ? undefined : at },
-      } as AdRecord;
-      writeAd(state, ad, after);
+      const writes: [AdRecord, AdRecord][] = [];
+      const unchanged: AdRecord[] = [];
+      for (const ad of ads) {
+        if (ad.assetAuthorization.authorized === change.authorized || !ad.assetAuthorization.offered) { unchanged.push(ad); continue; }
+        writes.push([ad, {
+          ...ad,
+          assetAuthorization: { ...ad.assetAuthorization, authorized: change.authorized, changedAt: at, source: change.source, withdrawnAt: change.authorized ? undefined : at },
+        } as AdRecord]);
+      }
+      const events = writes.map(([, after]) => eventFor(cloneAd(after)));
+      for (const [before, after] of writes) writeAd(state, before, after);
       outbox.append(events);
-      return { kind: 'changed', ad: cloneAd(after) };
+      return { kind: 'done', changed: writes.map(([, a]) => cloneAd(a)), unchanged: unchanged.map(cloneAd) };
     },
     async listAuthorizedCreatives() {
       return [...state.authorized]
