@@ -29,7 +29,7 @@ const catalogue = [
   { id: 'SPARK-06', title: 'The authorization period is one of 7, 30, 60 or 365 days.', sources: ['001', '003'], codes: ['spark.period_not_allowed'] },
   { id: 'SPARK-07', title: 'The period starts when the code is generated; expiry = generation + period.', sources: ['003'], codes: [] },
   { id: 'SPARK-08', title: 'The code is a unique, unguessable token printed as # followed by base64.', sources: ['001', '003'], codes: ['spark.code_malformed', 'spark.code_mistyped'] },
-  { id: 'SPARK-09', title: 'The creator can see the code again and copy it.', sources: ['001'], codes: ['spark.code_already_in_force'] },
+  { id: 'SPARK-09', title: 'The creator can see the code again and copy it.', sources: ['001'], codes: ['spark.code_already_in_force', 'spark.code_not_recoverable'] },
   { id: 'SPARK-10', title: 'The creator can revoke; the code is deactivated and ads using the video are paused.', sources: ['003'], codes: ['spark.code_revoked', 'spark.code_in_use_by_ads'] },
   { id: 'SPARK-11', title: 'When the period ends the code expires and the advertiser needs a fresh code.', sources: ['001', '003'], codes: ['spark.code_expired'] },
   // §2 Spark Ads authorization codes — advertiser side
