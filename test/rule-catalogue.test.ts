@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ruleInfo, type RuleId } from '../index.js';
+import { ruleInfo, type RuleId } from '../src/index.js';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
