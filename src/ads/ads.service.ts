@@ -12,7 +12,7 @@ import type { AdStore } from '../ports/ad-store.js';
 import type { SparkCodeStore } from '../ports/spark-code-store.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
-import { randomHex } from '../spark-codes/ad-code.js';
+import { pooledHex } from '../spark-codes/ad-code.js';
 import type { AdCodeSummary } from '../spark-codes/spark-codes.model.js';
 import { summarizeAdCode } from '../spark-codes/spark-codes.rules.js';
 import { newEvent, type CodeExpiredEvent } from '../spark-codes/spark-codes.events.js';
@@ -111,7 +111,8 @@ export function createAds(options: AdsOptions): Ads {
   const random = options.random ?? webCryptoRandom();
   const policy = options.policy ?? DEFAULT_POLICY;
   const fill = (b: Uint8Array) => random.fill(b);
-  const eventId = () => `evt_${randomHex(fill, 16)}` as EventId;
+  const hex = pooledHex(fill);
+  const eventId = () => `evt_${hex(16)}` as EventId;
   const actorOf = (adAccountId: AdAccountId, userId: string | undefined): Actor =>
     userId === undefined ? { kind: 'advertiser', id: adAccountId } : { kind: 'user', id: userId };
 
@@ -198,7 +199,7 @@ export function createAds(options: AdsOptions): Ads {
       if (violations.length > 0) return deny(violations);
       const offered = offersAssetAuthorization(p.campaign, policy);
       const actor = actorOf(p.adAccountId, p.userId);
-      const id = `ad_${randomHex(fill, 12)}` as AdId;
+      const id = `ad_${hex(12)}` as AdId;
       const ad: AdRecord = {
         id, adAccountId: p.adAccountId, name: p.name, campaign: p.campaign,
         schedule: { startAt: p.schedule.startAt, ...(p.schedule.endAt !== undefined ? { endAt: p.schedule.endAt } : {}) },

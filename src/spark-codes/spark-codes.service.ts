@@ -13,7 +13,7 @@ import type { SparkCodeStore } from '../ports/spark-code-store.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
 import {
-  MIN_SECRET_BYTES, adCodeDigest, adCodeFingerprint, deriveAdCode, hasValidChecksum, hexToBytesStrict, parseAdCode, randomHex, type AdCode,
+  MIN_SECRET_BYTES, adCodeDigest, adCodeFingerprint, deriveAdCode, hasValidChecksum, hexToBytesStrict, parseAdCode, pooledHex, randomHex, type AdCode,
 } from './ad-code.js';
 import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, LibraryEntry, VideoPreview } from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
@@ -162,7 +162,8 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
   const policy = options.policy ?? DEFAULT_POLICY;
   const secret = secretBytes(options.codeSecret);
   const fill = (b: Uint8Array) => random.fill(b);
-  const eventId = () => `evt_${randomHex(fill, 16)}` as EventId;
+  const hex = pooledHex(fill);
+  const eventId = () => `evt_${hex(16)}` as EventId;
 
   const advertiserActor = (adAccountId: AdAccountId, userId: string | undefined): Actor =>
     userId === undefined ? { kind: 'advertiser', id: adAccountId } : { kind: 'user', id: userId };

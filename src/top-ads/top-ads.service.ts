@@ -11,7 +11,7 @@ import type { AdStore } from '../ports/ad-store.js';
 import type { TopAdsStore } from '../ports/top-ads-store.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
-import { randomHex } from '../spark-codes/ad-code.js';
+import { pooledHex } from '../spark-codes/ad-code.js';
 import type { AdRecord, AdView } from '../ads/ads.model.js';
 import { viewAd } from '../ads/ads.rules.js';
 import type { TopAdsDisplay, TopAdsStatusView } from './top-ads.model.js';
@@ -95,7 +95,8 @@ export function createTopAds(options: TopAdsOptions): TopAds {
   const random = options.random ?? webCryptoRandom();
   const policy = options.policy ?? DEFAULT_POLICY;
   const fill = (b: Uint8Array) => random.fill(b);
-  const eventId = () => `evt_${randomHex(fill, 16)}` as EventId;
+  const hex = pooledHex(fill);
+  const eventId = () => `evt_${hex(16)}` as EventId;
   const actorOf = (adAccountId: AdAccountId, userId: string | undefined): Actor =>
     userId === undefined ? { kind: 'advertiser', id: adAccountId } : { kind: 'user', id: userId };
 
