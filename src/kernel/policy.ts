@@ -55,7 +55,10 @@ export const policySchema = z.strictObject({
     ['SMART_PERFORMANCE'],
   ),
   /** Top Ads predicate: campaign objectives whose creatives are not eligible (default none). */
-  topAdsExcludedObjectives: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(32)), []),
+  topAdsExcludedObjectives: z._default(
+    z.array(z.enum(['REACH', 'TRAFFIC', 'VIDEO_VIEWS', 'ENGAGEMENT', 'APP_PROMOTION', 'LEAD_GENERATION', 'WEB_CONVERSIONS', 'PRODUCT_SALES'])).check(z.maxLength(8)),
+    [],
+  ),
   /** Top Ads predicate: whole days a creative must have been published before it is eligible (default 0). */
   topAdsMinDaysPublished: z._default(z.int().check(z.gte(0), z.lte(3650)), 0),
 });

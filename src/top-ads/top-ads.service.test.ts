@@ -114,3 +114,26 @@ describe('TOP-08 / TOP-09 display descriptors and the filtered query', () => {
     expect((await s.topAds.listTopAds({ regions: ['usa'] })).isErr()).toBe(true);
   });
 });
+
+describe('X-03 Top Ads bad input is refused with a validation error and nothing stored', () => {
+  test.each([
+    ['popup without ad accounts', (s: ReturnType<typeof adsSetup>) => s.topAds.popup({ accountId: 'tt4b', adAccountIds: [] })],
+    ['popup with an unknown key', (s: ReturnType<typeof adsSetup>) => s.topAds.popup({ accountId: 'tt4b', adAccountIds: ['a'], extra: true })],
+    ['authorize the same ad twice', (s: ReturnType<typeof adsSetup>) => s.topAds.authorize({ adAccountId: 'adacc-1', adIds: ['ad_1', 'ad_1'] })],
+    ['authorize nothing', (s: ReturnType<typeof adsSetup>) => s.topAds.authorize({ adAccountId: 'adacc-1', adIds: [] })],
+    ['withdraw with a __proto__ key', (s: ReturnType<typeof adsSetup>) => s.topAds.withdraw(JSON.parse('{"adAccountId":"a","adId":"b","__proto__":{"x":1}}'))],
+    ['status at an invalid date', (s: ReturnType<typeof adsSetup>) => s.topAds.status({ adAccountId: 'a', adId: 'b', at: new Date('x') })],
+    ['query with an unknown objective', (s: ReturnType<typeof adsSetup>) => s.topAds.listTopAds({ objectives: ['FAME'] })],
+  ])('%s', async (_name, call) => {
+    const s = adsSetup();
+    const r = await call(s);
+    expect(r.isErr() && r.error.code).toBe('validation');
+    expect(await s.store.readEvents({ after: 0, limit: 10 })).toEqual([]);
+  });
+
+  test('policy: Top Ads parameters are validated', () => {
+    expect(definePolicy({ topAdsPeriodDays: 0 }).isErr()).toBe(true);
+    expect(definePolicy({ topAdsExcludedObjectives: ['FAME' as never] }).isErr()).toBe(true);
+    expect(definePolicy({ topAdsExcludedCampaignTypes: [], topAdsPopupIntervalMs: DAY_MS }).isOk()).toBe(true);
+  });
+});
