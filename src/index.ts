@@ -3,7 +3,7 @@
 // Kernel
 export { Ok, Err, Result } from './kernel/result.js';
 export type { Brand } from './kernel/brand.js';
-export type { CreatorId, VideoId, AdAccountId, UserId, AdCodeId, EventId, BusinessCenterId, TikTokAccountId, LinkRequestId, BcLinkId } from './kernel/ids.js';
+export type { CreatorId, VideoId, AdAccountId, UserId, AdCodeId, EventId, AdId, BusinessCenterId, TikTokAccountId, LinkRequestId, BcLinkId } from './kernel/ids.js';
 export { DAY_MS, HOUR_MS, plusDays, plusMs, isWithin } from './kernel/time.js';
 export { decide, type Decision, type Violation } from './kernel/decision.js';
 export { RULES, ruleInfo, type RuleId, type RuleInfo, type RuleSource } from './kernel/rule-catalogue.js';
@@ -16,8 +16,12 @@ export type { Clock } from './ports/clock.js';
 export type { RandomSource } from './ports/random-source.js';
 export type { EventLog, ReadEventsQuery } from './ports/event-log.js';
 export type {
-  SparkCodeStore, InsertCodeOutcome, SearchLookup, SearchLookupQuery, ConfirmOutcome, RevokeOutcome,
+  SparkCodeStore, InsertCodeOutcome, SearchLookup, SearchLookupQuery, ConfirmOutcome, RevokeOutcome, RevocationEffects, RecordExpiriesOutcome,
 } from './ports/spark-code-store.js';
+export type { AdStore, AdLimits, InsertAdOutcome, AdStatusChange, ChangeAdStatusOutcome } from './ports/ad-store.js';
+export type {
+  TopAdsStore, CreativeAuthorizationChange, SetCreativeAuthorizationOutcome, ClaimPopupOutcome,
+} from './ports/top-ads-store.js';
 export type {
   BusinessCenterStore, ApproveLinkCommand, ApproveLinkOutcome, InsertLinkCommand, InsertLinkOutcome, CloseLinkRequestOutcome, LinkChangeOutcome,
   AssignOutcome, UnassignOutcome,
@@ -55,6 +59,36 @@ export {
   createSparkCodes, type SparkCodes, type SparkCodesOptions, type GeneratedCode, type CodeSearchResult, type ConfirmResult, type RevokeResult, type LibraryEntryView,
 } from './spark-codes/spark-codes.service.js';
 
+// Ads that run authorized posts
+export type {
+  CampaignObjective, Placement, CampaignType, CampaignFacts, AdSchedule, AdIdentity, AdStatus, AdStatusReason, AdAuthorizationRef,
+  AssetAuthorizationSource, AssetAuthorization, AdRecord, AdView, AdForecast, AdRef, AdForecastFacts,
+} from './ads/ads.model.js';
+export {
+  AD_TRANSITIONS, PAUSED_BY_REVOCATION, IN_USE_STATUSES, STOPPED_BY_EXPIRY, isSparkAd, identityKey, offersAssetAuthorization, canCreateAd,
+  authorizationViolations, adStatusAt, viewAd, canChangeAdStatus, forecastAds,
+  type AdAction, type CreateAdFacts, type AuthorizationFacts, type AdStatusAt, type ChangeStatusFacts,
+} from './ads/ads.rules.js';
+export {
+  campaignObjectiveSchema, campaignFactsSchema, adScheduleSchema, adIdentitySchema, createAdInputSchema, adActionInputSchema, reviewAdInputSchema,
+  getAdInputSchema, forecastInputSchema,
+  type CreateAdInput, type AdActionInput, type ReviewAdInput, type ForecastInput,
+} from './ads/ads.schemas.js';
+export type { AdsError } from './ads/ads.errors.js';
+export type { AdsEvent, AdCreatedEvent, AdStatusChangedEvent, AdStatusEventData, AdStatusEventType } from './ads/ads.events.js';
+export { createAds, type Ads, type AdsOptions, type AdsExpiryResult } from './ads/ads.service.js';
+
+// Top Ads asset authorization
+export type { TopAdsStatus, NotInTopAdsReason, TopAdsStatusView, TopAdsDisplay, TopAdsQuery, PopupDecision } from './top-ads/top-ads.model.js';
+export {
+  topAdsEligibility, topAdsStatusAt, popupCandidates, shouldShowTopAdsPopup, topAdsDisplay, matchesTopAdsQuery,
+} from './top-ads/top-ads.rules.js';
+export {
+  topAdsStatusInputSchema, withdrawInputSchema, authorizeCreativesInputSchema, popupInputSchema, topAdsQueryInputSchema,
+  type WithdrawInput, type AuthorizeCreativesInput, type PopupInput, type TopAdsQueryInput,
+} from './top-ads/top-ads.schemas.js';
+export type { TopAdsEvent, CreativeAuthorizedEvent, CreativeWithdrawnEvent, PopupShownEvent } from './top-ads/top-ads.events.js';
+export { createTopAds, type TopAds, type TopAdsOptions, type TopAdsError, type WithdrawResult, type PopupResult } from './top-ads/top-ads.service.js';
 // Business Center links by QR code (BC-01..08)
 export {
   LINK_PERMISSIONS, SPARK_ADS_PERMISSIONS, checkPermissions, parsePermissionSet, linkCapabilities, canDeliverSparkAds,

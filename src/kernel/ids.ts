@@ -20,3 +20,5 @@ export type TikTokAccountId = Brand<string, 'TikTokAccountId'>;
 export type LinkRequestId = Brand<string, 'LinkRequestId'>;
 /** An account–Business Center link, minted by the library (`link_…`). */
 export type BcLinkId = Brand<string, 'BcLinkId'>;
+/** An ad, minted by the library (`ad_…`). */
+export type AdId = Brand<string, 'AdId'>;

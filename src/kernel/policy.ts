@@ -91,6 +91,43 @@ export const policySchema = z.strictObject({
     ),
     [...DEFAULT_OPERATING_REGIONS],
   ),
+  /**
+   * SPARK-10 / ADV-06: what revoking a code does to the ads that use its post.
+   * `pause-ads` (default, the sources): the revocation pauses every approved or running ad in
+   * the same atomic step. `block-while-in-use` (the Business API): the revocation is refused,
+   * listing the ads in the way, while any ad is in review, approved, running or paused.
+   */
+  revocationMode: z._default(z.enum(['pause-ads', 'block-while-in-use']), 'pause-ads'),
+  /** Platform limit: Spark Ads (identity other than `CUSTOMIZED_USER`) not stopped, per ad account. */
+  maxSparkAdsPerAdAccount: z._default(positiveInt.check(z.lte(10_000_000)), 10_000),
+  /** Platform limit: ads not stopped per identity (all ad accounts). */
+  maxAdsPerIdentity: z._default(positiveInt.check(z.lte(10_000_000)), 10_000),
+  /**
+   * TOP-01: the Asset Authorization checkbox when the caller does not say. `true` (default) is
+   * Ads Manager's pre-checked box (the sources); `false` is the Business API's
+   * `creative_authorized` default.
+   */
+  assetAuthorizationDefault: z._default(z.boolean(), true),
+  /** TOP-05: minimum time between two Creative Center pop-ups for one account, in ms (7 days). */
+  topAdsPopupIntervalMs: z._default(positiveInt.check(z.lte(365 * DAY_MS)), 7 * DAY_MS),
+  /**
+   * TOP-07: how long a published, authorized creative stays in Top Ads, in days from its first
+   * publication; afterwards it is `NOT_IN_TOP_ADS` (expired). Default 180 (our choice: the
+   * sources publish no period).
+   */
+  topAdsPeriodDays: z._default(positiveInt.check(z.lte(3650)), 180),
+  /** TOP-03 predicate: campaign types whose creatives are never eligible (default SPC only). */
+  topAdsExcludedCampaignTypes: z._default(
+    z.array(z.enum(['MANUAL', 'SMART_PERFORMANCE', 'SMART_PLUS'])).check(z.maxLength(3)),
+    ['SMART_PERFORMANCE'],
+  ),
+  /** Top Ads predicate: campaign objectives whose creatives are not eligible (default none). */
+  topAdsExcludedObjectives: z._default(
+    z.array(z.enum(['REACH', 'TRAFFIC', 'VIDEO_VIEWS', 'ENGAGEMENT', 'APP_PROMOTION', 'LEAD_GENERATION', 'WEB_CONVERSIONS', 'PRODUCT_SALES'])).check(z.maxLength(8)),
+    [],
+  ),
+  /** Top Ads predicate: whole days a creative must have been published before it is eligible (default 0). */
+  topAdsMinDaysPublished: z._default(z.int().check(z.gte(0), z.lte(3650)), 0),
 });
 
 /**
@@ -131,8 +168,11 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * The defaults of `rules.md`: 10,000 followers, periods of 7/30/60/365 days, multi-account
- * confirmation, 100 failed searches per rolling hour, 800/800 link caps, QR link requests that
- * lapse after 24 hours, the default unsupported objectives and every operating region but China.
+ * confirmation, 100 failed searches per rolling hour, revocation pauses ads, 10,000 Spark Ads
+ * per ad account and 10,000 ads per identity, Asset Authorization checked by default, a Top
+ * Ads pop-up at most every 7 days, 180 days in Top Ads, SPC creatives excluded, 800/800 link
+ * caps, QR link requests that lapse after 24 hours, the default unsupported objectives and
+ * every operating region but China.
  *
  * @example
  * ```ts

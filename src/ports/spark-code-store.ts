@@ -2,6 +2,7 @@ import type { NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdCodeId, CreatorId, VideoId } from '../kernel/ids.js';
 import type { Actor } from '../kernel/events.js';
 import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
+import type { AdRecord, AdRef } from '../ads/ads.model.js';
 import type { EventLog } from './event-log.js';
 
 /** Outcome of `insertCode`. */
@@ -41,9 +42,41 @@ export type ConfirmOutcome =
   | { readonly kind: 'not_in_force'; readonly record: AdCodeRecord }
   | { readonly kind: 'not_found' };
 
+/**
+ * What revoking a code does to the ads using it (SPARK-10, ADV-06), passed to `revokeCode`.
+ * The ads concerned are the `AUTH_CODE` ads whose `identity.codeId` is the code, in every ad
+ * account.
+ */
+export interface RevocationEffects {
+  /**
+   * `pause-ads`: pause, in the revocation's step, every such ad whose status at `at` (expiry
+   * applied) is `APPROVED` or `RUNNING`. `block-while-in-use`: when any such ad's status at
+   * `at` is `IN_REVIEW`, `APPROVED`, `RUNNING` or `PAUSED`, revoke nothing (`blocked`).
+   */
+  readonly mode: 'pause-ads' | 'block-while-in-use';
+  /**
+   * The event of one paused ad, from its record before the change and a reference to its
+   * state after it. Called for every paused ad before anything is written; if it throws,
+   * nothing is written. The record passed may be the store's own: a builder must not mutate
+   * or keep it.
+   */
+  readonly adEventFor: (before: AdRecord, after: AdRef) => NewEvent;
+}
+
+/** Outcome of `recordExpiries`. */
+export interface RecordExpiriesOutcome {
+  /** The codes whose expiry was recorded, oldest expiry first. */
+  readonly codes: readonly AdCodeRecord[];
+  /** The ads stopped because their authorization expired, oldest expiry first. */
+  readonly stoppedAds: readonly AdRef[];
+}
+
 /** Outcome of `revokeCode`. */
 export type RevokeOutcome =
-  | { readonly kind: 'revoked'; readonly record: AdCodeRecord }
+  /** Revoked; `pausedAds` are the ads paused in the same step (as changed), oldest creation first. */
+  | { readonly kind: 'revoked'; readonly record: AdCodeRecord; readonly pausedAds: readonly AdRef[] }
+  /** `block-while-in-use` and ads use the post: nothing was written. `adsInUse` oldest creation first. */
+  | { readonly kind: 'blocked'; readonly record: AdCodeRecord; readonly adsInUse: readonly AdRef[] }
   /** Already revoked or already expired at `at`: nothing was written (idempotent, terminal). */
   | { readonly kind: 'already_ended'; readonly record: AdCodeRecord }
   | { readonly kind: 'not_found' };
@@ -82,17 +115,33 @@ export interface SparkCodeStore extends EventLog {
    */
   confirm(entry: LibraryEntry, options: { readonly singleUse: boolean }, events: readonly NewEvent[]): Promise<ConfirmOutcome>;
   /**
-   * Revokes the code at `at` (sets `revokedAt`, `revokedBy`) unless it is already revoked or
-   * expired at `at`; appends `events` only when revoked.
+   * In one step: revokes the code at `at` (sets `revokedAt`, `revokedBy`) unless it is
+   * already revoked or expired at `at` (`already_ended`), and applies `effects` to the ads
+   * using it (see `RevocationEffects`): under `pause-ads` each paused ad gets
+   * `status = 'PAUSED'`, `statusReason = 'authorization_revoked'`, `statusChangedAt = at`,
+   * `statusChangedBy = by`; under `block-while-in-use` with ads in use nothing is written
+   * (`blocked`). Appends `events` then one `effects.adEventFor` event per paused ad (oldest
+   * ad first), only when revoked. In SQL: lock the code row, then the ads rows of the code
+   * (`SELECT … FOR UPDATE`), in one transaction; `changeAdStatus` locks the same code row
+   * (shared or exclusive) before checking authorization, so the two serialize.
    */
-  revokeCode(id: AdCodeId, at: Date, by: Actor, events: readonly NewEvent[]): Promise<RevokeOutcome>;
+  revokeCode(id: AdCodeId, at: Date, by: Actor, events: readonly NewEvent[], effects: RevocationEffects): Promise<RevokeOutcome>;
   /**
-   * Records the expiry of every code with `expiresAt <= at`, not revoked at its expiry and not
-   * yet recorded, at most `limit` of them (oldest expiry first): sets `expiryRecordedAt = at`
-   * and appends `eventFor(record)` for each. Returns the updated records. Running it twice
-   * records nothing the second time.
+   * In one step: records the expiry of every code with `expiresAt <= at`, not revoked at or
+   * before its expiry and not yet recorded, at most `limit` of them (oldest expiry first):
+   * sets `expiryRecordedAt = at` and appends `eventFor(record)` for each. Then stops every
+   * `AUTH_CODE` ad whose `authorization.expiresAt <= at` and whose stored status is
+   * `IN_REVIEW`, `APPROVED`, `RUNNING` or `PAUSED` (whatever its code's revocation), at most
+   * `limit` of them (oldest expiry first): `status = 'STOPPED'`,
+   * `statusReason = 'authorization_expired'`, `statusChangedAt = authorization.expiresAt`,
+   * `statusChangedBy = SYSTEM_ACTOR`, appending `adEventFor(before, after)` for each (as in
+   * `RevocationEffects.adEventFor`). Every
+   * builder is called before anything is written; if one throws, nothing is written. Running
+   * it twice records nothing the second time.
    */
-  recordExpiries(at: Date, limit: number, eventFor: (record: AdCodeRecord) => NewEvent): Promise<readonly AdCodeRecord[]>;
+  recordExpiries(
+    at: Date, limit: number, eventFor: (record: AdCodeRecord) => NewEvent, adEventFor: (before: AdRecord, after: AdRef) => NewEvent,
+  ): Promise<RecordExpiriesOutcome>;
   /** Codes of a creator, newest first. */
   listCodesByCreator(creatorId: CreatorId): Promise<readonly AdCodeRecord[]>;
   /** Library entries of an ad account, oldest confirmation first. */

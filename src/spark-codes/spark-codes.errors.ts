@@ -18,8 +18,8 @@ export type ShowCodeError = ValidationError | NotFoundError | DeniedError | Stor
 export type SearchCodeError = ValidationError | DeniedError | SearchThrottledError | StorageError;
 /** Errors of `confirmCode`: as search, plus `spark.code_already_used` under single use. */
 export type ConfirmCodeError = SearchCodeError;
-/** Errors of `revokeCode`. */
-export type RevokeCodeError = ValidationError | NotFoundError | StorageError;
+/** Errors of `revokeCode`. `denied` (`spark.code_in_use_by_ads`) only with `revocationMode: 'block-while-in-use'`. */
+export type RevokeCodeError = ValidationError | NotFoundError | DeniedError | StorageError;
 /** Errors of queries. */
 export type QueryError = ValidationError | NotFoundError | StorageError;
 

@@ -23,6 +23,8 @@ import {
   revokeCodeInputSchema, searchCodeInputSchema, showCodeInputSchema,
 } from './spark-codes.schemas.js';
 import type { ConfirmCodeError, GenerateCodeError, QueryError, RevokeCodeError, SearchCodeError, ShowCodeError } from './spark-codes.errors.js';
+import type { AdRef } from '../ads/ads.model.js';
+import { adStatusEvent } from '../ads/ads.events.js';
 import { newEvent, type AuthorizationConfirmedEvent, type CodeExpiredEvent, type CodeGeneratedEvent, type CodeRevokedEvent, type CodeSearchFailedEvent } from './spark-codes.events.js';
 
 /** What `createSparkCodes` needs. */
@@ -70,6 +72,8 @@ export interface RevokeResult {
   readonly summary: AdCodeSummary;
   /** `false` when the code was already revoked or expired (idempotent). */
   readonly revoked: boolean;
+  /** The ads the revocation paused in the same atomic step (ADV-06), oldest first; empty when none. */
+  readonly pausedAds: readonly AdRef[];
 }
 
 /** A library entry with whether its authorization is in force now. */
@@ -94,9 +98,19 @@ export interface SparkCodes {
   searchCode(input: unknown): Promise<Result<CodeSearchResult, SearchCodeError>>;
   /** The advertiser confirms: the post joins the ad account's Spark Ads library (ADV-02). Idempotent. */
   confirmCode(input: unknown): Promise<Result<ConfirmResult, ConfirmCodeError>>;
-  /** The creator revokes a code (SPARK-10). Idempotent; revocation is terminal. */
+  /**
+   * The creator revokes a code (SPARK-10). Idempotent; revocation is terminal. With the
+   * default `revocationMode: 'pause-ads'` every approved or running ad using the code is
+   * paused in the same atomic step (ADV-06, one `ads.paused` event each); with
+   * `'block-while-in-use'` the revocation is refused (`spark.code_in_use_by_ads`, the ads in
+   * `details.adIds`) while any ad is in review, approved, running or paused.
+   */
   revokeCode(input: unknown): Promise<Result<RevokeResult, RevokeCodeError>>;
-  /** Records the expiry of every code whose period ended (SPARK-11), once each, with events. */
+  /**
+   * Records the expiry of every code whose period ended (SPARK-11), once each, with events,
+   * and in the same step stops the ads whose authorization expired (ADV-06, `ads.stopped`).
+   * Returns the codes (the stopped ads are in the events, or use `Ads.expireDue`).
+   */
   expireDue(options?: { readonly limit?: number }): Promise<Result<readonly AdCodeSummary[], StorageError | ValidationError>>;
   /** A code's Business API status at an instant (default now). */
   codeStatus(input: unknown): Promise<Result<AdCodeSummary, QueryError>>;
@@ -327,11 +341,28 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       const event = newEvent<CodeRevokedEvent>(eventId(), 'spark.code_revoked', at, actor, { kind: 'ad_code', id: codeId }, {
         codeId, videoId: got.value.videoId, creatorId,
       });
-      const revoked = await guard(() => store.revokeCode(codeId, at, actor, [event]));
+      const revoked = await guard(() => store.revokeCode(codeId, at, actor, [event], {
+        mode: policy.revocationMode,
+        adEventFor: (before, after) => adStatusEvent(eventId(), at, actor, {
+          adId: after.id, adAccountId: after.adAccountId, from: before.status, to: after.status, reason: 'authorization_revoked', codeId, effectiveAt: at,
+        }),
+      }));
       if (revoked.isErr()) return revoked;
       const outcome = revoked.value;
-      if (outcome.kind === 'not_found') return Err(notFound('authorization code', codeId));
-      return Ok({ summary: summarizeAdCode(outcome.record, at), revoked: outcome.kind === 'revoked' });
+      switch (outcome.kind) {
+        case 'not_found':
+          return Err(notFound('authorization code', codeId));
+        case 'blocked':
+          return Err(denied([{
+            rule: 'SPARK-10', code: 'spark.code_in_use_by_ads',
+            message: `This post is used by ${outcome.adsInUse.length} ad(s): the advertiser must stop them before the authorization can be turned off.`,
+            details: { adIds: outcome.adsInUse.map((a) => a.id) },
+          }]));
+        case 'already_ended':
+          return Ok({ summary: summarizeAdCode(outcome.record, at), revoked: false, pausedAds: [] });
+        case 'revoked':
+          return Ok({ summary: summarizeAdCode(outcome.record, at), revoked: true, pausedAds: outcome.pausedAds });
+      }
     },
 
     async expireDue(opts) {
@@ -341,8 +372,12 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       }
       const at = clock.now();
       const done = await guard(() => store.recordExpiries(at, limit, (r) => newEvent<CodeExpiredEvent>(eventId(), 'spark.code_expired', at, SYSTEM_ACTOR,
-        { kind: 'ad_code', id: r.id }, { codeId: r.id, videoId: r.videoId, expiresAt: r.expiresAt }) as NewEvent));
-      return done.map((records) => records.map((r) => summarizeAdCode(r, at)));
+        { kind: 'ad_code', id: r.id }, { codeId: r.id, videoId: r.videoId, expiresAt: r.expiresAt }) as NewEvent,
+      (before, after) => adStatusEvent(eventId(), at, SYSTEM_ACTOR, {
+        adId: after.id, adAccountId: after.adAccountId, from: before.status, to: after.status, reason: 'authorization_expired',
+        ...(before.authorization ? { codeId: before.authorization.codeId } : {}), effectiveAt: after.statusChangedAt,
+      })));
+      return done.map((outcome) => outcome.codes.map((r) => summarizeAdCode(r, at)));
     },
 
     async codeStatus(input) {

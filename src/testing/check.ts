@@ -3,7 +3,23 @@ export function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`conformance: ${message}`);
 }
 
+/**
+ * Canonical JSON: object keys sorted, `undefined` members left out, Dates as ISO strings. Two
+ * stores may build the same record with its keys in another order; that is not a difference.
+ */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
+      const o = v as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(o).sort()) if (o[k] !== undefined) out[k] = o[k];
+      return out;
+    }
+    return v;
+  });
+}
+
 export function checkEqual<T>(actual: T, expected: T, message: string): void {
-  const a = JSON.stringify(actual), e = JSON.stringify(expected);
+  const a = canonical(actual), e = canonical(expected);
   if (a !== e) throw new Error(`conformance: ${message}\n  expected: ${e}\n  actual:   ${a}`);
 }

@@ -2,9 +2,13 @@ import type { Store } from '../adapters/memory/memory-store.js';
 import type { SparkCodeStore } from '../ports/spark-code-store.js';
 import type { BusinessCenterStore } from '../ports/business-center-store.js';
 import type { DeliveryIdentityStore } from '../ports/delivery-identity-store.js';
+import type { AdStore } from '../ports/ad-store.js';
+import type { TopAdsStore } from '../ports/top-ads-store.js';
 import { sparkCodeChecks } from './spark-codes.conformance.js';
 import { businessCenterChecks } from './business-center.conformance.js';
 import { deliveryIdentityChecks } from './delivery-identities.conformance.js';
+import { adChecks } from './ads.conformance.js';
+import { topAdsChecks } from './top-ads.conformance.js';
 
 /** A store under test and how to dispose of it. */
 export interface StoreHandle<S> {
@@ -44,7 +48,7 @@ export interface ConformanceOptions {
  * ```
  */
 export function storeConformanceChecks(factory: StoreFactory, options: ConformanceOptions = {}): readonly ConformanceCheck[] {
-  return [...sparkCodeConformanceChecks(factory, options), ...businessCenterConformanceChecks(factory, options)];
+  return [...sparkCodeConformanceChecks(factory, options), ...adsConformanceChecks(factory, options), ...businessCenterConformanceChecks(factory, options)];
 }
 
 /**
@@ -73,4 +77,20 @@ export function sparkCodeConformanceChecks(factory: StoreFactory<SparkCodeStore>
  */
 export function businessCenterConformanceChecks(factory: StoreFactory<BusinessCenterStore & DeliveryIdentityStore>, options: ConformanceOptions = {}): readonly ConformanceCheck[] {
   return [...businessCenterChecks(factory, options.numRuns ?? 25), ...deliveryIdentityChecks(factory)];
+}
+
+/**
+ * The ads and Top Ads part of the conformance suite (ADV-04..06, SPARK-10/11 effects on ads,
+ * TOP-05/06): revocation pausing ads in the code's atomic step, limits under concurrency, the
+ * pop-up claim, fault injection, the ad lifecycle model run.
+ *
+ * @example
+ * ```ts
+ * import { adsConformanceChecks } from 'tiktok-ad-auth/testing';
+ * for (const c of adsConformanceChecks(async () => ({ store: myStore() }))) test(c.name, c.run);
+ * ```
+ */
+export function adsConformanceChecks(factory: StoreFactory<SparkCodeStore & AdStore & TopAdsStore>, options: ConformanceOptions = {}): readonly ConformanceCheck[] {
+  const numRuns = options.numRuns ?? 25;
+  return [...adChecks(factory, numRuns), ...topAdsChecks(factory, numRuns)];
 }

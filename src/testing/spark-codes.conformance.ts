@@ -11,6 +11,7 @@ import { isInForce } from '../spark-codes/spark-codes.rules.js';
 import { createSparkCodes, type SparkCodes } from '../spark-codes/spark-codes.service.js';
 import { check, checkEqual } from './check.js';
 import { failingStore } from './failing-store.js';
+import { adEvent, pauseAds } from './effects.js';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
 
 const T0 = new Date('2026-01-01T00:00:00.000Z');
@@ -99,7 +100,7 @@ export function sparkCodeChecks(factory: StoreFactory<SparkCodeStore>, numRuns: 
       const afterExpiry = record({ videoId: first.videoId, creatorId: first.creatorId, generatedAt: first.expiresAt });
       check((await store.insertCode(afterExpiry, [])).kind === 'inserted', 'a new code from the old one\'s expiry instant on is accepted');
       const revokeAt = new Date(afterExpiry.generatedAt.getTime() + HOUR_MS);
-      check((await store.revokeCode(afterExpiry.id, revokeAt, { kind: 'creator', id: 'c' }, [])).kind === 'revoked', 'revoke');
+      check((await store.revokeCode(afterExpiry.id, revokeAt, { kind: 'creator', id: 'c' }, [], pauseAds)).kind === 'revoked', 'revoke');
       const third = record({ videoId: first.videoId, creatorId: first.creatorId, generatedAt: revokeAt });
       check((await store.insertCode(third, [])).kind === 'inserted', 'a new code after revocation is accepted');
       checkEqual((await store.latestCodeForVideo(first.videoId))?.id, third.id, 'latestCodeForVideo is the newest');
@@ -154,17 +155,17 @@ export function sparkCodeChecks(factory: StoreFactory<SparkCodeStore>, numRuns: 
       const r = record();
       await store.insertCode(r, []);
       const at = new Date(T0.getTime() + DAY_MS);
-      const out = await store.revokeCode(r.id, at, { kind: 'creator', id: r.creatorId }, [event('t.revoked', r.id, at)]);
+      const out = await store.revokeCode(r.id, at, { kind: 'creator', id: r.creatorId }, [event('t.revoked', r.id, at)], pauseAds);
       check(out.kind === 'revoked' && out.record.revokedAt?.getTime() === at.getTime(), 'revoked at the given instant');
       const before = await eventCount(store);
-      check((await store.revokeCode(r.id, new Date(at.getTime() + 1), { kind: 'creator', id: 'x' }, [event('t', r.id)])).kind === 'already_ended', 'second revoke is a no-op');
+      check((await store.revokeCode(r.id, new Date(at.getTime() + 1), { kind: 'creator', id: 'x' }, [event('t', r.id)], pauseAds)).kind === 'already_ended', 'second revoke is a no-op');
       checkEqual(await eventCount(store), before, 'no event for the no-op');
       checkEqual((await store.getCode(r.id))?.revokedAt?.getTime(), at.getTime(), 'first revocation instant kept');
       check((await store.confirm(entry(r, 'acc', new Date(at.getTime() + 1)), { singleUse: false }, [])).kind === 'not_in_force', 'a revoked code cannot be confirmed');
       const expired = record();
       await store.insertCode(expired, []);
-      check((await store.revokeCode(expired.id, expired.expiresAt, { kind: 'creator', id: 'c' }, [])).kind === 'already_ended', 'revoking an expired code is a no-op');
-      check((await store.revokeCode(uniq('none') as AdCodeId, at, { kind: 'creator', id: 'c' }, [])).kind === 'not_found', 'unknown code');
+      check((await store.revokeCode(expired.id, expired.expiresAt, { kind: 'creator', id: 'c' }, [], pauseAds)).kind === 'already_ended', 'revoking an expired code is a no-op');
+      check((await store.revokeCode(uniq('none') as AdCodeId, at, { kind: 'creator', id: 'c' }, [], pauseAds)).kind === 'not_found', 'unknown code');
     }),
     withStore('spark: recordExpiries records each due code once, oldest first, skipping revoked ones', async (store) => {
       const base = new Date('2031-01-01T00:00:00Z'); // far from the other checks' codes
@@ -173,15 +174,15 @@ export function sparkCodeChecks(factory: StoreFactory<SparkCodeStore>, numRuns: 
       const c = record({ generatedAt: base, periodDays: 60 });
       const d = record({ generatedAt: base, periodDays: 7 });
       for (const r of [c, b, a, d]) await store.insertCode(r, []);
-      await store.revokeCode(d.id, new Date(base.getTime() + DAY_MS), { kind: 'creator', id: 'c' }, []);
+      await store.revokeCode(d.id, new Date(base.getTime() + DAY_MS), { kind: 'creator', id: 'c' }, [], pauseAds);
       const at = new Date(base.getTime() + 30 * DAY_MS);
-      const first = await store.recordExpiries(at, 1, (r) => event('t.expired', r.id, at));
+      const first = (await store.recordExpiries(at, 1, (r) => event('t.expired', r.id, at), adEvent)).codes;
       checkEqual(first.map((r) => r.id), [a.id], 'limit respected, oldest first');
-      const rest = await store.recordExpiries(at, 100, (r) => event('t.expired', r.id, at));
+      const rest = (await store.recordExpiries(at, 100, (r) => event('t.expired', r.id, at), adEvent)).codes;
       check(rest.some((r) => r.id === b.id) && !rest.some((r) => r.id === d.id || r.id === c.id || r.id === a.id), 'b due at the instant; revoked d and future c skipped');
       checkEqual((await store.getCode(b.id))?.expiryRecordedAt?.getTime(), at.getTime(), 'expiryRecordedAt set');
       const before = await eventCount(store);
-      checkEqual((await store.recordExpiries(at, 100, (r) => event('t', r.id))).length, 0, 'second sweep records nothing');
+      checkEqual((await store.recordExpiries(at, 100, (r) => event('t', r.id), adEvent)).codes.length, 0, 'second sweep records nothing');
       checkEqual(await eventCount(store), before, 'and appends nothing');
     }),
     withStore('spark: lists by creator, library and expiry window', async (store) => {
@@ -192,7 +193,7 @@ export function sparkCodeChecks(factory: StoreFactory<SparkCodeStore>, numRuns: 
       const r3 = record({ creatorId, generatedAt: new Date(base.getTime() + 2000), periodDays: 60 });
       for (const r of [r1, r2, r3]) await store.insertCode(r, []);
       checkEqual((await store.listCodesByCreator(creatorId)).map((r) => r.id), [r3.id, r2.id, r1.id], 'newest first');
-      await store.revokeCode(r3.id, new Date(base.getTime() + 5000), { kind: 'creator', id: creatorId }, []);
+      await store.revokeCode(r3.id, new Date(base.getTime() + 5000), { kind: 'creator', id: creatorId }, [], pauseAds);
       const window = await store.listExpiringBetween(base, new Date(base.getTime() + 61 * DAY_MS));
       checkEqual(window.filter((r) => r.creatorId === creatorId).map((r) => r.id), [r1.id, r2.id], 'window by expiry, revoked excluded');
       const narrow = await store.listExpiringBetween(new Date(base.getTime() + 8 * DAY_MS), r2.expiresAt);
@@ -429,7 +430,7 @@ function sparkModelCheck(factory: StoreFactory<SparkCodeStore>, numRuns: number)
         fc.constant(new Sweep()),
       ];
       await fc.assert(
-        fc.asyncProperty(fc.commands(commands, { maxCommands: 40 }), async (cmds) => {
+        fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'large' }), async (cmds) => {
           const handle = await factory();
           try {
             const clock = manualClock(T0);

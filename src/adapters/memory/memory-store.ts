@@ -1,15 +1,20 @@
+import type { AdStore } from '../../ports/ad-store.js';
 import type { SparkCodeStore } from '../../ports/spark-code-store.js';
 import type { BusinessCenterStore } from '../../ports/business-center-store.js';
 import type { DeliveryIdentityStore } from '../../ports/delivery-identity-store.js';
 import { businessCenterMemory } from './business-center.memory.js';
+import type { TopAdsStore } from '../../ports/top-ads-store.js';
+import { adsMemory, createAdsState } from './ads.memory.js';
 import { createOutbox } from './outbox.js';
 import { sparkCodesMemory } from './spark-codes.memory.js';
+import { topAdsMemory } from './top-ads.memory.js';
 
 /**
  * Every store port of the library, in one object: what `memoryStore()` and the PostgreSQL
- * store return and what the conformance suite checks.
+ * store return and what the conformance suite checks. The ports share one transaction scope
+ * (a revocation pauses ads in the same step).
  */
-export type Store = SparkCodeStore & BusinessCenterStore & DeliveryIdentityStore;
+export type Store = SparkCodeStore & AdStore & TopAdsStore & BusinessCenterStore & DeliveryIdentityStore;
 
 /**
  * The embedded default store: zero setup, isolated per instance (no module state), correct
@@ -25,11 +30,15 @@ export type Store = SparkCodeStore & BusinessCenterStore & DeliveryIdentityStore
  */
 export function memoryStore(): Store {
   const outbox = createOutbox();
+  const adsState = createAdsState();
+  const spark = sparkCodesMemory(outbox, adsState);
   return {
     async readEvents(query) {
       return outbox.read(query);
     },
-    ...sparkCodesMemory(outbox),
+    ...spark.store,
     ...businessCenterMemory(outbox),
+    ...adsMemory(outbox, adsState, spark.view),
+    ...topAdsMemory(outbox, adsState),
   };
 }

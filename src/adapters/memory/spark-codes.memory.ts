@@ -6,13 +6,15 @@ import { clone } from './clone.js';
 import { MinHeap } from './min-heap.js';
 import type { Outbox } from './outbox.js';
 import { SortedRuns } from './sorted-runs.js';
+import { applyBulk, planAdExpiries, planRevocation, refsOut, type AdsState, type SparkView } from './ads.memory.js';
+import { SYSTEM_ACTOR } from '../../kernel/events.js';
 
 /**
  * Internal: the Spark code tables of the memory store. Every method does all its checks,
  * then all its writes, synchronously: JavaScript runs it to the end before any other caller,
  * so each method is atomic under concurrent async callers without locks.
  */
-export function sparkCodesMemory(outbox: Outbox): Omit<SparkCodeStore, 'readEvents'> {
+export function sparkCodesMemory(outbox: Outbox, adsState: AdsState): { store: Omit<SparkCodeStore, 'readEvents'>; view: SparkView } {
   const codes = new Map<string, AdCodeRecord>();
   const byDigest = new Map<string, string>();
   const latestByVideo = new Map<string, string>();
@@ -22,8 +24,11 @@ export function sparkCodesMemory(outbox: Outbox): Omit<SparkCodeStore, 'readEven
   const failedSearches = new Map<string, number[]>();
   const expiring = new SortedRuns();
   const unrecordedExpiry = new MinHeap<string>();
-
-  return {
+  const view: SparkView = {
+    code: (id) => codes.get(id),
+    inLibrary: (adAccountId, codeId) => library.get(adAccountId)?.has(codeId) === true,
+  };
+  const store: Omit<SparkCodeStore, 'readEvents'> = {
     async insertCode(record, events) {
       if (codes.has(record.id)) throw new Error(`insertCode: duplicate code id ${record.id}`);
       if (byDigest.has(record.digest)) throw new Error('insertCode: duplicate code digest');
@@ -99,17 +104,22 @@ export function sparkCodesMemory(outbox: Outbox): Omit<SparkCodeStore, 'readEven
       return { kind: 'added', entry: clone(stored), record: clone(updated) };
     },
 
-    async revokeCode(id, at, by, events) {
+    async revokeCode(id, at, by, events, effects) {
       const record = codes.get(id);
       if (!record) return { kind: 'not_found' };
       if (!isInForce(record, at) && at.getTime() >= record.generatedAt.getTime()) return { kind: 'already_ended', record: clone(record) };
+      // Plan the ads side (and run the event builder) before writing anything.
+      const plan = planRevocation(adsState, id, at, effects);
+      if ('blocked' in plan) return { kind: 'blocked', record: clone(record), adsInUse: plan.blocked };
       const updated: AdCodeRecord = { ...record, revokedAt: new Date(at.getTime()), revokedBy: clone(by) };
       codes.set(id, updated);
+      applyBulk(adsState, plan.changes, clone(by));
       outbox.append(events);
-      return { kind: 'revoked', record: clone(updated) };
+      outbox.append(plan.events);
+      return { kind: 'revoked', record: clone(updated), pausedAds: refsOut(plan.changes) };
     },
 
-    async recordExpiries(at, limit, eventFor) {
+    async recordExpiries(at, limit, eventFor, adEventFor) {
       const t = at.getTime();
       const due: AdCodeRecord[] = [];
       while (due.length < limit && unrecordedExpiry.size > 0 && unrecordedExpiry.peekKey()! <= t) {
@@ -121,15 +131,19 @@ export function sparkCodesMemory(outbox: Outbox): Omit<SparkCodeStore, 'readEven
       // Build every event before writing anything, so a throwing builder leaves no trace.
       const updated = due.map((r) => ({ ...r, expiryRecordedAt: new Date(t) }));
       let events;
+      let adPlan;
       try {
         events = updated.map((r) => eventFor(clone(r)));
+        adPlan = planAdExpiries(adsState, at, limit, adEventFor);
       } catch (e) {
         for (const r of due) unrecordedExpiry.push(r.expiresAt.getTime(), r.id);
         throw e;
       }
       for (const r of updated) codes.set(r.id, r);
+      applyBulk(adsState, adPlan.changes, SYSTEM_ACTOR);
       outbox.append(events);
-      return updated.map(clone);
+      outbox.append(adPlan.events);
+      return { codes: updated.map(clone), stoppedAds: refsOut(adPlan.changes) };
     },
 
     async listCodesByCreator(creatorId: CreatorId) {
@@ -152,4 +166,5 @@ export function sparkCodesMemory(outbox: Outbox): Omit<SparkCodeStore, 'readEven
       return out;
     },
   };
+  return { store, view };
 }

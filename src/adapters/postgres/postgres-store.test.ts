@@ -65,7 +65,7 @@ for (const target of targets) {
               const spark = createSparkCodes({ store, clock, random: seededRandom(3), codeSecret: SECRET });
               const g = (await spark.generateCode({ ...eligible('video-setup'), periodDays: 7 })).unwrap();
               if (wf.name === 'expire sweep') clock.advance(8 * DAY_MS);
-              if (wf.name === 'generate') await store.revokeCode(g.summary.id, T0, { kind: 'creator', id: 'creator-f' }, []);
+              if (wf.name === 'generate') await store.revokeCode(g.summary.id, T0, { kind: 'creator', id: 'creator-f' }, [], { mode: 'pause-ads', adEventFor: () => { throw new Error('no ads here'); } });
               const [op, table] = point.split(' ') as [string, string];
               const body = mode === 'statement fails' ? `RAISE EXCEPTION 'injected failure at ${point}'` : 'PERFORM pg_terminate_backend(pg_backend_pid())';
               const before = await snapshot(db, store.schema);

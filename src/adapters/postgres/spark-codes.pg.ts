@@ -310,10 +310,13 @@ export function sparkCodesPg(ctx: PgContext): Omit<SparkCodeStore, 'readEvents'>
       }
     },
 
+    // Until the ads tables exist on PostgreSQL (this store does not implement AdStore yet), no ad
+    // can use a code here: a revocation pauses nothing and is never blocked.
     async revokeCode(id, at, by, events): Promise<RevokeOutcome> {
       const out = await call('spark_revoke', [id, at.toISOString(), JSON.stringify(by), encodeEvents(events)], ['text', 'timestamptz', 'json', 'json']);
       if (out.kind === 'not_found') return { kind: 'not_found' };
-      return { kind: out.kind as 'revoked' | 'already_ended', record: toRecord(out.record) };
+      if (out.kind === 'revoked') return { kind: 'revoked', record: toRecord(out.record), pausedAds: [] };
+      return { kind: 'already_ended', record: toRecord(out.record) };
     },
 
     async recordExpiries(at, limit, eventFor) {
@@ -323,13 +326,13 @@ export function sparkCodesPg(ctx: PgContext): Omit<SparkCodeStore, 'readEvents'>
           `SELECT ${s}.spark_code_json(c) AS j FROM ${s}.spark_codes c
            WHERE expiry_recorded_at IS NULL AND (revoked_at IS NULL OR revoked_at > expires_at) AND expires_at <= $1::timestamptz
            ORDER BY expires_at, ins_seq LIMIT $2 FOR UPDATE`, [at.toISOString(), Math.max(0, Math.floor(limit))]);
-        if (rows.length === 0) return [];
+        if (rows.length === 0) return { codes: [], stoppedAds: [] };
         const updated = rows.map((r) => ({ ...toRecord(r.j), expiryRecordedAt: new Date(at.getTime()) }));
         const events: NewEvent[] = updated.map((r) => eventFor(r));
         await tx.query(`UPDATE ${s}.spark_codes SET expiry_recorded_at = $1::timestamptz WHERE id = ANY($2::text[])`,
           [at.toISOString(), updated.map((r) => r.id)]);
         await tx.query(`SELECT ${s}.append_events($1::json)`, [encodeEvents(events)]);
-        return updated;
+        return { codes: updated, stoppedAds: [] };
       }));
     },
 

@@ -1,0 +1,286 @@
+import { decide, type Decision, type Violation } from '../kernel/decision.js';
+import type { Policy } from '../kernel/policy.js';
+import { isInForce, type CodeTimes } from '../spark-codes/spark-codes.rules.js';
+import type { AdForecast, AdForecastFacts, AdIdentity, AdRecord, AdStatus, AdStatusReason, AdView, CampaignFacts } from './ads.model.js';
+
+/** The actions of the ad lifecycle. */
+export type AdAction = 'submit' | 'approve' | 'reject' | 'start' | 'pause' | 'resume' | 'stop';
+
+/**
+ * For each action: the statuses it starts from, the status it leads to, and whether the
+ * authorization must be in force (ADV-05, ADV-06).
+ *
+ * @example
+ * ```ts
+ * import { AD_TRANSITIONS } from 'tiktok-ad-auth';
+ * AD_TRANSITIONS.resume; // { from: ['PAUSED'], to: 'RUNNING', needsAuthorization: true }
+ * ```
+ */
+export const AD_TRANSITIONS: Readonly<Record<AdAction, { readonly from: readonly AdStatus[]; readonly to: AdStatus; readonly needsAuthorization: boolean }>> = Object.freeze({
+  submit: { from: ['DRAFT', 'REJECTED'], to: 'IN_REVIEW', needsAuthorization: true },
+  approve: { from: ['IN_REVIEW'], to: 'APPROVED', needsAuthorization: false },
+  reject: { from: ['IN_REVIEW'], to: 'REJECTED', needsAuthorization: false },
+  start: { from: ['APPROVED'], to: 'RUNNING', needsAuthorization: true },
+  pause: { from: ['RUNNING'], to: 'PAUSED', needsAuthorization: false },
+  resume: { from: ['PAUSED'], to: 'RUNNING', needsAuthorization: true },
+  stop: { from: ['APPROVED', 'RUNNING', 'PAUSED'], to: 'STOPPED', needsAuthorization: false },
+});
+
+/**
+ * Statuses a revocation pauses (`pause-ads` mode): the ad delivers or is about to.
+ *
+ * @example
+ * ```ts
+ * import { PAUSED_BY_REVOCATION } from 'tiktok-ad-auth';
+ * PAUSED_BY_REVOCATION.includes('RUNNING'); // true
+ * ```
+ */
+export const PAUSED_BY_REVOCATION: readonly AdStatus[] = ['APPROVED', 'RUNNING'];
+/**
+ * Statuses that keep a post "in use" (`block-while-in-use` mode refuses revocation).
+ *
+ * @example
+ * ```ts
+ * import { IN_USE_STATUSES } from 'tiktok-ad-auth';
+ * IN_USE_STATUSES.includes('PAUSED'); // true
+ * ```
+ */
+export const IN_USE_STATUSES: readonly AdStatus[] = ['IN_REVIEW', 'APPROVED', 'RUNNING', 'PAUSED'];
+/**
+ * Statuses the authorization's expiry stops (ADV-06).
+ *
+ * @example
+ * ```ts
+ * import { STOPPED_BY_EXPIRY } from 'tiktok-ad-auth';
+ * STOPPED_BY_EXPIRY.includes('DRAFT'); // false: a draft stays a draft
+ * ```
+ */
+export const STOPPED_BY_EXPIRY: readonly AdStatus[] = ['IN_REVIEW', 'APPROVED', 'RUNNING', 'PAUSED'];
+
+/**
+ * True when the identity makes the ad a Spark Ad (every identity but `CUSTOMIZED_USER`).
+ *
+ * @example
+ * ```ts
+ * import { isSparkAd } from 'tiktok-ad-auth';
+ * isSparkAd({ type: 'CUSTOMIZED_USER', identityId: 'brand' }); // false
+ * ```
+ */
+export function isSparkAd(identity: AdIdentity): boolean {
+  return identity.type !== 'CUSTOMIZED_USER';
+}
+
+/**
+ * The key the per-identity ad limit counts by: `AUTH_CODE:<creatorId>` for a Spark code post
+ * (the creator's account delivers it), else `<type>:<identityId>`.
+ *
+ * @example
+ * ```ts
+ * import { identityKey } from 'tiktok-ad-auth';
+ * identityKey(ad); // 'AUTH_CODE:creator-1'
+ * ```
+ */
+export function identityKey(ad: Pick<AdRecord, 'identity' | 'authorization'>): string {
+  if (ad.identity.type === 'AUTH_CODE') return `AUTH_CODE:${ad.authorization?.creatorId ?? ad.identity.codeId}`;
+  return `${ad.identity.type}:${ad.identity.identityId}`;
+}
+
+/**
+ * Whether the ad offers the Top Ads Asset Authorization option: only with TikTok among the
+ * placements (TOP-02) and not for excluded campaign types, SPC by default (TOP-03).
+ *
+ * @example
+ * ```ts
+ * import { offersAssetAuthorization, DEFAULT_POLICY } from 'tiktok-ad-auth';
+ * offersAssetAuthorization({ campaignId: 'c', objective: 'REACH', placements: ['PANGLE'], campaignType: 'MANUAL' }, DEFAULT_POLICY); // false
+ * ```
+ */
+export function offersAssetAuthorization(campaign: CampaignFacts, policy: Policy): boolean {
+  return campaign.placements.includes('TIKTOK') && !policy.topAdsExcludedCampaignTypes.includes(campaign.campaignType);
+}
+
+/** Facts for `canCreateAd`. */
+export interface CreateAdFacts {
+  readonly campaign: CampaignFacts;
+  readonly identity: AdIdentity;
+  /** The caller's choice for the Asset Authorization checkbox, if any (TOP-01). */
+  readonly assetAuthorization?: boolean | undefined;
+  /** For `AUTH_CODE`: whether the post is in the ad account's Spark Ads library (ADV-02, ADV-04). */
+  readonly inLibrary: boolean;
+}
+
+/**
+ * May this ad be created? Checks that an `AUTH_CODE` post is in the ad account's library
+ * (ADV-04) and that an explicitly checked Asset Authorization box is offered (TOP-02,
+ * TOP-03). Returns every violation (X-01).
+ *
+ * @example
+ * ```ts
+ * import { canCreateAd, DEFAULT_POLICY } from 'tiktok-ad-auth';
+ * const d = canCreateAd({ campaign, identity: { type: 'AUTH_CODE', codeId }, inLibrary: false }, DEFAULT_POLICY);
+ * if (!d.allowed) d.violations.map((v) => v.code); // ['ads.post_not_in_library']
+ * ```
+ */
+export function canCreateAd(facts: CreateAdFacts, policy: Policy): Decision {
+  const v: Violation[] = [];
+  if (facts.identity.type === 'AUTH_CODE' && !facts.inLibrary) {
+    v.push({ rule: 'ADV-04', code: 'ads.post_not_in_library', message: 'Add the post to this ad account\'s Spark Ads library first: search and confirm the creator\'s code.', details: { codeId: facts.identity.codeId } });
+  }
+  if (facts.assetAuthorization === true) {
+    if (!facts.campaign.placements.includes('TIKTOK')) {
+      v.push({ rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement', message: 'Asset Authorization is only available when TikTok is one of the placements: add it or leave the box unchecked.' });
+    }
+    if (policy.topAdsExcludedCampaignTypes.includes(facts.campaign.campaignType)) {
+      v.push({ rule: 'TOP-03', code: 'top_ads.campaign_type_not_eligible', message: `Creatives of ${facts.campaign.campaignType === 'SMART_PERFORMANCE' ? 'Smart Performance Campaigns' : facts.campaign.campaignType} cannot be authorized for Top Ads: leave the box unchecked.`, details: { campaignType: facts.campaign.campaignType } });
+    }
+  }
+  return decide(v);
+}
+
+/** Facts for `authorizationViolations`. */
+export interface AuthorizationFacts {
+  readonly identity: AdIdentity;
+  /** For `AUTH_CODE`: the code, or `undefined` when it no longer exists. */
+  readonly code?: CodeTimes | undefined;
+  /** For `AUTH_CODE`: whether the ad account confirmed the code (its post is in the library). */
+  readonly inLibrary: boolean;
+}
+
+/**
+ * Why the ad's identity may not deliver at `at`, if at all: an `AUTH_CODE` post must be in
+ * the ad account's library with its code in force (ADV-04, ADV-06); a `BC_AUTH_TT` account
+ * must be available (ASSET-08). Empty when it may deliver.
+ *
+ * @example
+ * ```ts
+ * import { authorizationViolations } from 'tiktok-ad-auth';
+ * authorizationViolations({ identity, code, inLibrary: true }, new Date()); // [] while in force
+ * ```
+ */
+export function authorizationViolations(facts: AuthorizationFacts, at: Date): Violation[] {
+  const v: Violation[] = [];
+  const { identity, code } = facts;
+  if (identity.type === 'AUTH_CODE') {
+    if (!facts.inLibrary || code === undefined) {
+      v.push({ rule: 'ADV-04', code: 'ads.post_not_in_library', message: 'This post is not in the ad account\'s Spark Ads library: search and confirm the creator\'s code first.', details: { codeId: identity.codeId } });
+    } else if (code.revokedAt !== undefined && code.revokedAt.getTime() <= at.getTime()) {
+      v.push({ rule: 'ADV-06', code: 'ads.authorization_revoked', message: 'The creator revoked the authorization for this post: ask them for a fresh code and create a new ad with it.', details: { codeId: identity.codeId, revokedAt: code.revokedAt } });
+    } else if (!isInForce(code, at)) {
+      v.push({ rule: 'ADV-06', code: 'ads.authorization_expired', message: 'The authorization for this post has expired: ask the creator for a fresh code and create a new ad with it.', details: { codeId: identity.codeId, expiredAt: code.expiresAt } });
+    }
+  } else if (identity.type === 'BC_AUTH_TT' && !identity.available) {
+    v.push({ rule: 'ASSET-08', code: 'ads.identity_unavailable', message: 'This TikTok account is not available as an identity in this ad account: link it through the Business Center first.', details: { identityId: identity.identityId } });
+  }
+  return v;
+}
+
+/** An ad's status at an instant, with expiry applied. */
+export interface AdStatusAt {
+  readonly status: AdStatus;
+  readonly reason?: AdStatusReason;
+  readonly since: Date;
+  /** True when expiry set the status and no sweep recorded it yet. */
+  readonly derived: boolean;
+}
+
+/**
+ * The ad's status at `at`: the stored status, except that an ad whose authorization expired
+ * at or before `at` reads as `STOPPED` (`authorization_expired`, since the expiry) even
+ * before the sweep records it (ADV-06, SPARK-11).
+ *
+ * @example
+ * ```ts
+ * import { adStatusAt } from 'tiktok-ad-auth';
+ * adStatusAt(ad, ad.authorization!.expiresAt).status; // 'STOPPED'
+ * ```
+ */
+export function adStatusAt(ad: Pick<AdRecord, 'status' | 'statusReason' | 'statusChangedAt' | 'authorization'>, at: Date): AdStatusAt {
+  const auth = ad.authorization;
+  if (auth !== undefined && STOPPED_BY_EXPIRY.includes(ad.status) && at.getTime() >= auth.expiresAt.getTime()) {
+    return { status: 'STOPPED', reason: 'authorization_expired', since: auth.expiresAt, derived: true };
+  }
+  return { status: ad.status, ...(ad.statusReason !== undefined ? { reason: ad.statusReason } : {}), since: ad.statusChangedAt, derived: false };
+}
+
+/**
+ * The ad as callers see it at `at` (status derived with `adStatusAt`).
+ *
+ * @example
+ * ```ts
+ * import { viewAd } from 'tiktok-ad-auth';
+ * viewAd(ad, new Date()).status;
+ * ```
+ */
+export function viewAd(ad: AdRecord, at: Date): AdView {
+  const s = adStatusAt(ad, at);
+  if (!s.derived) return { ...ad, derived: false };
+  return { ...ad, status: s.status, statusReason: 'authorization_expired', statusChangedAt: s.since, derived: true };
+}
+
+/** Facts for `canChangeAdStatus`. */
+export interface ChangeStatusFacts extends Omit<AuthorizationFacts, 'identity'> {
+  readonly ad: AdRecord;
+  readonly action: AdAction;
+}
+
+/**
+ * May this lifecycle action happen now? The ad's status at `at` must be one the action starts
+ * from (ADV-05), and for `submit`, `start` and `resume` the authorization must be in force
+ * (ADV-04, ADV-06). Returns every violation.
+ *
+ * @example
+ * ```ts
+ * import { canChangeAdStatus } from 'tiktok-ad-auth';
+ * canChangeAdStatus({ ad, action: 'resume', code, inLibrary: true }, new Date());
+ * ```
+ */
+export function canChangeAdStatus(facts: ChangeStatusFacts, at: Date): Decision {
+  const { ad, action } = facts;
+  const t = AD_TRANSITIONS[action];
+  const v: Violation[] = [];
+  const current = adStatusAt(ad, at);
+  if (!t.from.includes(current.status)) {
+    v.push({
+      rule: 'ADV-05', code: 'ads.wrong_status',
+      message: `An ad that is ${current.status.toLowerCase().replace('_', ' ')} cannot be asked to ${action}: it must be ${t.from.map((s) => s.toLowerCase().replace('_', ' ')).join(' or ')}.`,
+      details: { status: current.status, action, allowedFrom: t.from },
+    });
+  }
+  if (t.needsAuthorization) v.push(...authorizationViolations({ identity: ad.identity, code: facts.code, inLibrary: facts.inLibrary }, at));
+  return decide(v);
+}
+
+/**
+ * The authorization forecast of ads at `at` (what agencies lose money on): every ad with a
+ * Spark code authorization that is not stopped or rejected and whose authorization has not
+ * ended yet, when its schedule runs past the authorization's expiry or the authorization
+ * expires within `windowMs`. Soonest stop first.
+ *
+ * @example
+ * ```ts
+ * import { forecastAds, DAY_MS } from 'tiktok-ad-auth';
+ * const atRisk = forecastAds(ads, new Date(), 7 * DAY_MS).filter((f) => f.runsPastAuthorization);
+ * ```
+ */
+export function forecastAds(ads: readonly AdForecastFacts[], at: Date, windowMs: number): AdForecast[] {
+  const t = at.getTime();
+  const out: AdForecast[] = [];
+  for (const ad of ads) {
+    const auth = ad.authorization;
+    if (auth === undefined || ad.status === 'STOPPED' || ad.status === 'REJECTED') continue;
+    const stops = auth.expiresAt.getTime();
+    if (t >= stops) continue;
+    const end = ad.schedule.endAt?.getTime();
+    const runsPast = end === undefined || end > stops;
+    const within = stops < t + windowMs;
+    if (!runsPast && !within) continue;
+    out.push({
+      adId: ad.id, adAccountId: ad.adAccountId, name: ad.name, status: ad.status, codeId: auth.codeId, stopsAt: auth.expiresAt,
+      ...(ad.schedule.endAt !== undefined ? { scheduledEnd: ad.schedule.endAt } : {}),
+      runsPastAuthorization: runsPast, expiresWithinWindow: within,
+      ...(end !== undefined ? { lostMs: Math.max(0, end - Math.max(stops, ad.schedule.startAt.getTime())) } : {}),
+    });
+  }
+  out.sort((a, b) => a.stopsAt.getTime() - b.stopsAt.getTime());
+  return out;
+}

@@ -1,0 +1,157 @@
+import * as z from 'zod/mini';
+import { idSchema, instantSchema, textSchema } from '../kernel/validation.js';
+import { DAY_MS } from '../kernel/time.js';
+import type { AdAccountId, AdCodeId, AdId, VideoId } from '../kernel/ids.js';
+
+const adAccountId = z.pipe(idSchema, z.transform((s) => s as AdAccountId));
+const adId = z.pipe(idSchema, z.transform((s) => s as AdId));
+const codeId = z.pipe(idSchema, z.transform((s) => s as AdCodeId));
+const videoId = z.pipe(idSchema, z.transform((s) => s as VideoId));
+
+/**
+ * Campaign objectives accepted (Business API vocabulary).
+ *
+ * @example
+ * ```ts
+ * import { campaignObjectiveSchema } from 'tiktok-ad-auth';
+ * campaignObjectiveSchema.safeParse('VIDEO_VIEWS').success; // true
+ * ```
+ */
+export const campaignObjectiveSchema = z.enum(['REACH', 'TRAFFIC', 'VIDEO_VIEWS', 'ENGAGEMENT', 'APP_PROMOTION', 'LEAD_GENERATION', 'WEB_CONVERSIONS', 'PRODUCT_SALES']);
+
+/**
+ * Schema of `CampaignFacts` (strict).
+ *
+ * @example
+ * ```ts
+ * import { campaignFactsSchema } from 'tiktok-ad-auth';
+ * campaignFactsSchema.safeParse({ campaignId: 'c1', objective: 'REACH', placements: ['TIKTOK'], campaignType: 'MANUAL' }).success; // true
+ * ```
+ */
+export const campaignFactsSchema = z.strictObject({
+  campaignId: idSchema,
+  objective: campaignObjectiveSchema,
+  placements: z.array(z.enum(['TIKTOK', 'PANGLE', 'GLOBAL_APP_BUNDLE'])).check(
+    z.minLength(1, 'must name at least one placement'), z.maxLength(3), z.refine((a) => new Set(a).size === a.length, 'must not repeat a placement'),
+  ),
+  campaignType: z.enum(['MANUAL', 'SMART_PERFORMANCE', 'SMART_PLUS']),
+});
+
+/**
+ * Schema of `AdSchedule`: the end, when given, is after the start.
+ *
+ * @example
+ * ```ts
+ * import { adScheduleSchema } from 'tiktok-ad-auth';
+ * adScheduleSchema.safeParse({ startAt: new Date(1), endAt: new Date(0) }).success; // false: endAt must be after startAt
+ * ```
+ */
+export const adScheduleSchema = z.strictObject({
+  startAt: instantSchema,
+  endAt: z.optional(instantSchema),
+}).check(z.refine((s) => s.endAt === undefined || s.endAt.getTime() > s.startAt.getTime(), { message: 'endAt must be after startAt', path: ['endAt'] }));
+
+/**
+ * Schema of `AdIdentity`, discriminated by `type`.
+ *
+ * @example
+ * ```ts
+ * import { adIdentitySchema } from 'tiktok-ad-auth';
+ * adIdentitySchema.safeParse({ type: 'AUTH_CODE', codeId: 'code_1' }).success; // true
+ * ```
+ */
+export const adIdentitySchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('AUTH_CODE'), codeId }),
+  z.strictObject({ type: z.literal('BC_AUTH_TT'), identityId: idSchema, available: z.boolean() }),
+  z.strictObject({ type: z.literal('TT_USER'), identityId: idSchema }),
+  z.strictObject({ type: z.literal('CUSTOMIZED_USER'), identityId: idSchema }),
+]);
+
+const region = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as US'));
+const industry = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\x20-\x7e]+$/, 'must be printable ASCII'));
+
+/**
+ * Input of `createAd`.
+ *
+ * @example
+ * ```ts
+ * import { createAdInputSchema } from 'tiktok-ad-auth';
+ * createAdInputSchema.safeParse({ adAccountId: 'acc', name: 'Ad', campaign, schedule: { startAt: new Date() }, identity: { type: 'TT_USER', identityId: 'me' } }).success;
+ * ```
+ */
+export const createAdInputSchema = z.strictObject({
+  adAccountId,
+  name: textSchema,
+  campaign: campaignFactsSchema,
+  schedule: adScheduleSchema,
+  identity: adIdentitySchema,
+  /** The post to run; ignored for `AUTH_CODE` (the code's video is used). */
+  videoId: z.optional(videoId),
+  regions: z.optional(z.array(region).check(z.maxLength(250))),
+  industry: z.optional(industry),
+  /** The Asset Authorization checkbox (TOP-01); omitted = the policy default. */
+  assetAuthorization: z.optional(z.boolean()),
+  userId: z.optional(idSchema),
+});
+
+/**
+ * Input of the lifecycle actions (`submit`, `start`, `pause`, `resume`, `stop`).
+ *
+ * @example
+ * ```ts
+ * import { adActionInputSchema } from 'tiktok-ad-auth';
+ * adActionInputSchema.safeParse({ adAccountId: 'acc', adId: 'ad_1' }).success; // true
+ * ```
+ */
+export const adActionInputSchema = z.strictObject({ adAccountId, adId, userId: z.optional(idSchema) });
+
+/**
+ * Input of `review`: the caller's review decision (the library does not review content).
+ *
+ * @example
+ * ```ts
+ * import { reviewAdInputSchema } from 'tiktok-ad-auth';
+ * reviewAdInputSchema.safeParse({ adAccountId: 'acc', adId: 'ad_1', approved: true }).success; // true
+ * ```
+ */
+export const reviewAdInputSchema = z.strictObject({ adAccountId, adId, approved: z.boolean(), userId: z.optional(idSchema) });
+
+/**
+ * Input of `getAd`.
+ *
+ * @example
+ * ```ts
+ * import { getAdInputSchema } from 'tiktok-ad-auth';
+ * getAdInputSchema.safeParse({ adAccountId: 'acc', adId: 'ad_1', at: new Date() }).success; // true
+ * ```
+ */
+export const getAdInputSchema = z.strictObject({ adAccountId, adId, at: z.optional(instantSchema) });
+
+/**
+ * Input of `forecast`: one ad, or the whole ad account.
+ *
+ * @example
+ * ```ts
+ * import { forecastInputSchema } from 'tiktok-ad-auth';
+ * forecastInputSchema.safeParse({ adAccountId: 'acc', withinMs: 7 * 86_400_000 }).success; // true
+ * ```
+ */
+export const forecastInputSchema = z.strictObject({
+  adAccountId,
+  adId: z.optional(adId),
+  /** Also list ads whose authorization expires within this many ms (default 7 days). */
+  withinMs: z.optional(z.int().check(z.gte(0), z.lte(3650 * DAY_MS))),
+  at: z.optional(instantSchema),
+});
+
+/** An ad account id argument. */
+export const adsAccountIdSchema = adAccountId;
+
+/** Input type of `createAd`. */
+export type CreateAdInput = z.input<typeof createAdInputSchema>;
+/** Input type of the lifecycle actions. */
+export type AdActionInput = z.input<typeof adActionInputSchema>;
+/** Input type of `review`. */
+export type ReviewAdInput = z.input<typeof reviewAdInputSchema>;
+/** Input type of `forecast`. */
+export type ForecastInput = z.input<typeof forecastInputSchema>;

@@ -1,0 +1,80 @@
+import * as z from 'zod/mini';
+import { idSchema, instantSchema } from '../kernel/validation.js';
+import type { AdAccountId, AdId } from '../kernel/ids.js';
+import { campaignObjectiveSchema } from '../ads/ads.schemas.js';
+
+const adAccountId = z.pipe(idSchema, z.transform((s) => s as AdAccountId));
+const adId = z.pipe(idSchema, z.transform((s) => s as AdId));
+
+/**
+ * Input of `topAdsStatus`.
+ *
+ * @example
+ * ```ts
+ * import { topAdsStatusInputSchema } from 'tiktok-ad-auth';
+ * topAdsStatusInputSchema.safeParse({ adAccountId: 'acc', adId: 'ad_1' }).success; // true
+ * ```
+ */
+export const topAdsStatusInputSchema = z.strictObject({ adAccountId, adId, at: z.optional(instantSchema) });
+/**
+ * Input of `withdraw` (TOP-06).
+ *
+ * @example
+ * ```ts
+ * import { withdrawInputSchema } from 'tiktok-ad-auth';
+ * withdrawInputSchema.safeParse({ adAccountId: 'acc', adId: 'ad_1' }).success; // true
+ * ```
+ */
+export const withdrawInputSchema = z.strictObject({ adAccountId, adId, userId: z.optional(idSchema) });
+/**
+ * Input of `authorize`: grant Top Ads authorization to some of an ad account's creatives.
+ *
+ * @example
+ * ```ts
+ * import { authorizeCreativesInputSchema } from 'tiktok-ad-auth';
+ * authorizeCreativesInputSchema.safeParse({ adAccountId: 'acc', adIds: ['ad_1', 'ad_1'] }).success; // false: repeated ad
+ * ```
+ */
+export const authorizeCreativesInputSchema = z.strictObject({
+  adAccountId,
+  adIds: z.array(adId).check(z.minLength(1), z.maxLength(100), z.refine((a) => new Set(a).size === a.length, 'must not repeat an ad')),
+  source: z.optional(z.enum(['ads_manager', 'creative_center'])),
+  userId: z.optional(idSchema),
+});
+/**
+ * Input of `popup` (TOP-05): the TikTok for Business account logging in and its linked ad accounts.
+ *
+ * @example
+ * ```ts
+ * import { popupInputSchema } from 'tiktok-ad-auth';
+ * popupInputSchema.safeParse({ accountId: 'tt4b-1', adAccountIds: ['acc'] }).success; // true
+ * ```
+ */
+export const popupInputSchema = z.strictObject({
+  accountId: idSchema,
+  adAccountIds: z.array(adAccountId).check(z.minLength(1), z.maxLength(1000)),
+});
+/**
+ * Input of `listTopAds` (TOP-09).
+ *
+ * @example
+ * ```ts
+ * import { topAdsQueryInputSchema } from 'tiktok-ad-auth';
+ * topAdsQueryInputSchema.safeParse({ regions: ['US'], objectives: ['REACH'] }).success; // true
+ * ```
+ */
+export const topAdsQueryInputSchema = z.strictObject({
+  regions: z.optional(z.array(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code'))).check(z.maxLength(250))),
+  industries: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(100))),
+  objectives: z.optional(z.array(campaignObjectiveSchema).check(z.maxLength(8))),
+  at: z.optional(instantSchema),
+});
+
+/** Input type of `withdraw`. */
+export type WithdrawInput = z.input<typeof withdrawInputSchema>;
+/** Input type of `authorize`. */
+export type AuthorizeCreativesInput = z.input<typeof authorizeCreativesInputSchema>;
+/** Input type of `popup`. */
+export type PopupInput = z.input<typeof popupInputSchema>;
+/** Input type of `listTopAds`. */
+export type TopAdsQueryInput = z.input<typeof topAdsQueryInputSchema>;
