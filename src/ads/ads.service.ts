@@ -1,5 +1,5 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, storageError, type StorageError, type ValidationError } from '../kernel/errors.js';
+import { denied, notFound, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
 import { SYSTEM_ACTOR, type Actor, type NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
@@ -78,13 +78,6 @@ export interface Ads {
   expireDue(options?: { readonly limit?: number }): Promise<Result<AdsExpiryResult, StorageError | ValidationError>>;
 }
 
-async function guard<T>(op: () => Promise<T>): Promise<Result<T, StorageError>> {
-  try {
-    return Ok(await op());
-  } catch (e) {
-    return Err(storageError(e));
-  }
-}
 
 const deny = (v: readonly Violation[]) => Err(denied(v as [Violation, ...Violation[]]));
 

@@ -1,5 +1,5 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, storageError, type StorageError } from '../kernel/errors.js';
+import { denied, notFound, guardStorage as guardStore } from '../kernel/errors.js';
 import { decide, type Violation } from '../kernel/decision.js';
 import type { Actor, NewEvent } from '../kernel/events.js';
 import type { AdAccountId, BcLinkId, EventId, LinkRequestId, TikTokAccountId } from '../kernel/ids.js';
@@ -88,13 +88,6 @@ export interface BusinessCenterLinks {
 }
 
 /** Internal: runs a store call, turning a rejection into a `storage` error. */
-export async function guardStore<T>(op: () => Promise<T>): Promise<Result<T, StorageError>> {
-  try {
-    return Ok(await op());
-  } catch (e) {
-    return Err(storageError(e));
-  }
-}
 
 /** Internal: a view of a link at an instant. */
 export function viewLink(link: BcLinkRecord, at: Date): LinkView {

@@ -1,5 +1,5 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound } from '../kernel/errors.js';
+import { denied, notFound, guardStorage as guardStore } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
 import type { Actor, NewEvent } from '../kernel/events.js';
 import type { BcLinkId, EventId, TikTokAccountId } from '../kernel/ids.js';
@@ -17,7 +17,7 @@ import { bcEvent, type AdAccountAssignedEvent, type LinkApprovedEvent } from '..
 import { parsePermissionSet, type LinkPermission, type PermissionSet } from '../business-center/permissions.js';
 import { canStartLinkRequest, linkPlacementViolations } from '../business-center/business-center.rules.js';
 import {
-  createBusinessCenterLinks, guardStore, viewLink, type LinkView, type StartedLinkRequest,
+  createBusinessCenterLinks, viewLink, type LinkView, type StartedLinkRequest,
 } from '../business-center/business-center.service.js';
 import type { AccountMember, IdentityAvailability, IdentityContextFacts, OwnedAccountRecord } from './delivery-identities.model.js';
 import { canCreateOrganizationAccount, canManageIdentities, identityAvailability } from './delivery-identities.rules.js';

@@ -1,4 +1,5 @@
 import type { Violation } from './decision.js';
+import { Err, Ok, type Result } from './result.js';
 
 /** One problem with an input: the dotted path of the field and what is wrong with it. */
 export interface ValidationIssue {
@@ -52,4 +53,16 @@ export function storageError(cause: unknown): StorageError {
 /** Makes a `not_found` error. */
 export function notFound(entity: string, id: string): NotFoundError {
   return { code: 'not_found', message: `No ${entity} ${id} is visible to you.`, entity, id };
+}
+
+/**
+ * Internal: runs one store call and turns a rejection into a `storage` error, so a workflow
+ * returns `Err` instead of throwing when the store fails (X-03).
+ */
+export async function guardStorage<T>(op: () => Promise<T>): Promise<Result<T, StorageError>> {
+  try {
+    return Ok(await op());
+  } catch (e) {
+    return Err(storageError(e));
+  }
 }

@@ -1,5 +1,5 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, storageError, type StorageError, type ValidationError } from '../kernel/errors.js';
+import { denied, notFound, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
 import { SYSTEM_ACTOR, type Actor, type NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdCodeId, CreatorId, EventId } from '../kernel/ids.js';
@@ -135,13 +135,6 @@ function secretBytes(secret: string | Uint8Array): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
-async function guard<T>(op: () => Promise<T>): Promise<Result<T, StorageError>> {
-  try {
-    return Ok(await op());
-  } catch (e) {
-    return Err(storageError(e));
-  }
-}
 
 /**
  * Creates the Spark Ads authorization code service over a store, a clock and a random source.

@@ -12,7 +12,7 @@ import { AD_TRANSITIONS, adStatusAt, type AdAction } from '../ads/ads.rules.js';
 import { createAds, type Ads } from '../ads/ads.service.js';
 import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
 import { createSparkCodes, type SparkCodes } from '../spark-codes/spark-codes.service.js';
-import { check, checkEqual } from './check.js';
+import { check, checkEqual, checkWithStore } from './check.js';
 import { adEvent, blockWhileInUse, pauseAds } from './effects.js';
 import { failingStore } from './failing-store.js';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
@@ -88,17 +88,7 @@ const RUNNING: AdStatus[] = ['IN_REVIEW', 'APPROVED', 'RUNNING'];
 
 /** The ads part of the store conformance suite (ADV-04..06, SPARK-10, SPARK-11). */
 export function adChecks(factory: StoreFactory<AdsPorts>, numRuns: number): ConformanceCheck[] {
-  const withStore = (name: string, body: (store: AdsPorts) => Promise<void>): ConformanceCheck => ({
-    name,
-    async run() {
-      const handle = await factory();
-      try {
-        await body(handle.store);
-      } finally {
-        await handle.close?.();
-      }
-    },
-  });
+  const withStore = checkWithStore(factory);
 
   const sequential: ConformanceCheck[] = [
     withStore('ads: ADV-04 insertAd stores a draft with its events, refuses a post not in the library, copies records', async (store) => {

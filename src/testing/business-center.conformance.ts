@@ -6,7 +6,7 @@ import { manualClock } from '../adapters/clock/manual-clock.js';
 import { seededRandom } from '../adapters/random/seeded-random.js';
 import type { BusinessCenterStore } from '../ports/business-center-store.js';
 import { createBusinessCenterLinks, type BusinessCenterLinks } from '../business-center/business-center.service.js';
-import { check, checkEqual } from './check.js';
+import { check, checkEqual, checkWithStore } from './check.js';
 import { failingStore } from './failing-store.js';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
 
@@ -42,17 +42,7 @@ const codesOf = (r: { isErr(): boolean; error?: unknown }) =>
 
 /** The Business Center part of the store conformance suite (BC-01..08). */
 export function businessCenterChecks(factory: StoreFactory<BusinessCenterStore>, numRuns: number): ConformanceCheck[] {
-  const withStore = (name: string, body: (store: BusinessCenterStore) => Promise<void>): ConformanceCheck => ({
-    name,
-    async run() {
-      const handle = await factory();
-      try {
-        await body(handle.store);
-      } finally {
-        await handle.close?.();
-      }
-    },
-  });
+  const withStore = checkWithStore(factory);
 
   const sequential: ConformanceCheck[] = [
     withStore('bc: BC-07 an approved request makes one active link, once; the token is stored only as a digest', async (store) => {

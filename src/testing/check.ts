@@ -1,3 +1,5 @@
+import type { ConformanceCheck, StoreFactory } from './conformance.js';
+
 /** Internal: tiny assertion helpers so the conformance suite runs under any test framework. */
 export function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`conformance: ${message}`);
@@ -22,4 +24,19 @@ export function canonical(value: unknown): string {
 export function checkEqual<T>(actual: T, expected: T, message: string): void {
   const a = canonical(actual), e = canonical(expected);
   if (a !== e) throw new Error(`conformance: ${message}\n  expected: ${e}\n  actual:   ${a}`);
+}
+
+/** Internal: a named check that runs `body` on a fresh store from `factory` and closes it after. */
+export function checkWithStore<S>(factory: StoreFactory<S>): (name: string, body: (store: S) => Promise<void>) => ConformanceCheck {
+  return (name, body) => ({
+    name,
+    async run() {
+      const handle = await factory();
+      try {
+        await body(handle.store);
+      } finally {
+        await handle.close?.();
+      }
+    },
+  });
 }

@@ -5,7 +5,7 @@ import type { BusinessCenterStore } from '../ports/business-center-store.js';
 import type { DeliveryIdentityStore } from '../ports/delivery-identity-store.js';
 import { createBusinessCenterLinks } from '../business-center/business-center.service.js';
 import { createDeliveryIdentities } from '../delivery-identities/delivery-identities.service.js';
-import { check, checkEqual } from './check.js';
+import { check, checkEqual, checkWithStore } from './check.js';
 import { failingStore } from './failing-store.js';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
 
@@ -26,17 +26,7 @@ function services(store: IdStore, seed: number) {
 
 /** The delivery identities part of the store conformance suite (ASSET-03..08). */
 export function deliveryIdentityChecks(factory: StoreFactory<IdStore>): ConformanceCheck[] {
-  const withStore = (name: string, body: (store: IdStore) => Promise<void>): ConformanceCheck => ({
-    name,
-    async run() {
-      const handle = await factory();
-      try {
-        await body(handle.store);
-      } finally {
-        await handle.close?.();
-      }
-    },
-  });
+  const withStore = checkWithStore(factory);
 
   return [
     withStore('identities: ASSET-04 login links and assigns in one step; ASSET-03 makes BC accounts available to another ad account', async (store) => {

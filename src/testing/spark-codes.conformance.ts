@@ -9,7 +9,7 @@ import type { SparkCodeStore } from '../ports/spark-code-store.js';
 import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
 import { isInForce } from '../spark-codes/spark-codes.rules.js';
 import { createSparkCodes, type SparkCodes } from '../spark-codes/spark-codes.service.js';
-import { check, checkEqual } from './check.js';
+import { check, checkEqual, checkWithStore } from './check.js';
 import { failingStore } from './failing-store.js';
 import { adEvent, pauseAds } from './effects.js';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
@@ -64,17 +64,7 @@ const advertiserFacts = (adAccountId: string) => ({ adAccountId, hasActivePaymen
 
 /** The Spark codes part of the store conformance suite. */
 export function sparkCodeChecks(factory: StoreFactory<SparkCodeStore>, numRuns: number): ConformanceCheck[] {
-  const withStore = (name: string, body: (store: SparkCodeStore) => Promise<void>): ConformanceCheck => ({
-    name,
-    async run() {
-      const handle = await factory();
-      try {
-        await body(handle.store);
-      } finally {
-        await handle.close?.();
-      }
-    },
-  });
+  const withStore = checkWithStore(factory);
 
   const sequential: ConformanceCheck[] = [
     withStore('spark: insertCode stores the record, appends its events, and copies it', async (store) => {

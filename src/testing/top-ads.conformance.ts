@@ -5,7 +5,7 @@ import type { NewEvent } from '../kernel/events.js';
 import { DAY_MS } from '../kernel/time.js';
 import type { Store } from '../adapters/memory/memory-store.js';
 import type { AdRecord } from '../ads/ads.model.js';
-import { check, checkEqual } from './check.js';
+import { check, checkEqual, checkWithStore } from './check.js';
 import { failingStore } from './failing-store.js';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
 import { manualClock } from '../adapters/clock/manual-clock.js';
@@ -39,17 +39,7 @@ function creative(adAccountId: string, over: Partial<AdRecord> = {}): AdRecord {
 
 /** The Top Ads part of the store conformance suite (TOP-01..09). */
 export function topAdsChecks(factory: StoreFactory<AdsPorts>, numRuns: number): ConformanceCheck[] {
-  const withStore = (name: string, body: (store: AdsPorts) => Promise<void>): ConformanceCheck => ({
-    name,
-    async run() {
-      const handle = await factory();
-      try {
-        await body(handle.store);
-      } finally {
-        await handle.close?.();
-      }
-    },
-  });
+  const withStore = checkWithStore(factory);
   return [
     withStore('top ads: TOP-06 setCreativeAuthorization grants and withdraws idempotently, with events only on change', async (store) => {
       const acc = uniq('acc');

@@ -1,5 +1,5 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, storageError, type DeniedError, type NotFoundError, type StorageError, type ValidationError } from '../kernel/errors.js';
+import { denied, notFound, type DeniedError, type NotFoundError, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
 import type { Actor, NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
@@ -63,13 +63,6 @@ export interface TopAds {
   listTopAds(input?: unknown): Promise<Result<readonly TopAdsDisplay[], TopAdsError>>;
 }
 
-async function guard<T>(op: () => Promise<T>): Promise<Result<T, StorageError>> {
-  try {
-    return Ok(await op());
-  } catch (e) {
-    return Err(storageError(e));
-  }
-}
 
 function notOffered(ad: AdRecord, policy: Policy): Violation[] {
   const v: Violation[] = [];
