@@ -2,7 +2,7 @@
 // figures from the same run beside them. Needs DATABASE_URL (skips with a message otherwise).
 // Run: npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --expose-gc bench/postgres.bench.mjs
 import pg from 'pg';
-import { createSparkCodes, manualClock, memoryStore, seededRandom } from '../dist/index.js';
+import { createBusinessCenterLinks, createSparkCodes, manualClock, memoryStore, seededRandom } from '../dist/index.js';
 import { postgresStore } from '../dist/postgres.js';
 import { fmt, target } from './harness.mjs';
 
@@ -67,6 +67,33 @@ async function run(name, store, seed) {
   return { confirms, search };
 }
 
+const APPROVALS = 4_000;
+const SPARK_PERMISSIONS = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
+
+/**
+ * QR link approvals/s on `CLIENTS` workers: `spread` over 200 Business Centers (distinct
+ * accounts), and `hot`, 800 approvals into one Business Center (each one locks its counter row:
+ * they run one after the other, up to the BC-01 cap).
+ */
+async function approvals(name, store) {
+  const bc = createBusinessCenterLinks({ store, clock: manualClock(T0), random: seededRandom(7) });
+  const requests = async (n, bcOf) => {
+    const tokens = [];
+    await concurrent(n, async (i) => {
+      tokens[i] = (await bc.startLinkRequest({ businessCenter: { id: bcOf(i), verified: true }, member: { userId: 'admin', role: 'ADMIN' }, permissionLevel: 'DELIVER_ADS', permissions: SPARK_PERMISSIONS })).unwrap().qrToken;
+    });
+    return tokens;
+  };
+  const approve = (tokens, prefix) => concurrent(tokens.length, async (i) => {
+    const r = await bc.approveLinkRequest({ token: tokens[i], account: { id: `${prefix}-${i}`, accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false }, userId: 'u' });
+    if (r.isErr()) throw new Error(`approval failed: ${r.error.message}`);
+  });
+  const spread = await approve(await requests(APPROVALS, (i) => `bench-bc-${i % 200}`), 'tt-spread');
+  const hot = await approve(await requests(800, () => 'bench-hot-bc'), 'tt-hot');
+  console.log(`${name}: ${fmt(spread)} link approvals/s over 200 Business Centers, ${fmt(hot)} approvals/s into one Business Center (${CLIENTS} concurrent clients)`);
+  return { spread, hot };
+}
+
 // --- memory store -----------------------------------------------------------------------------
 const mem = memoryStore();
 const memFigures = await run('memory store', mem, async () => {
@@ -76,6 +103,7 @@ const memFigures = await run('memory store', mem, async () => {
       preview: { creatorId: `bulk-c-${i % 10_000}`, creatorName: 'B', videoId: `bulk-v-${i}` } }, []);
   }
 });
+const memApprovals = await approvals('memory store', memoryStore());
 globalThis.gc?.();
 
 // --- PostgreSQL server ------------------------------------------------------------------------
@@ -98,6 +126,10 @@ try {
   target('postgres confirms/s (16 clients)', pgFigures.confirms, { atLeast: 2000, unit: '/s' });
   target('postgres searches/s (16 clients, 1M codes)', pgFigures.search.perSecond, { atLeast: 5000, unit: '/s' });
   target('postgres search p99 (1M codes)', pgFigures.search.p99, { atMost: 10, unit: ' ms' });
+  const pgApprovals = await approvals('postgres (server)', store);
+  target('postgres link approvals/s (16 clients, 200 Business Centers)', pgApprovals.spread, { atLeast: 1000, unit: '/s' });
+  target('postgres link approvals/s (16 clients, one Business Center)', pgApprovals.hot, { atLeast: 250, unit: '/s' });
+  console.log(`memory store beside it: ${fmt(memApprovals.spread)} approvals/s spread, ${fmt(memApprovals.hot)} approvals/s into one Business Center`);
   console.log(`memory store beside it: ${fmt(memFigures.confirms)} confirms/s, ${fmt(memFigures.search.perSecond)} searches/s, p99 ${fmt(memFigures.search.p99)} ms`);
 } finally {
   await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

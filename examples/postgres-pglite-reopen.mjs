@@ -1,11 +1,12 @@
-// The creator → advertiser flow on PGlite (PostgreSQL in-process) with a data directory: the
-// process stores everything, closes the database, opens it again and finds it all there.
+// The creator → advertiser flow, and a Business Center link by QR code, on PGlite (PostgreSQL
+// in-process) with a data directory: the process stores everything, closes the database, opens
+// it again and finds it all there.
 // Run: npm run build && node examples/postgres-pglite-reopen.mjs [--json]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { createSparkCodes, manualClock } from 'tiktok-ad-auth';
+import { createBusinessCenterLinks, createSparkCodes, manualClock } from 'tiktok-ad-auth';
 import { postgresStore } from 'tiktok-ad-auth/postgres';
 
 const json = process.argv.includes('--json');
@@ -32,6 +33,15 @@ try {
   say(`The bakery's ad account searched the code and saw ${found.preview.creatorName}'s video.`);
   const confirmed = (await spark.confirmCode({ advertiser, code: generated.code })).unwrap();
   say(`It confirmed the code: the post is in its Spark Ads library (added: ${confirmed.added}).`);
+  const bc = createBusinessCenterLinks({ store, clock });
+  const started = (await bc.startLinkRequest({
+    businessCenter: { id: 'bc-bakery', verified: true }, member: { userId: 'bakery-admin', role: 'ADMIN' },
+    permissionLevel: 'DELIVER_ADS', permissions: ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'],
+  })).unwrap();
+  const approved = (await bc.approveLinkRequest({
+    token: started.qrToken, account: { id: 'tt-ana', accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false }, userId: 'creator-ana',
+  })).unwrap();
+  say(`The bakery's Business Center showed a QR code; ${creator.displayName} scanned and approved it (link ${approved.link.id}).`);
   await db.close();
   say('Closed the database.');
 
@@ -44,8 +54,13 @@ try {
   const library = await store.listLibrary(advertiser.adAccountId);
   const events = await store.readEvents({ after: 0 });
   const again = (await spark.confirmCode({ advertiser, code: generated.code })).unwrap();
+  const bcLinks = await store.listActiveLinksOfBusinessCenter('bc-bakery');
+  const rescanned = await createBusinessCenterLinks({ store, clock }).approveLinkRequest({
+    token: started.qrToken, account: { id: 'tt-ana', accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: true }, userId: 'creator-ana',
+  });
   say(`Reopened it: migrate() applied ${secondMigration.applied.length} migrations; the code is ${status.status}, the library holds ${library.length} post(s), the outbox ${events.length} events (${events.map((e) => e.type).join(', ')}).`);
   say(`Confirming again is idempotent after the restart (added: ${again.added}).`);
+  say(`The Business Center still has ${bcLinks.length} active link (${bcLinks.map((l) => l.accountId).join(', ')}); scanning the same QR code again is refused (${rescanned.isErr() ? rescanned.error.violations[0].code : 'accepted?!'}).`);
   await db.close();
 
   if (json) {
@@ -54,6 +69,8 @@ try {
       libraryCodeIds: library.map((e) => e.codeId), codeId: generated.summary.id, eventTypes: events.map((e) => e.type),
       eventSeqs: events.map((e) => e.seq), confirmedAgainAdded: again.added,
       confirmedAt: library[0]?.confirmedAt.toISOString(),
+      bcLinkIds: bcLinks.map((l) => l.id), linkId: approved.link.id,
+      rescanCodes: rescanned.isErr() ? rescanned.error.violations.map((v) => v.code) : [],
     }));
   }
 } finally {

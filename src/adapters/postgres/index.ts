@@ -1,6 +1,9 @@
 // `tiktok-ad-auth/postgres`: the PostgreSQL store. Needs a `pg` Pool or a PGlite instance, both
 // passed in by the caller: this entry point imports neither package.
 import type { SparkCodeStore } from '../../ports/spark-code-store.js';
+import type { BusinessCenterStore } from '../../ports/business-center-store.js';
+import type { DeliveryIdentityStore } from '../../ports/delivery-identity-store.js';
+import { businessCenterMigration, businessCenterPg } from './business-center.pg.js';
 import type { PgContext } from './context.js';
 import { applyMigrations, type Migration, type MigrationReport } from './migrations.js';
 import { outboxMigration, outboxPg } from './outbox.pg.js';
@@ -11,7 +14,8 @@ export type { MigrationReport } from './migrations.js';
 export type { PGliteLike, PgPoolClientLike, PgPoolLike } from './sql-client.js';
 
 /** Every migration the library ships, in version order. A new context appends its own. */
-const MIGRATIONS: readonly Migration[] = [outboxMigration, sparkCodesMigration];
+// Version 4 is reserved for the ads (Top Ads) context.
+const MIGRATIONS: readonly Migration[] = [outboxMigration, sparkCodesMigration, businessCenterMigration];
 
 /** Options of `postgresStore`: exactly one of `pool` or `pglite`. */
 export type PostgresStoreOptions = {
@@ -25,10 +29,10 @@ export type PostgresStoreOptions = {
 );
 
 /**
- * The PostgreSQL store: the Spark codes port, plus the schema's migrations. The Business Center
- * and delivery identity ports (issue 4) are not implemented on PostgreSQL yet.
+ * The PostgreSQL store: the Spark codes, Business Center and delivery identity ports, plus the
+ * schema's migrations. The ads (Top Ads) port is not implemented on PostgreSQL yet.
  */
-export type PostgresStore = SparkCodeStore & {
+export type PostgresStore = SparkCodeStore & BusinessCenterStore & DeliveryIdentityStore & {
   /** The schema this store reads and writes. */
   readonly schema: string;
   /**
@@ -81,5 +85,6 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     migrate: () => applyMigrations(db, schema, MIGRATIONS, maxRetries),
     ...outboxPg(ctx),
     ...sparkCodesPg(ctx),
+    ...businessCenterPg(ctx),
   };
 }

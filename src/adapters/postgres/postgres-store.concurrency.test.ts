@@ -1,10 +1,15 @@
 /// <reference types="node" />
 import { afterAll, describe, expect, test } from 'vitest';
 import type pg from 'pg';
-import { createSparkCodes, manualClock, seededRandom, type CreatorId, type AdAccountId, type SparkCodeStore } from '../../index.js';
+import {
+  createBusinessCenterLinks, createSparkCodes, DEFAULT_POLICY, definePolicy, manualClock, seededRandom,
+  type AdAccountId, type BcLinkId, type BcLinkRecord, type BusinessCenterId, type CreatorId, type PermissionSet, type SparkCodeStore, type TikTokAccountId,
+} from '../../index.js';
 import { isInForce } from '../../spark-codes/spark-codes.rules.js';
+import type { PostgresStore } from './index.js';
 import { DATABASE_URL, freshSchema, freshStore, serverPool } from '../../../test/pg-fixtures.js';
 import { naivePgSparkStore } from '../../../test/naive-pg-spark-store.js';
+import { naivePgBusinessCenterStore } from '../../../test/naive-pg-business-center-store.js';
 
 // Real concurrency: several pools (as several processes would have), each call on its own
 // pooled connection, against one schema. Repeated so that a lucky interleaving cannot hide a bug.
@@ -44,6 +49,98 @@ async function confirmsRace(stores: readonly SparkCodeStore[], round: number): P
   const added = results.filter((r) => r.isOk() && r.value.added).length;
   const entries = (await stores[0]!.listLibrary(acc as AdAccountId)).length;
   if (ok !== 50 || added !== 1 || entries !== 1) throw new Error(`round ${round}: ${ok} Ok, ${added} added, ${entries} library entries`);
+}
+
+const SPARK_PERMISSIONS = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
+const bcAdmin = { userId: 'bc-admin', role: 'ADMIN' as const };
+const tiktokAccount = (id: string) => ({ id, accountType: 'CREATOR' as const, isPrivate: false, inAnyBusinessCenter: false });
+const codesOf = (r: { isErr(): boolean; error?: unknown }) => (r.isErr() ? ((r.error as { violations?: { code: string }[] }).violations ?? []).map((v) => v.code) : []);
+const storageErrors = (rs: readonly { isErr(): boolean; error?: unknown }[]) => rs.filter((r) => r.isErr() && (r.error as { code: string }).code === 'storage');
+
+/** A link made without a request (as a login link would be), to seed a side up to its cap. */
+function seedLink(id: string, businessCenterId: string, accountId: string): BcLinkRecord {
+  return {
+    id: id as BcLinkId, businessCenterId: businessCenterId as BusinessCenterId, accountId: accountId as TikTokAccountId,
+    permissionLevel: 'DELIVER_ADS', permissions: SPARK_PERMISSIONS as unknown as PermissionSet, method: 'LOGIN',
+    linkedAt: T0, linkedBy: { kind: 'user', id: 'seed' }, account: { accountType: 'CREATOR', isPrivate: false },
+  };
+}
+
+/**
+ * BC-01 over separate connections: 790 active links on one side (one Business Center, or one
+ * account across 790 Business Centers), then, each round, 100 concurrent approvals of distinct
+ * requests spread over the stores: exactly 10 succeed and the side ends at exactly 800 (counted
+ * and listed); the winners are then unlinked, back to 790, for the next round.
+ */
+async function capRace(stores: readonly BusinessCenterStoreLike[], side: 'businessCenter' | 'account', rounds: number): Promise<void> {
+  const services = stores.map((store, i) => createBusinessCenterLinks({ store, clock: manualClock(T0), random: seededRandom(9000 + i) }));
+  const bcOf = (k: string) => (side === 'businessCenter' ? 'cap-bc' : `cap-bc-${k}`);
+  const accOf = (k: string) => (side === 'businessCenter' ? `cap-tt-${k}` : 'cap-tt');
+  const count = () => (side === 'businessCenter'
+    ? stores[0]!.countActiveLinks({ businessCenterId: 'cap-bc' as BusinessCenterId })
+    : stores[0]!.countActiveLinks({ accountId: 'cap-tt' as TikTokAccountId }));
+  const listed = async () => (side === 'businessCenter'
+    ? await stores[0]!.listActiveLinksOfBusinessCenter('cap-bc' as BusinessCenterId)
+    : await stores[0]!.listActiveLinksOfAccount('cap-tt' as TikTokAccountId)).length;
+  await Promise.all(Array.from({ length: 790 }, (_, i) => stores[i % stores.length]!.insertLink({
+    link: seedLink(`link_seed_${i}`, bcOf(`seed-${i}`), accOf(`seed-${i}`)), caps: DEFAULT_POLICY, requireAccountUnlinked: false, events: [],
+  })));
+  if ((await count()) !== 790) throw new Error(`seeding: ${await count()} active links, expected 790`);
+  for (let r = 0; r < rounds; r++) {
+    const started = await Promise.all(Array.from({ length: 100 }, (_, i) => services[i % services.length]!.startLinkRequest({
+      businessCenter: { id: bcOf(`r${r}-${i}`), verified: true }, member: bcAdmin, permissionLevel: 'DELIVER_ADS', permissions: SPARK_PERMISSIONS,
+    })));
+    const results = await Promise.all(started.map((s, i) => services[i % services.length]!.approveLinkRequest({
+      token: s.unwrap().qrToken, account: tiktokAccount(accOf(`r${r}-${i}`)), userId: 'u',
+    })));
+    const ok = results.filter((x) => x.isOk());
+    const capCode = side === 'businessCenter' ? 'bc.business_center_cap_reached' : 'bc.account_cap_reached';
+    const active = await count();
+    const inList = await listed();
+    if (ok.length !== 10 || active !== 800 || inList !== 800 || !results.every((x) => x.isOk() || codesOf(x).includes(capCode))) {
+      throw new Error(`round ${r}: ${ok.length} approvals succeeded, active links: ${active} counted, ${inList} listed; errors: ${JSON.stringify(results.filter((x) => x.isErr()).map(codesOf).slice(0, 3))}`);
+    }
+    for (const x of ok) await stores[0]!.unlink(x.unwrap().link.id, T0, { kind: 'user', id: 'u' }, () => []);
+    if ((await count()) !== 790 || (await listed()) !== 790) throw new Error(`round ${r}: unlinking the winners did not free their places`);
+  }
+}
+type BusinessCenterStoreLike = PostgresStore;
+
+/**
+ * Crossed links between 2 Business Centers and 2 accounts: 100 concurrent approvals (25 per
+ * pair) over separate connections. Approvals lock the Business Center's counter row, then the
+ * account's: however they interleave, no deadlock or serialization error reaches the caller, and
+ * the result is the maximal placement — with caps of 2 all 4 pairs, with caps of 1 a matching of 2.
+ */
+async function crossRace(stores: readonly PostgresStore[], round: number, cap: number): Promise<void> {
+  const policy = definePolicy({ maxAccountsPerBusinessCenter: cap, maxBusinessCentersPerAccount: cap }).unwrap();
+  const services = stores.map((store, i) => createBusinessCenterLinks({ store, clock: manualClock(T0), random: seededRandom(7000 + (cap === 1 ? 5000 : 0) + 10 * round + i), policy }));
+  const bcs = [0, 1].map((b) => `x-bc-${round}-${cap}-${b}`);
+  const accs = [0, 1].map((a) => `x-tt-${round}-${cap}-${a}`);
+  const started = await Promise.all(Array.from({ length: 100 }, (_, i) => services[i % services.length]!.startLinkRequest({
+    businessCenter: { id: bcs[i % 2]!, verified: true }, member: bcAdmin, permissionLevel: 'DELIVER_ADS', permissions: SPARK_PERMISSIONS,
+  })));
+  const results = await Promise.all(started.map((s, i) => services[(i + 1) % services.length]!.approveLinkRequest({
+    token: s.unwrap().qrToken, account: tiktokAccount(accs[(i >> 1) % 2]!), userId: 'u',
+  })));
+  const failed = storageErrors(results);
+  if (failed.length > 0) throw new Error(`round ${round}: ${failed.length} storage errors escaped: ${JSON.stringify(failed[0])}`);
+  const expectedLinks = cap >= 2 ? 4 : 2;
+  const perSide = Math.min(cap, 2);
+  const ok = results.filter((x) => x.isOk()).length;
+  const counts = [
+    ...await Promise.all(bcs.map((b) => stores[0]!.countActiveLinks({ businessCenterId: b as BusinessCenterId }))),
+    ...await Promise.all(accs.map((a) => stores[0]!.countActiveLinks({ accountId: a as TikTokAccountId }))),
+  ];
+  const lists = [
+    ...await Promise.all(bcs.map(async (b) => (await stores[0]!.listActiveLinksOfBusinessCenter(b as BusinessCenterId)).length)),
+    ...await Promise.all(accs.map(async (a) => (await stores[0]!.listActiveLinksOfAccount(a as TikTokAccountId)).length)),
+  ];
+  const allowed = ['bc.already_linked', 'bc.business_center_cap_reached', 'bc.account_cap_reached'];
+  if (ok !== expectedLinks || counts.some((n) => n !== perSide) || lists.some((n) => n !== perSide)
+    || !results.every((x) => x.isOk() || codesOf(x).some((c) => allowed.includes(c)))) {
+    throw new Error(`round ${round}, cap ${cap}: ${ok} approvals succeeded (expected ${expectedLinks}); counts ${counts}, listed ${lists} (expected ${perSide} each)`);
+  }
 }
 
 describe.runIf(DATABASE_URL)('postgresStore on a server keeps its invariants under real concurrency', () => {
@@ -89,7 +186,38 @@ describe.runIf(DATABASE_URL)('postgresStore on a server keeps its invariants und
     });
   });
 
+  async function withPgStores(naive: boolean, body: (stores: PostgresStore[]) => Promise<void>): Promise<void> {
+    const schema = freshSchema();
+    const handles = await Promise.all(pools.map((pool) => freshStore({ pool }, schema)));
+    try {
+      await body(handles.map((h, i) => (naive ? naivePgBusinessCenterStore(h.store, pools[i]!, schema) : h.store)));
+    } finally {
+      await handles[0]!.close();
+    }
+  }
+
+  test(`BC-01: with 790 links on a Business Center, 100 concurrent approvals over separate connections: exactly 10 succeed, 800 links (×${REPEAT})`, async () => {
+    await withPgStores(false, (stores) => capRace(stores, 'businessCenter', REPEAT));
+  });
+  test(`BC-01: with one account in 790 Business Centers, 100 concurrent approvals over separate connections: exactly 10 succeed, 800 links (×${REPEAT})`, async () => {
+    await withPgStores(false, (stores) => capRace(stores, 'account', REPEAT));
+  });
+  test(`BC-01: 100 concurrent approvals crossing 2 Business Centers and 2 accounts: no deadlock escapes, caps and counts right (×${REPEAT})`, async () => {
+    await withPgStores(false, async (stores) => {
+      for (let r = 0; r < REPEAT; r++) {
+        await crossRace(stores, r, 800);
+        await crossRace(stores, r, 1);
+      }
+    });
+  });
+
   describe('negative control: a read-then-write PostgreSQL store fails the same tests', () => {
+    test('BC-01 Business Center cap race fails on the naive store, by exceeding the cap', async () => {
+      await expect(withPgStores(true, (stores) => capRace(stores, 'businessCenter', REPEAT))).rejects.toThrow(/active links: (80[1-9]|8[1-9]\d|9\d\d) counted/);
+    });
+    test('BC-01 account cap race fails on the naive store, by exceeding the cap', async () => {
+      await expect(withPgStores(true, (stores) => capRace(stores, 'account', REPEAT))).rejects.toThrow(/active links: (80[1-9]|8[1-9]\d|9\d\d) counted/);
+    });
     test('generations race fails on the naive store', async () => {
       await expect(withStores(true, async (stores) => { for (let r = 0; r < REPEAT; r++) await generationsRace(stores, r); })).rejects.toThrow();
     });

@@ -1,8 +1,6 @@
 /// <reference types="node" />
 import { afterAll, describe, test } from 'vitest';
-// The PostgreSQL store implements the Spark codes port so far: run that part of the suite.
-// Switch to storeConformanceChecks once it implements BusinessCenterStore and DeliveryIdentityStore.
-import { sparkCodeConformanceChecks as storeConformanceChecks } from '../../testing/index.js';
+import { storeConformanceChecks } from '../../testing/index.js';
 import { closeSharedPGlite, DATABASE_URL, pgliteFactory, serverFactory, serverPool } from '../../../test/pg-fixtures.js';
 
 // PGlite runs each statement in WebAssembly on one connection: fewer property runs by default,

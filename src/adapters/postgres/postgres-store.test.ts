@@ -4,7 +4,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import { createSparkCodes, DAY_MS, manualClock, seededRandom, type AdCodeId, type AdCodeRecord, type CreatorId, type VideoId } from '../../index.js';
+import {
+  createBusinessCenterLinks, createDeliveryIdentities, createSparkCodes, DAY_MS, manualClock, seededRandom,
+  type AdCodeId, type AdCodeRecord, type CreatorId, type VideoId,
+} from '../../index.js';
 import { postgresStore } from './index.js';
 import { closeSharedPGlite, DATABASE_URL, freshSchema, freshStore, serverPool, sharedPGlite } from '../../../test/pg-fixtures.js';
 
@@ -50,6 +53,25 @@ const WORKFLOWS = [
   { name: 'expire sweep', points: ['UPDATE spark_codes', 'INSERT events'] },
 ] as const;
 
+// The same for the Business Center and created-account workflows (migration 3).
+const BC_WORKFLOWS = [
+  { name: 'start link request', points: ['INSERT bc_link_requests', 'INSERT events'] },
+  { name: 'approve (with assignment)', points: ['INSERT bc_business_centers', 'INSERT bc_accounts', 'INSERT bc_links', 'UPDATE bc_link_requests', 'UPDATE bc_business_centers', 'UPDATE bc_accounts', 'INSERT bc_assignments', 'INSERT events'] },
+  { name: 'reject', points: ['UPDATE bc_link_requests', 'INSERT events'] },
+  { name: 'cancel', points: ['UPDATE bc_link_requests', 'INSERT events'] },
+  { name: 'change permissions', points: ['UPDATE bc_links', 'INSERT events'] },
+  { name: 'unlink', points: ['UPDATE bc_links', 'UPDATE bc_business_centers', 'UPDATE bc_accounts', 'DELETE bc_assignments', 'INSERT events'] },
+  { name: 'assign', points: ['INSERT bc_assignments', 'INSERT events'] },
+  { name: 'unassign', points: ['DELETE bc_assignments', 'INSERT events'] },
+  { name: 'create organization account', points: ['INSERT bc_business_centers', 'INSERT bc_accounts', 'INSERT owned_accounts', 'INSERT bc_links', 'UPDATE bc_business_centers', 'UPDATE bc_accounts', 'INSERT bc_assignments', 'INSERT events'] },
+  { name: 'grant account access', points: ['UPDATE owned_accounts', 'INSERT events'] },
+] as const;
+const SPARK_PERMISSIONS = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
+const bcFacts = { id: 'f-bc', verified: true };
+const bcAdmin = { userId: 'f-admin', role: 'ADMIN' as const };
+const tiktokAccount = (id: string) => ({ id, accountType: 'CREATOR' as const, isPrivate: false, inAnyBusinessCenter: false });
+const identityContext = { businessCenter: bcFacts, member: bcAdmin, adAccount: { id: 'f-adv', businessCenterId: 'f-bc' }, adAccountRole: 'ADMIN' as const, objective: 'PRODUCT_SALES' };
+
 for (const target of targets) {
   describe(`postgresStore on ${target.name}`, () => {
     const modes = target.server ? (['statement fails', 'connection killed'] as const) : (['statement fails'] as const);
@@ -88,13 +110,67 @@ for (const target of targets) {
       });
     }
 
-    test('a dump of the database after issuing 1,000 codes contains none of them in the clear', async () => {
+    for (const mode of modes) {
+      test(`X-03: ${mode} in the middle of each Business Center and created-account workflow leaves the database as it was`, async () => {
+        const db = await target.db();
+        // One store for every point: a failed call changes nothing, so each starts from the same state.
+        const { store, close } = await freshStore(await target.handle());
+        const s = `"${store.schema}"`;
+        try {
+          const clock = manualClock(T0);
+          const bc = createBusinessCenterLinks({ store, clock, random: seededRandom(31) });
+          const ids = createDeliveryIdentities({ store, clock, random: seededRandom(32) });
+          const linked = (await bc.startLinkRequest({ businessCenter: bcFacts, member: bcAdmin, permissionLevel: 'DELIVER_ADS', permissions: SPARK_PERMISSIONS, assignTo: { id: 'f-adv0', businessCenterId: 'f-bc' } })).unwrap();
+          const link = (await bc.approveLinkRequest({ token: linked.qrToken, account: tiktokAccount('f-tt-1'), userId: 'u' })).unwrap().link;
+          const pending = (await bc.startLinkRequest({ businessCenter: bcFacts, member: bcAdmin, permissionLevel: 'DELIVER_ADS', permissions: SPARK_PERMISSIONS, assignTo: { id: 'f-adv', businessCenterId: 'f-bc' } })).unwrap();
+          (await ids.signUpAccount({ context: identityContext, account: { id: 'f-signed', accountType: 'CREATOR', isPrivate: false, displayName: 'Signed' } })).unwrap();
+          const manage = { businessCenter: bcFacts, member: bcAdmin, linkId: link.id };
+          for (const wf of BC_WORKFLOWS) {
+            for (const point of wf.points) {
+              const [op, table] = point.split(' ') as [string, string];
+              const body = mode === 'statement fails' ? `RAISE EXCEPTION 'injected failure at ${point}'` : 'PERFORM pg_terminate_backend(pg_backend_pid())';
+              const before = await snapshot(db, store.schema);
+              await db.query(`CREATE FUNCTION ${s}.inject() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body}; RETURN NEW; END $$`);
+              await db.query(`CREATE TRIGGER inject BEFORE ${op} ON ${s}.${table} FOR EACH ROW EXECUTE FUNCTION ${s}.inject()`);
+              const result = wf.name === 'start link request' ? await bc.startLinkRequest({ businessCenter: bcFacts, member: bcAdmin, permissionLevel: 'DELIVER_ADS', permissions: SPARK_PERMISSIONS })
+                : wf.name === 'approve (with assignment)' ? await bc.approveLinkRequest({ token: pending.qrToken, account: tiktokAccount('f-tt-2'), userId: 'u' })
+                : wf.name === 'reject' ? await bc.rejectLinkRequest({ token: pending.qrToken, userId: 'u' })
+                : wf.name === 'cancel' ? await bc.cancelLinkRequest({ businessCenter: bcFacts, member: bcAdmin, requestId: pending.request.id })
+                : wf.name === 'change permissions' ? await bc.changeLinkPermissions({ ...manage, permissions: ['EXISTING_POSTS'] })
+                : wf.name === 'unlink' ? await bc.unlink(manage)
+                : wf.name === 'assign' ? await bc.assignToAdAccount({ ...manage, adAccount: { id: 'f-adv', businessCenterId: 'f-bc' } })
+                : wf.name === 'unassign' ? await bc.unassignFromAdAccount({ ...manage, adAccount: { id: 'f-adv0', businessCenterId: 'f-bc' } })
+                : wf.name === 'create organization account' ? await ids.createOrganizationAccount({ context: identityContext, nickname: 'Acme', operatingRegion: 'US', username: 'acme_f' })
+                : await ids.grantAccountAccess({ accountId: 'f-signed', grantedBy: 'f-admin', userId: 'teammate', role: 'OPERATOR' });
+              await db.query(`DROP TRIGGER inject ON ${s}.${table}`);
+              await db.query(`DROP FUNCTION ${s}.inject()`);
+              expect(result.isErr() && result.error.code, `${wf.name} / ${point}`).toBe('storage');
+              expect(await snapshot(db, store.schema), `${wf.name} / ${point}`).toBe(before);
+            }
+          }
+          // Without a trigger every workflow goes through, so the points above were on its path.
+          expect((await bc.approveLinkRequest({ token: pending.qrToken, account: tiktokAccount('f-tt-2'), userId: 'u' })).isOk()).toBe(true);
+          expect((await bc.unlink(manage)).isOk()).toBe(true);
+        } finally {
+          await close();
+        }
+      });
+    }
+
+    test('a dump of the database after issuing 1,000 codes and 300 link requests contains none of them in the clear', async () => {
       const { store, close } = await freshStore(await target.handle());
       try {
         const clock = manualClock(T0);
         const spark = createSparkCodes({ store, clock, random: seededRandom(9), codeSecret: SECRET });
         const codes: string[] = [];
         for (let i = 0; i < 1000; i++) codes.push((await spark.generateCode({ ...eligible(`video-${i}`, `creator-${i % 10}`), periodDays: 30 })).unwrap().code);
+        const bc = createBusinessCenterLinks({ store, clock, random: seededRandom(10) });
+        const tokens: string[] = [];
+        for (let i = 0; i < 300; i++) {
+          const started = (await bc.startLinkRequest({ businessCenter: { id: `bc-${i % 7}`, verified: true }, member: bcAdmin, permissionLevel: 'DELIVER_ADS', permissions: SPARK_PERMISSIONS })).unwrap();
+          tokens.push(started.qrToken);
+          if (i % 3 === 0) (await bc.approveLinkRequest({ token: started.qrToken, account: tiktokAccount(`tt-${i}`), userId: 'u' })).unwrap();
+        }
         const dump = target.server
           ? execFileSync('pg_dump', ['--data-only', `--schema=${store.schema}`, DATABASE_URL!], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
           : await snapshot(await target.db(), store.schema);
@@ -102,6 +178,10 @@ for (const target of targets) {
         const bodies = codes.map((c) => c.replace(/^#/, ''));
         expect(bodies.filter((b) => dump.includes(b))).toEqual([]);
         expect(bodies.filter((b) => dump.includes(b.slice(0, 16)))).toEqual([]);
+        const tokenBodies = tokens.map((t) => t.replace(/^bcqr_/, ''));
+        expect(tokenBodies.every((b) => b.length >= 32)).toBe(true);
+        expect(tokens.filter((t) => dump.includes(t))).toEqual([]);
+        expect(tokenBodies.filter((b) => dump.includes(b.slice(0, 16)) || dump.includes(b.slice(-16)))).toEqual([]);
       } finally {
         await close();
       }
@@ -137,8 +217,8 @@ for (const target of targets) {
       const db = await target.db();
       try {
         const first = await store.migrate();
-        expect(first).toEqual({ from: 0, to: 2, applied: [1, 2] });
-        expect(await store.migrate()).toEqual({ from: 2, to: 2, applied: [] });
+        expect(first).toEqual({ from: 0, to: 3, applied: [1, 2, 3] });
+        expect(await store.migrate()).toEqual({ from: 3, to: 3, applied: [] });
         await db.query(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES (99, 'from the future')`);
         await expect(store.migrate()).rejects.toThrow(/newer than this library/);
       } finally {
@@ -154,7 +234,7 @@ describe.runIf(DATABASE_URL)('postgresStore on a server: operations', () => {
     const pools = Array.from({ length: 5 }, () => serverPool(2));
     try {
       const reports = await Promise.all(pools.map((p) => postgresStore({ pool: p, schema }).migrate()));
-      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, 0, 2]);
+      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, 0, 3]);
     } finally {
       await pools[0]!.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await Promise.all(pools.map((p) => p.end()));
