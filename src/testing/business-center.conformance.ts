@@ -45,6 +45,19 @@ export function businessCenterChecks(factory: StoreFactory<BusinessCenterStore>,
   const withStore = checkWithStore(factory);
 
   const sequential: ConformanceCheck[] = [
+    withStore('bc: BC-08 an assignment moved to a newer link survives unlinking the old link', async (store) => {
+      const { bc } = service(store, 131);
+      const acc = 'tt-move';
+      const adAccount = 'adv-move';
+      const a = await start(bc, 'bc-move-1', adAccount);
+      const l1 = (await bc.approveLinkRequest({ token: a.qrToken, account: account(acc), userId: 'u' })).unwrap().link;
+      // The ad account now belongs to another Business Center, whose link assigns it too.
+      const b = await start(bc, 'bc-move-2', adAccount);
+      const l2 = (await bc.approveLinkRequest({ token: b.qrToken, account: account(acc), userId: 'u' })).unwrap().link;
+      checkEqual((await store.getAssignment(acc as TikTokAccountId, adAccount as AdAccountId))?.linkId, l2.id, 'the assignment moved to the newer link');
+      (await bc.unlink({ businessCenter: bcFacts(l1.businessCenterId), member: admin(), linkId: l1.id })).unwrap();
+      checkEqual((await store.getAssignment(acc as TikTokAccountId, adAccount as AdAccountId))?.linkId, l2.id, 'unlinking the old link leaves the newer assignment');
+    }),
     withStore('bc: BC-07 an approved request makes one active link, once; the token is stored only as a digest', async (store) => {
       const { bc } = service(store, 101);
       const started = await start(bc, 'bc-a');

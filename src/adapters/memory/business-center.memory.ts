@@ -60,6 +60,10 @@ export function businessCenterMemory(outbox: Outbox): Omit<BusinessCenterStore, 
   });
   const writeAssignment = (a: AdAccountAssignment) => {
     const key = pairKey(a.accountId, a.adAccountId);
+    // An assignment may move to a newer link (the ad account changed Business Center): the old
+    // link must forget it, or unlinking the old link would delete the new assignment.
+    const old = assignments.get(key);
+    if (old && old.linkId !== a.linkId) removeFromSet(assignmentsByLink, old.linkId, key);
     assignments.set(key, a);
     addToSet(assignmentsByAdAccount, a.adAccountId, key);
     addToSet(assignmentsByLink, a.linkId, key);
@@ -217,8 +221,6 @@ export function businessCenterMemory(outbox: Outbox): Omit<BusinessCenterStore, 
       const events = eventsFor(added.map(clone));
       for (const a of added) {
         // A stale assignment of the same account through an older link is replaced.
-        const old = assignments.get(pairKey(a.accountId, a.adAccountId));
-        if (old) removeFromSet(assignmentsByLink, old.linkId, pairKey(a.accountId, a.adAccountId));
         writeAssignment(a);
       }
       outbox.append(events);
