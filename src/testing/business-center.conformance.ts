@@ -154,6 +154,21 @@ export function businessCenterChecks(factory: StoreFactory<BusinessCenterStore>,
     {
       name: 'bc race (fc.scheduler): BC-01 approvals across Business Centers and accounts under every interleaving keep both caps',
       async run() {
+        // A fixed worst case first: 9 concurrent approvals into one Business Center capped at 2.
+        {
+          const handle = await factory();
+          try {
+            const policy = definePolicy({ maxAccountsPerBusinessCenter: 2, maxBusinessCentersPerAccount: 2 }).unwrap();
+            const { bc } = service(handle.store, 206, policy);
+            const reqs = [];
+            for (let i = 0; i < 9; i++) reqs.push(await start(bc, 'w-bc'));
+            const results = await Promise.all(reqs.map((r, i) => bc.approveLinkRequest({ token: r.qrToken, account: account(`w-tt-${i}`), userId: 'u' })));
+            checkEqual(results.filter((r) => r.isOk()).length, 2, 'exactly the cap succeeds under Promise.all');
+            checkEqual(await handle.store.countActiveLinks({ businessCenterId: 'w-bc' as BusinessCenterId }), 2, 'the Business Center holds exactly its cap');
+          } finally {
+            await handle.close?.();
+          }
+        }
         await fc.assert(
           fc.asyncProperty(fc.scheduler(), fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 9 }), async (s, pairs) => {
             const handle = await factory();
