@@ -1,17 +1,33 @@
 // `tiktok-ad-auth/postgres`: the PostgreSQL store. Needs a `pg` Pool or a PGlite instance, both
 // passed in by the caller: this entry point imports neither package.
+import type { AdStore } from '../../ports/ad-store.js';
 import type { SparkCodeStore } from '../../ports/spark-code-store.js';
+import type { TopAdsStore } from '../../ports/top-ads-store.js';
+import { adsMigration, adsPg } from './ads.pg.js';
 import type { PgContext } from './context.js';
 import { applyMigrations, type Migration, type MigrationReport } from './migrations.js';
 import { outboxMigration, outboxPg } from './outbox.pg.js';
 import { sparkCodesMigration, sparkCodesPg } from './spark-codes.pg.js';
+import { topAdsPg } from './top-ads.pg.js';
 import { fromPGlite, fromPgPool, quoteIdent, withRetry, type PGliteLike, type PgPoolLike } from './sql-client.js';
 
 export type { MigrationReport } from './migrations.js';
 export type { PGliteLike, PgPoolClientLike, PgPoolLike } from './sql-client.js';
 
+/**
+ * Branch pg-ads only: stands in for the Business Center migration (version 3, branch pg-bc),
+ * because `applyMigrations` requires versions 1, 2, 3… without gaps. At the merge, replace
+ * this line by `businessCenterMigration` and delete this constant.
+ */
+const BUSINESS_CENTER_PLACEHOLDER: Migration = { version: 3, name: 'business-center (placeholder of branch pg-ads)', up: () => 'SELECT 1;' };
+
 /** Every migration the library ships, in version order. A new context appends its own. */
-const MIGRATIONS: readonly Migration[] = [outboxMigration, sparkCodesMigration];
+const MIGRATIONS: readonly Migration[] = [
+  outboxMigration,
+  sparkCodesMigration,
+  BUSINESS_CENTER_PLACEHOLDER, // 3: business center (branch pg-bc)
+  adsMigration, // 4: ads and Top Ads
+];
 
 /** Options of `postgresStore`: exactly one of `pool` or `pglite`. */
 export type PostgresStoreOptions = {
@@ -25,10 +41,10 @@ export type PostgresStoreOptions = {
 );
 
 /**
- * The PostgreSQL store: the Spark codes port, plus the schema's migrations. The Business Center
- * and delivery identity ports (issue 4) are not implemented on PostgreSQL yet.
+ * The PostgreSQL store: the Spark codes, ads and Top Ads ports, plus the schema's migrations.
+ * The Business Center and delivery identity ports (issue 4) are not implemented on PostgreSQL yet.
  */
-export type PostgresStore = SparkCodeStore & {
+export type PostgresStore = SparkCodeStore & AdStore & TopAdsStore & {
   /** The schema this store reads and writes. */
   readonly schema: string;
   /**
@@ -81,5 +97,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     migrate: () => applyMigrations(db, schema, MIGRATIONS, maxRetries),
     ...outboxPg(ctx),
     ...sparkCodesPg(ctx),
+    ...adsPg(ctx),
+    ...topAdsPg(ctx),
   };
 }

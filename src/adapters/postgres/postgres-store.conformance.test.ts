@@ -1,13 +1,18 @@
 /// <reference types="node" />
 import { afterAll, describe, test } from 'vitest';
-// The PostgreSQL store implements the Spark codes port so far: run that part of the suite.
-// Switch to storeConformanceChecks once it implements BusinessCenterStore and DeliveryIdentityStore.
-import { sparkCodeConformanceChecks as storeConformanceChecks } from '../../testing/index.js';
+// The PostgreSQL store implements the Spark codes, ads and Top Ads ports so far: run those parts
+// of the suite. Switch to storeConformanceChecks once it implements BusinessCenterStore and
+// DeliveryIdentityStore.
+import { adsConformanceChecks, sparkCodeConformanceChecks, type ConformanceOptions, type StoreFactory } from '../../testing/index.js';
+import type { PostgresStore } from './index.js';
 import { closeSharedPGlite, DATABASE_URL, pgliteFactory, serverFactory, serverPool } from '../../../test/pg-fixtures.js';
 
 // PGlite runs each statement in WebAssembly on one connection: fewer property runs by default,
 // FC_NUM_RUNS raises them like everywhere else.
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 10);
+
+const storeConformanceChecks = (factory: StoreFactory<PostgresStore>, options: ConformanceOptions) =>
+  [...sparkCodeConformanceChecks(factory, options), ...adsConformanceChecks(factory, options)];
 
 describe('postgresStore on PGlite passes the store conformance suite', () => {
   afterAll(closeSharedPGlite);
