@@ -1,12 +1,13 @@
-// The creator → advertiser flow, and a Business Center link by QR code, on PGlite (PostgreSQL
-// in-process) with a data directory: the process stores everything, closes the database, opens
-// it again and finds it all there.
+// The creator → advertiser → ads flow on PGlite (PostgreSQL in-process) with a data directory:
+// the process stores everything, closes the database, opens it again and finds it all there;
+// the creator revokes the code (pausing the running ad in the same transaction), and a third
+// opening finds the ad paused.
 // Run: npm run build && node examples/postgres-pglite-reopen.mjs [--json]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { createBusinessCenterLinks, createSparkCodes, manualClock } from 'tiktok-ad-auth';
+import { createAds, createSparkCodes, manualClock } from 'tiktok-ad-auth';
 import { postgresStore } from 'tiktok-ad-auth/postgres';
 
 const json = process.argv.includes('--json');
@@ -18,6 +19,8 @@ const clock = manualClock(new Date('2026-06-01T09:00:00.000Z'));
 const creator = { id: 'creator-ana', displayName: 'Ana Bakes', accountType: 'CREATOR', followerCount: 120_000, adAuthorizationEnabled: true, adTermsAccepted: true };
 const video = { id: 'video-croissant', ownerId: 'creator-ana', visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true, music: 'ORIGINAL', title: 'Croissants in 10 minutes' };
 const advertiser = { adAccountId: 'adacc-bakery', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true };
+const campaign = { campaignId: 'cmp-spring', objective: 'VIDEO_VIEWS', placements: ['TIKTOK'], campaignType: 'MANUAL' };
+const ref = (adId) => ({ adAccountId: advertiser.adAccountId, adId });
 
 try {
   // --- first run: set up, generate, search, confirm ---------------------------------------
@@ -33,34 +36,44 @@ try {
   say(`The bakery's ad account searched the code and saw ${found.preview.creatorName}'s video.`);
   const confirmed = (await spark.confirmCode({ advertiser, code: generated.code })).unwrap();
   say(`It confirmed the code: the post is in its Spark Ads library (added: ${confirmed.added}).`);
-  const bc = createBusinessCenterLinks({ store, clock });
-  const started = (await bc.startLinkRequest({
-    businessCenter: { id: 'bc-bakery', verified: true }, member: { userId: 'bakery-admin', role: 'ADMIN' },
-    permissionLevel: 'DELIVER_ADS', permissions: ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'],
-  })).unwrap();
-  const approved = (await bc.approveLinkRequest({
-    token: started.qrToken, account: { id: 'tt-ana', accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false }, userId: 'creator-ana',
-  })).unwrap();
-  say(`The bakery's Business Center showed a QR code; ${creator.displayName} scanned and approved it (link ${approved.link.id}).`);
+  let ads = createAds({ store, clock });
+  const ad = (await ads.createAd({ adAccountId: advertiser.adAccountId, name: 'Spring croissants', campaign, schedule: { startAt: clock.now() }, identity: { type: 'AUTH_CODE', codeId: generated.summary.id } })).unwrap();
+  (await ads.submit(ref(ad.id))).unwrap();
+  (await ads.review({ ...ref(ad.id), approved: true })).unwrap();
+  const started = (await ads.start(ref(ad.id))).unwrap();
+  say(`It created the Spark Ad "${ad.name}" on the post; submitted, approved and started, it is ${started.status}.`);
   await db.close();
   say('Closed the database.');
 
-  // --- second run: reopen the same directory ----------------------------------------------
+  // --- second run: reopen the same directory; the creator revokes --------------------------
   db = await PGlite.create(dataDir);
   store = postgresStore({ pglite: db });
   const secondMigration = await store.migrate();
   spark = createSparkCodes({ store, clock, codeSecret });
+  ads = createAds({ store, clock });
   const status = (await spark.codeStatus({ codeId: generated.summary.id })).unwrap();
   const library = await store.listLibrary(advertiser.adAccountId);
-  const events = await store.readEvents({ after: 0 });
+  const adAfterReopen = (await ads.getAd(ref(ad.id))).unwrap();
   const again = (await spark.confirmCode({ advertiser, code: generated.code })).unwrap();
-  const bcLinks = await store.listActiveLinksOfBusinessCenter('bc-bakery');
-  const rescanned = await createBusinessCenterLinks({ store, clock }).approveLinkRequest({
-    token: started.qrToken, account: { id: 'tt-ana', accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: true }, userId: 'creator-ana',
-  });
-  say(`Reopened it: migrate() applied ${secondMigration.applied.length} migrations; the code is ${status.status}, the library holds ${library.length} post(s), the outbox ${events.length} events (${events.map((e) => e.type).join(', ')}).`);
+  say(`Reopened it: migrate() applied ${secondMigration.applied.length} migrations; the code is ${status.status}, the library holds ${library.length} post(s), the ad is ${adAfterReopen.status}.`);
   say(`Confirming again is idempotent after the restart (added: ${again.added}).`);
-  say(`The Business Center still has ${bcLinks.length} active link (${bcLinks.map((l) => l.accountId).join(', ')}); scanning the same QR code again is refused (${rescanned.isErr() ? rescanned.error.violations[0].code : 'accepted?!'}).`);
+  clock.advance(24 * 60 * 60 * 1000);
+  const revoked = (await spark.revokeCode({ creatorId: creator.id, codeId: generated.summary.id })).unwrap();
+  say(`${creator.displayName} revoked the code; in the same transaction ${revoked.pausedAds.length} ad was paused (${revoked.pausedAds.map((a) => a.statusReason).join(', ')}).`);
+  await db.close();
+  say('Closed the database again.');
+
+  // --- third run: the revocation and the paused ad are there --------------------------------
+  db = await PGlite.create(dataDir);
+  store = postgresStore({ pglite: db });
+  spark = createSparkCodes({ store, clock, codeSecret });
+  ads = createAds({ store, clock });
+  const finalStatus = (await spark.codeStatus({ codeId: generated.summary.id })).unwrap();
+  const finalAd = (await ads.getAd(ref(ad.id))).unwrap();
+  const resumed = await ads.resume(ref(ad.id));
+  const events = await store.readEvents({ after: 0 });
+  say(`Reopened once more: the code is ${finalStatus.status}; the ad is ${finalAd.status} (${finalAd.statusReason}); resuming it is refused (${resumed.isErr() ? resumed.error.violations?.[0]?.code ?? resumed.error.code : 'allowed?!'}).`);
+  say(`The outbox holds ${events.length} events: ${events.map((e) => e.type).join(', ')}.`);
   await db.close();
 
   if (json) {
@@ -69,8 +82,9 @@ try {
       libraryCodeIds: library.map((e) => e.codeId), codeId: generated.summary.id, eventTypes: events.map((e) => e.type),
       eventSeqs: events.map((e) => e.seq), confirmedAgainAdded: again.added,
       confirmedAt: library[0]?.confirmedAt.toISOString(),
-      bcLinkIds: bcLinks.map((l) => l.id), linkId: approved.link.id,
-      rescanCodes: rescanned.isErr() ? rescanned.error.violations.map((v) => v.code) : [],
+      adId: ad.id, adStatusAfterReopen: adAfterReopen.status, pausedAdIds: revoked.pausedAds.map((a) => a.id),
+      finalCodeStatus: finalStatus.status, finalAdStatus: finalAd.status, finalAdReason: finalAd.statusReason,
+      finalAdChangedAt: finalAd.statusChangedAt.toISOString(), resumeRefused: resumed.isErr(),
     }));
   }
 } finally {

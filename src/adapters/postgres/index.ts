@@ -1,21 +1,20 @@
 // `tiktok-ad-auth/postgres`: the PostgreSQL store. Needs a `pg` Pool or a PGlite instance, both
 // passed in by the caller: this entry point imports neither package.
-import type { SparkCodeStore } from '../../ports/spark-code-store.js';
-import type { BusinessCenterStore } from '../../ports/business-center-store.js';
-import type { DeliveryIdentityStore } from '../../ports/delivery-identity-store.js';
+import type { Store } from '../memory/memory-store.js';
 import { businessCenterMigration, businessCenterPg } from './business-center.pg.js';
+import { adsMigration, adsPg } from './ads.pg.js';
 import type { PgContext } from './context.js';
 import { applyMigrations, type Migration, type MigrationReport } from './migrations.js';
 import { outboxMigration, outboxPg } from './outbox.pg.js';
 import { sparkCodesMigration, sparkCodesPg } from './spark-codes.pg.js';
+import { topAdsPg } from './top-ads.pg.js';
 import { fromPGlite, fromPgPool, quoteIdent, withRetry, type PGliteLike, type PgPoolLike } from './sql-client.js';
 
 export type { MigrationReport } from './migrations.js';
 export type { PGliteLike, PgPoolClientLike, PgPoolLike } from './sql-client.js';
 
 /** Every migration the library ships, in version order. A new context appends its own. */
-// Version 4 is reserved for the ads (Top Ads) context.
-const MIGRATIONS: readonly Migration[] = [outboxMigration, sparkCodesMigration, businessCenterMigration];
+const MIGRATIONS: readonly Migration[] = [outboxMigration, sparkCodesMigration, businessCenterMigration, adsMigration];
 
 /** Options of `postgresStore`: exactly one of `pool` or `pglite`. */
 export type PostgresStoreOptions = {
@@ -29,10 +28,10 @@ export type PostgresStoreOptions = {
 );
 
 /**
- * The PostgreSQL store: the Spark codes, Business Center and delivery identity ports, plus the
- * schema's migrations. The ads (Top Ads) port is not implemented on PostgreSQL yet.
+ * The PostgreSQL store: every store port of the library (the same `Store` as `memoryStore()`),
+ * plus the schema's migrations.
  */
-export type PostgresStore = SparkCodeStore & BusinessCenterStore & DeliveryIdentityStore & {
+export type PostgresStore = Store & {
   /** The schema this store reads and writes. */
   readonly schema: string;
   /**
@@ -86,5 +85,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     ...outboxPg(ctx),
     ...sparkCodesPg(ctx),
     ...businessCenterPg(ctx),
+    ...adsPg(ctx),
+    ...topAdsPg(ctx),
   };
 }

@@ -1,10 +1,6 @@
 /// <reference types="node" />
 import { afterAll, describe, test } from 'vitest';
-import { businessCenterConformanceChecks, sparkCodeConformanceChecks, type ConformanceOptions, type StoreFactory } from '../../testing/index.js';
-import type { PostgresStore } from './index.js';
-
-// Until the ads tables land on PostgreSQL (phase 2b), the store runs every check of the ports it implements.
-const storeConformanceChecks = (f: StoreFactory<PostgresStore>, o: ConformanceOptions) => [...sparkCodeConformanceChecks(f, o), ...businessCenterConformanceChecks(f, o)];
+import { storeConformanceChecks } from '../../testing/index.js';
 import { closeSharedPGlite, DATABASE_URL, pgliteFactory, serverFactory, serverPool } from '../../../test/pg-fixtures.js';
 
 // PGlite runs each statement in WebAssembly on one connection: fewer property runs by default,

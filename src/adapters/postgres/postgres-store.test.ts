@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import {
-  createBusinessCenterLinks, createDeliveryIdentities, createSparkCodes, DAY_MS, manualClock, seededRandom,
-  type AdCodeId, type AdCodeRecord, type CreatorId, type VideoId,
+  createAds, createBusinessCenterLinks, createDeliveryIdentities, createSparkCodes, createTopAds, DAY_MS, manualClock, seededRandom,
+  type AdCodeId, type AdCodeRecord, type CreatorId, type EventId, type VideoId,
 } from '../../index.js';
 import { postgresStore } from './index.js';
 import { closeSharedPGlite, DATABASE_URL, freshSchema, freshStore, serverPool, sharedPGlite } from '../../../test/pg-fixtures.js';
@@ -32,6 +32,7 @@ function eligible(videoId: string, creatorId = 'creator-f') {
   };
 }
 const advertiser = (adAccountId: string) => ({ adAccountId, hasActivePaymentMethod: true, hasCreativeLibraryAccess: true });
+const campaign = { campaignId: 'cmp-f', objective: 'VIDEO_VIEWS', placements: ['TIKTOK'], campaignType: 'MANUAL' } as const;
 
 /** Every row of every table of the schema, as JSON: "the state of the database". */
 async function snapshot(db: Db, schema: string): Promise<string> {
@@ -51,7 +52,15 @@ const WORKFLOWS = [
   { name: 'failed search', points: ['INSERT spark_search_accounts', 'INSERT spark_failed_searches', 'INSERT events'] },
   { name: 'revoke', points: ['UPDATE spark_codes', 'INSERT events'] },
   { name: 'expire sweep', points: ['UPDATE spark_codes', 'INSERT events'] },
+  // With three ads running or approved on the code (the multi-row ads workflows).
+  { name: 'create ad', points: ['INSERT ad_counts', 'UPDATE ad_counts', 'INSERT ads', 'INSERT events'] },
+  { name: 'stop ad', points: ['UPDATE ad_counts', 'UPDATE ads', 'INSERT events'] },
+  { name: 'revoke pausing 3 ads', points: ['UPDATE spark_codes', 'UPDATE ads', 'INSERT events'] },
+  { name: 'expire sweep stopping 3 ads', points: ['UPDATE spark_codes', 'UPDATE ad_counts', 'UPDATE ads', 'INSERT events'] },
+  { name: 'authorize 3 creatives', points: ['UPDATE ads', 'INSERT events'] },
+  { name: 'pop-up claim', points: ['INSERT top_ads_popups', 'INSERT events'] },
 ] as const;
+const WITH_ADS: readonly string[] = ['create ad', 'stop ad', 'revoke pausing 3 ads', 'expire sweep stopping 3 ads', 'authorize 3 creatives', 'pop-up claim'];
 
 // The same for the Business Center and created-account workflows (migration 3).
 const BC_WORKFLOWS = [
@@ -85,22 +94,38 @@ for (const target of targets) {
             try {
               const clock = manualClock(T0);
               const spark = createSparkCodes({ store, clock, random: seededRandom(3), codeSecret: SECRET });
+              const ads = createAds({ store, clock, random: seededRandom(4) });
+              const topAds = createTopAds({ store, clock, random: seededRandom(5) });
               const g = (await spark.generateCode({ ...eligible('video-setup'), periodDays: 7 })).unwrap();
-              if (wf.name === 'expire sweep') clock.advance(8 * DAY_MS);
+              const adIds: string[] = [];
+              if (WITH_ADS.includes(wf.name)) {
+                (await spark.confirmCode({ advertiser: advertiser('acc-f'), code: g.code })).unwrap();
+                for (const path of [['submit', 'approve', 'start'], ['submit', 'approve', 'start'], ['submit', 'approve']] as const) {
+                  const ad = (await ads.createAd({ adAccountId: 'acc-f', name: 'Ad', campaign, schedule: { startAt: T0 }, identity: { type: 'AUTH_CODE', codeId: g.summary.id }, assetAuthorization: false })).unwrap();
+                  for (const step of path) (step === 'approve' ? await ads.review({ adAccountId: 'acc-f', adId: ad.id, approved: true }) : await ads[step]({ adAccountId: 'acc-f', adId: ad.id })).unwrap();
+                  adIds.push(ad.id);
+                }
+              }
+              if (wf.name === 'expire sweep' || wf.name === 'expire sweep stopping 3 ads') clock.advance(8 * DAY_MS);
               if (wf.name === 'generate') await store.revokeCode(g.summary.id, T0, { kind: 'creator', id: 'creator-f' }, [], { mode: 'pause-ads', adEventFor: () => { throw new Error('no ads here'); } });
               const [op, table] = point.split(' ') as [string, string];
               const body = mode === 'statement fails' ? `RAISE EXCEPTION 'injected failure at ${point}'` : 'PERFORM pg_terminate_backend(pg_backend_pid())';
               const before = await snapshot(db, store.schema);
               await db.query(`CREATE FUNCTION ${s}.inject() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body}; RETURN NEW; END $$`);
               await db.query(`CREATE TRIGGER inject BEFORE ${op} ON ${s}.${table} FOR EACH ROW EXECUTE FUNCTION ${s}.inject()`);
-              const result = wf.name === 'generate' ? await spark.generateCode({ ...eligible('video-setup'), periodDays: 30 })
+              const asResult = (p: Promise<unknown>) => p.then(() => ({ isErr: () => false }) as const, () => ({ isErr: () => true, error: { code: 'storage' } }) as const);
+              const result: { isErr(): boolean; error?: { code: string } } = wf.name === 'generate' ? await spark.generateCode({ ...eligible('video-setup'), periodDays: 30 })
                 : wf.name === 'confirm' ? await spark.confirmCode({ advertiser: advertiser('acc-f'), code: g.code })
                 : wf.name === 'failed search' ? await spark.searchCode({ advertiser: advertiser('acc-f'), code: '#not-a-code' })
-                : wf.name === 'revoke' ? await spark.revokeCode({ creatorId: 'creator-f', codeId: g.summary.id })
+                : wf.name === 'revoke' || wf.name === 'revoke pausing 3 ads' ? await spark.revokeCode({ creatorId: 'creator-f', codeId: g.summary.id })
+                : wf.name === 'create ad' ? await ads.createAd({ adAccountId: 'acc-f', name: 'Ad', campaign, schedule: { startAt: T0 }, identity: { type: 'AUTH_CODE', codeId: g.summary.id } })
+                : wf.name === 'stop ad' ? await ads.stop({ adAccountId: 'acc-f', adId: adIds[0]! })
+                : wf.name === 'authorize 3 creatives' ? await topAds.authorize({ adAccountId: 'acc-f', adIds })
+                : wf.name === 'pop-up claim' ? await asResult(store.claimPopup('tt4b-f', T0, DAY_MS, [{ id: 'evt-popup' as EventId, type: 'top_ads.popup_shown', at: T0, actor: { kind: 'user', id: 'tt4b-f' }, subject: { kind: 'tt4b_account', id: 'tt4b-f' }, data: {} }]))
                 : await spark.expireDue();
               await db.query(`DROP TRIGGER inject ON ${s}.${table}`);
               await db.query(`DROP FUNCTION ${s}.inject()`);
-              expect(result.isErr() && result.error.code, `${wf.name} / ${point}`).toBe('storage');
+              expect(result.isErr() && result.error?.code, `${wf.name} / ${point}`).toBe('storage');
               expect(await snapshot(db, store.schema), `${wf.name} / ${point}`).toBe(before);
             } finally {
               await close();
@@ -217,8 +242,8 @@ for (const target of targets) {
       const db = await target.db();
       try {
         const first = await store.migrate();
-        expect(first).toEqual({ from: 0, to: 3, applied: [1, 2, 3] });
-        expect(await store.migrate()).toEqual({ from: 3, to: 3, applied: [] });
+        expect(first).toEqual({ from: 0, to: 4, applied: [1, 2, 3, 4] });
+        expect(await store.migrate()).toEqual({ from: 4, to: 4, applied: [] });
         await db.query(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES (99, 'from the future')`);
         await expect(store.migrate()).rejects.toThrow(/newer than this library/);
       } finally {
@@ -234,7 +259,7 @@ describe.runIf(DATABASE_URL)('postgresStore on a server: operations', () => {
     const pools = Array.from({ length: 5 }, () => serverPool(2));
     try {
       const reports = await Promise.all(pools.map((p) => postgresStore({ pool: p, schema }).migrate()));
-      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, 0, 3]);
+      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, 0, 4]);
     } finally {
       await pools[0]!.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await Promise.all(pools.map((p) => p.end()));

@@ -1,10 +1,13 @@
-import type { NewEvent } from '../../kernel/events.js';
+import { SYSTEM_ACTOR, type NewEvent } from '../../kernel/events.js';
+import type { AdRef } from '../../ads/ads.model.js';
+import { IN_USE_STATUSES, PAUSED_BY_REVOCATION, adStatusAt } from '../../ads/ads.rules.js';
 import type { AdAccountId, AdCodeId, CreatorId, VideoId } from '../../kernel/ids.js';
 import type { ConfirmOutcome, InsertCodeOutcome, RevokeOutcome, SearchLookup, SparkCodeStore } from '../../ports/spark-code-store.js';
 import type { AdCodeRecord, LibraryEntry } from '../../spark-codes/spark-codes.model.js';
 import type { PgContext } from './context.js';
 import type { Migration } from './migrations.js';
 import { encodeEvents, parseJson } from './outbox.pg.js';
+import { refOf, toAd } from './ads.pg.js';
 
 /**
  * Migration 2: the Spark code tables and their write functions.
@@ -211,7 +214,8 @@ interface EntryJson {
   confirmedBy: LibraryEntry['confirmedBy']; preview: LibraryEntry['preview'];
 }
 
-function toRecord(raw: unknown): AdCodeRecord {
+/** Internal: a code record from `spark_code_json`. */
+export function toRecord(raw: unknown): AdCodeRecord {
   const j = parseJson(raw) as CodeJson;
   const r: Record<string, unknown> = {
     id: j.id, digest: j.digest, nonce: j.nonce, fingerprint: j.fingerprint, creatorId: j.creatorId, videoId: j.videoId,
@@ -310,29 +314,46 @@ export function sparkCodesPg(ctx: PgContext): Omit<SparkCodeStore, 'readEvents'>
       }
     },
 
-    // Until the ads tables exist on PostgreSQL (this store does not implement AdStore yet), no ad
-    // can use a code here: a revocation pauses nothing and is never blocked.
-    async revokeCode(id, at, by, events): Promise<RevokeOutcome> {
-      const out = await call('spark_revoke', [id, at.toISOString(), JSON.stringify(by), encodeEvents(events)], ['text', 'timestamptz', 'json', 'json']);
-      if (out.kind === 'not_found') return { kind: 'not_found' };
-      if (out.kind === 'revoked') return { kind: 'revoked', record: toRecord(out.record), pausedAds: [] };
-      return { kind: 'already_ended', record: toRecord(out.record) };
+    async revokeCode(id, at, by, events, effects): Promise<RevokeOutcome> {
+      // An interactive transaction (the ads' events are built in JS): lock the code row, then
+      // the code's ads in use (by ins_seq); decide; write code, ads and events; commit.
+      return ctx.run(() => db.transaction(async (tx): Promise<RevokeOutcome> => {
+        const locked = await tx.query<{ out: unknown }>(`SELECT ${s}.spark_revoke_lock($1::text, $2::timestamptz) AS out`, [id, at.toISOString()]);
+        const out = parseJson(locked.rows[0]!.out) as { kind: string; record?: unknown; ads?: unknown[] };
+        if (out.kind === 'not_found') return { kind: 'not_found' };
+        const record = toRecord(out.record);
+        if (out.kind === 'already_ended') return { kind: 'already_ended', record };
+        const ads = out.ads!.map(toAd);
+        if (effects.mode === 'block-while-in-use') {
+          const inUse = ads.filter((ad) => IN_USE_STATUSES.includes(adStatusAt(ad, at).status));
+          if (inUse.length > 0) return { kind: 'blocked', record, adsInUse: inUse.map(refOf) };
+        }
+        const paused = ads.filter((ad) => PAUSED_BY_REVOCATION.includes(adStatusAt(ad, at).status));
+        const refs: AdRef[] = paused.map((ad) => ({ id: ad.id, adAccountId: ad.adAccountId, status: 'PAUSED', statusReason: 'authorization_revoked', statusChangedAt: new Date(at.getTime()) }));
+        const adEvents = paused.map((ad, i) => effects.adEventFor(ad, refs[i]!));
+        const by_ = JSON.stringify({ kind: by.kind, id: by.id });
+        const applied = await tx.query<{ out: unknown }>(
+          `SELECT ${s}.spark_revoke_apply($1::text, $2::timestamptz, $3::json, $4::text[], $5::json) AS out`,
+          [id, at.toISOString(), by_, paused.map((a) => a.id), encodeEvents([...events, ...adEvents])]);
+        return { kind: 'revoked', record: toRecord(applied.rows[0]!.out), pausedAds: refs };
+      }));
     },
 
-    async recordExpiries(at, limit, eventFor) {
+    async recordExpiries(at, limit, eventFor, adEventFor) {
       // An interactive transaction: the events are built in JS from the locked rows.
       return ctx.run(() => db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ j: unknown }>(
-          `SELECT ${s}.spark_code_json(c) AS j FROM ${s}.spark_codes c
-           WHERE expiry_recorded_at IS NULL AND (revoked_at IS NULL OR revoked_at > expires_at) AND expires_at <= $1::timestamptz
-           ORDER BY expires_at, ins_seq LIMIT $2 FOR UPDATE`, [at.toISOString(), Math.max(0, Math.floor(limit))]);
-        if (rows.length === 0) return { codes: [], stoppedAds: [] };
-        const updated = rows.map((r) => ({ ...toRecord(r.j), expiryRecordedAt: new Date(at.getTime()) }));
-        const events: NewEvent[] = updated.map((r) => eventFor(r));
-        await tx.query(`UPDATE ${s}.spark_codes SET expiry_recorded_at = $1::timestamptz WHERE id = ANY($2::text[])`,
-          [at.toISOString(), updated.map((r) => r.id)]);
-        await tx.query(`SELECT ${s}.append_events($1::json)`, [encodeEvents(events)]);
-        return { codes: updated, stoppedAds: [] };
+        const n = Math.max(0, Math.floor(limit));
+        const locked = await tx.query<{ out: unknown }>(`SELECT ${s}.spark_expiries_lock($1::timestamptz, $2::integer) AS out`, [at.toISOString(), n]);
+        const out = parseJson(locked.rows[0]!.out) as { codes: unknown[]; ads: unknown[] };
+        if (out.codes.length === 0 && out.ads.length === 0) return { codes: [], stoppedAds: [] };
+        const codes = out.codes.map((j) => ({ ...toRecord(j), expiryRecordedAt: new Date(at.getTime()) }));
+        const ads = out.ads.map(toAd);
+        const refs: AdRef[] = ads.map((ad) => ({ id: ad.id, adAccountId: ad.adAccountId, status: 'STOPPED', statusReason: 'authorization_expired', statusChangedAt: new Date(ad.authorization!.expiresAt.getTime()) }));
+        // Builders get their own copies of the code records (they must not share the returned ones).
+        const events: NewEvent[] = [...out.codes.map((j) => eventFor({ ...toRecord(j), expiryRecordedAt: new Date(at.getTime()) })), ...ads.map((ad, i) => adEventFor(ad, refs[i]!))];
+        await tx.query(`SELECT ${s}.spark_expiries_apply($1::timestamptz, $2::text[], $3::text[], $4::json, $5::json)`,
+          [at.toISOString(), codes.map((r) => r.id), ads.map((a) => a.id), JSON.stringify({ kind: SYSTEM_ACTOR.kind, id: SYSTEM_ACTOR.id }), encodeEvents(events)]);
+        return { codes, stoppedAds: refs };
       }));
     },
 
