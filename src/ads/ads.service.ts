@@ -1,5 +1,5 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
+import { denied, notFound, type NotFoundError, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
 import { SYSTEM_ACTOR, type Actor, type NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
@@ -82,6 +82,17 @@ export interface Ads {
 const deny = (v: readonly Violation[]) => Err(denied(v as [Violation, ...Violation[]]));
 
 /**
+ * Internal (shared with the Top Ads service): the ad with this id if it belongs to the ad
+ * account; another account's ad is reported exactly like a missing one.
+ */
+export async function loadOwnedAd(store: Pick<AdStore, 'getAd'>, adAccountId: AdAccountId, adId: AdId): Promise<Result<AdRecord, NotFoundError | StorageError>> {
+  const got = await guard(() => store.getAd(adId));
+  if (got.isErr()) return got;
+  if (!got.value || got.value.adAccountId !== adAccountId) return Err(notFound('ad', adId));
+  return Ok(got.value);
+}
+
+/**
  * Creates the ads service over the store that also holds the Spark codes.
  *
  * @example
@@ -109,12 +120,7 @@ export function createAds(options: AdsOptions): Ads {
   const actorOf = (adAccountId: AdAccountId, userId: string | undefined): Actor =>
     userId === undefined ? { kind: 'advertiser', id: adAccountId } : { kind: 'user', id: userId };
 
-  async function loadOwned(adAccountId: AdAccountId, adId: AdId): Promise<Result<AdRecord, AdsError>> {
-    const got = await guard(() => store.getAd(adId));
-    if (got.isErr()) return got;
-    if (!got.value || got.value.adAccountId !== adAccountId) return Err(notFound('ad', adId));
-    return Ok(got.value);
-  }
+  const loadOwned = (adAccountId: AdAccountId, adId: AdId) => loadOwnedAd(store, adAccountId, adId);
 
   async function act(action: AdAction, adAccountId: AdAccountId, adId: AdId, userId: string | undefined): Promise<Result<AdView, AdsError>> {
     const at = clock.now();

@@ -6,6 +6,7 @@ import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
 import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import { parseInput } from '../kernel/validation.js';
 import type { Clock } from '../ports/clock.js';
+import { loadOwnedAd } from '../ads/ads.service.js';
 import type { RandomSource } from '../ports/random-source.js';
 import type { AdStore } from '../ports/ad-store.js';
 import type { TopAdsStore } from '../ports/top-ads-store.js';
@@ -93,12 +94,7 @@ export function createTopAds(options: TopAdsOptions): TopAds {
   const actorOf = (adAccountId: AdAccountId, userId: string | undefined): Actor =>
     userId === undefined ? { kind: 'advertiser', id: adAccountId } : { kind: 'user', id: userId };
 
-  async function loadOwned(adAccountId: AdAccountId, adId: AdId): Promise<Result<AdRecord, TopAdsError>> {
-    const got = await guard(() => store.getAd(adId));
-    if (got.isErr()) return got;
-    if (!got.value || got.value.adAccountId !== adAccountId) return Err(notFound('ad', adId));
-    return Ok(got.value);
-  }
+  const loadOwned = (adAccountId: AdAccountId, adId: AdId) => loadOwnedAd(store, adAccountId, adId);
 
   return {
     policy,
