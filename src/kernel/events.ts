@@ -7,6 +7,14 @@ export interface Actor {
 }
 
 /**
+ * Internal: who acts for an ad account — the named Ads Manager user when given, else the ad
+ * account itself.
+ */
+export function advertiserActor(adAccountId: string, userId: string | undefined): Actor {
+  return userId === undefined ? { kind: 'advertiser', id: adAccountId } : { kind: 'user', id: userId };
+}
+
+/**
  * The system actor, used by sweeps such as `expireDue`.
  *
  * @example

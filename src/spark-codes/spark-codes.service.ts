@@ -1,8 +1,8 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
 import { denied, notFound, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
-import { SYSTEM_ACTOR, type Actor, type NewEvent } from '../kernel/events.js';
-import type { AdAccountId, AdCodeId, CreatorId, EventId } from '../kernel/ids.js';
+import { SYSTEM_ACTOR, type Actor, type NewEvent, advertiserActor } from '../kernel/events.js';
+import type { AdCodeId, CreatorId, EventId } from '../kernel/ids.js';
 import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import { plusDays, plusMs } from '../kernel/time.js';
 import { parseInput } from '../kernel/validation.js';
@@ -160,8 +160,6 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
   const pool = randomPool((b) => random.fill(b));
   const eventId = () => `evt_${pool.hex(16)}` as EventId;
 
-  const advertiserActor = (adAccountId: AdAccountId, userId: string | undefined): Actor =>
-    userId === undefined ? { kind: 'advertiser', id: adAccountId } : { kind: 'user', id: userId };
 
   /** Parses, checksums and looks a pasted code up, with the failed-search throttle. */
   async function find(advertiser: AdvertiserFacts, pasted: string, at: Date) {

@@ -6,13 +6,12 @@ import { DAY_MS, HOUR_MS } from '../kernel/time.js';
 import { definePolicy, type Policy } from '../kernel/policy.js';
 import { manualClock } from '../adapters/clock/manual-clock.js';
 import { seededRandom } from '../adapters/random/seeded-random.js';
-import type { Store } from '../adapters/memory/memory-store.js';
 import type { AdRecord, AdStatus } from '../ads/ads.model.js';
 import { AD_TRANSITIONS, adStatusAt, type AdAction } from '../ads/ads.rules.js';
 import { createAds, type Ads } from '../ads/ads.service.js';
 import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
 import { createSparkCodes, type SparkCodes } from '../spark-codes/spark-codes.service.js';
-import { check, checkEqual, checkWithStore } from './check.js';
+import { check, checkEqual, checkWithStore, scheduledStore } from './check.js';
 import { adEvent, blockWhileInUse, pauseAds } from './effects.js';
 import { failingStore } from './failing-store.js';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
@@ -306,12 +305,7 @@ export function adChecks(factory: StoreFactory<AdsPorts>, numRuns: number): Conf
             const handle = await factory();
             try {
               const raw = handle.store;
-              const scheduled = new Proxy(raw, {
-                get(target, prop, receiver) {
-                  const v = Reflect.get(target, prop, receiver) as unknown;
-                  return typeof v === 'function' ? s.scheduleFunction((...a: unknown[]) => (v as (...x: unknown[]) => Promise<unknown>).apply(target, a)) : v;
-                },
-              }) as Store;
+              const scheduled = scheduledStore(s, raw);
               const setup = services(raw, 42);
               const acc = uniq('acc');
               const c = await confirmed(setup.spark, acc);

@@ -6,7 +6,7 @@ import { manualClock } from '../adapters/clock/manual-clock.js';
 import { seededRandom } from '../adapters/random/seeded-random.js';
 import type { BusinessCenterStore } from '../ports/business-center-store.js';
 import { createBusinessCenterLinks, type BusinessCenterLinks } from '../business-center/business-center.service.js';
-import { check, checkEqual, checkWithStore } from './check.js';
+import { check, checkEqual, checkWithStore, scheduledStore } from './check.js';
 import { failingStore } from './failing-store.js';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
 
@@ -178,12 +178,7 @@ export function businessCenterChecks(factory: StoreFactory<BusinessCenterStore>,
               const setup = service(raw, 204, policy);
               const reqs: { qrToken: string }[] = [];
               for (const [b] of pairs) reqs.push(await start(setup.bc, `s-bc-${b}`));
-              const scheduled = new Proxy(raw, {
-                get(target, prop, receiver) {
-                  const v = Reflect.get(target, prop, receiver) as unknown;
-                  return typeof v === 'function' ? s.scheduleFunction((...a: unknown[]) => (v as (...x: unknown[]) => Promise<unknown>).apply(target, a)) : v;
-                },
-              }) as BusinessCenterStore;
+              const scheduled = scheduledStore(s, raw);
               const racing = createBusinessCenterLinks({ store: scheduled, clock: setup.clock, random: seededRandom(205), policy });
               const results = await s.waitFor(Promise.all(pairs.map(([, a], i) => racing.approveLinkRequest({ token: reqs[i]!.qrToken, account: account(`s-tt-${a}`), userId: 'u' }))));
               const distinct = new Set<string>();

@@ -1,3 +1,4 @@
+import type fc from 'fast-check';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
 
 /** Internal: tiny assertion helpers so the conformance suite runs under any test framework. */
@@ -37,6 +38,19 @@ export function checkWithStore<S>(factory: StoreFactory<S>): (name: string, body
       } finally {
         await handle.close?.();
       }
+    },
+  });
+}
+
+/**
+ * Internal: the store with every method call turned into a task of the fast-check scheduler, so
+ * the scheduler picks the order in which concurrent store calls resolve.
+ */
+export function scheduledStore<S extends object>(s: fc.Scheduler, store: S): S {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? s.scheduleFunction((...a: unknown[]) => (v as (...x: unknown[]) => Promise<unknown>).apply(target, a)) : v;
     },
   });
 }

@@ -9,7 +9,7 @@ import type { SparkCodeStore } from '../ports/spark-code-store.js';
 import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
 import { isInForce } from '../spark-codes/spark-codes.rules.js';
 import { createSparkCodes, type SparkCodes } from '../spark-codes/spark-codes.service.js';
-import { check, checkEqual, checkWithStore } from './check.js';
+import { check, checkEqual, checkWithStore, scheduledStore } from './check.js';
 import { failingStore } from './failing-store.js';
 import { adEvent, pauseAds } from './effects.js';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
@@ -236,12 +236,7 @@ export function sparkCodeChecks(factory: StoreFactory<SparkCodeStore>, numRuns: 
             try {
               const raw = handle.store;
               // Every store call becomes a scheduled task: the scheduler picks the order they resolve in.
-              const scheduled = new Proxy(raw, {
-                get(target, prop, receiver) {
-                  const v = Reflect.get(target, prop, receiver) as unknown;
-                  return typeof v === 'function' ? s.scheduleFunction((...a: unknown[]) => (v as (...x: unknown[]) => Promise<unknown>).apply(target, a)) : v;
-                },
-              }) as SparkCodeStore;
+              const scheduled = scheduledStore(s, raw);
               const { spark, clock } = service(scheduled, T0, 13);
               const videoId = uniq('video');
               const facts = eligible(3, videoId);

@@ -3,9 +3,8 @@ import fc from 'fast-check';
 import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
 import type { NewEvent } from '../kernel/events.js';
 import { DAY_MS } from '../kernel/time.js';
-import type { Store } from '../adapters/memory/memory-store.js';
 import type { AdRecord } from '../ads/ads.model.js';
-import { check, checkEqual, checkWithStore } from './check.js';
+import { check, checkEqual, checkWithStore, scheduledStore } from './check.js';
 import { failingStore } from './failing-store.js';
 import type { ConformanceCheck, StoreFactory } from './conformance.js';
 import { manualClock } from '../adapters/clock/manual-clock.js';
@@ -115,12 +114,7 @@ export function topAdsChecks(factory: StoreFactory<AdsPorts>, numRuns: number): 
             const handle = await factory();
             try {
               const raw = handle.store;
-              const scheduled = new Proxy(raw, {
-                get(target, prop, receiver) {
-                  const v = Reflect.get(target, prop, receiver) as unknown;
-                  return typeof v === 'function' ? s.scheduleFunction((...a: unknown[]) => (v as (...x: unknown[]) => Promise<unknown>).apply(target, a)) : v;
-                },
-              }) as Store;
+              const scheduled = scheduledStore(s, raw);
               const acc = uniq('acc');
               await raw.insertAd(creative(acc), LIMITS, []);
               const topAds = createTopAds({ store: scheduled, clock: manualClock(new Date(T0.getTime() + DAY_MS)), random: seededRandom(51) });

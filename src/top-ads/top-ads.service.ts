@@ -1,7 +1,7 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
 import { denied, notFound, type DeniedError, type NotFoundError, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
-import type { Actor, NewEvent } from '../kernel/events.js';
+import { advertiserActor, type NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
 import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import { parseInput } from '../kernel/validation.js';
@@ -91,8 +91,7 @@ export function createTopAds(options: TopAdsOptions): TopAds {
   const fill = (b: Uint8Array) => random.fill(b);
   const hex = randomPool(fill).hex;
   const eventId = () => `evt_${hex(16)}` as EventId;
-  const actorOf = (adAccountId: AdAccountId, userId: string | undefined): Actor =>
-    userId === undefined ? { kind: 'advertiser', id: adAccountId } : { kind: 'user', id: userId };
+  const actorOf = advertiserActor;
 
   const loadOwned = (adAccountId: AdAccountId, adId: AdId) => loadOwnedAd(store, adAccountId, adId);
 
