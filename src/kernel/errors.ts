@@ -59,10 +59,19 @@ export function notFound(entity: string, id: string): NotFoundError {
  * Internal: runs one store call and turns a rejection into a `storage` error, so a workflow
  * returns `Err` instead of throwing when the store fails (X-03).
  */
-export async function guardStorage<T>(op: () => Promise<T>): Promise<Result<T, StorageError>> {
+export function guardStorage<T>(op: () => Promise<T>): Promise<Result<T, StorageError>> {
+  // `.then` rather than an async function: one promise hop fewer on every store call.
   try {
-    return Ok(await op());
+    return Promise.resolve(op()).then(okValue<T>, storageFailure);
   } catch (e) {
-    return Err(storageError(e));
+    return Promise.resolve(storageFailure(e));
   }
+}
+
+function okValue<T>(value: T): Result<T, StorageError> {
+  return Ok(value);
+}
+
+function storageFailure(e: unknown): Result<never, StorageError> {
+  return Err(storageError(e));
 }

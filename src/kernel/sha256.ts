@@ -11,12 +11,14 @@ import { flatHex } from './random-pool.js';
 // precision has bits to spare for primes this small, and the known-answer tests pin them.
 const PRIMES: number[] = [];
 for (let n = 2; PRIMES.length < 64; n++) if (PRIMES.every((p) => n % p !== 0)) PRIMES.push(n);
-const frac32 = (x: number) => ((x - Math.floor(x)) * 2 ** 32) >>> 0;
-const K = Uint32Array.from(PRIMES, (p) => frac32(Math.cbrt(p)));
-const IV = PRIMES.slice(0, 8).map((p) => frac32(Math.sqrt(p)));
+const frac32 = (x: number) => ((x - Math.floor(x)) * 2 ** 32) | 0;
+// Int32Array, not Uint32Array: V8 keeps int32 loads in registers, while uint32 values above
+// 2^31 would be widened to doubles.
+const K = Int32Array.from(PRIMES, (p) => frac32(Math.cbrt(p)));
+const IV = Int32Array.from(PRIMES.slice(0, 8), (p) => frac32(Math.sqrt(p)));
 
 /** Compresses `blocks` 64-byte blocks of `data` starting at `offset` into `h` (8 words). */
-function compress(h: Uint32Array, w: Uint32Array, data: Uint8Array, offset: number, blocks: number): void {
+function compress(h: Int32Array, w: Int32Array, data: Uint8Array, offset: number, blocks: number): void {
   for (let b = 0; b < blocks; b++, offset += 64) {
     for (let i = 0; i < 16; i++) {
       const j = offset + 4 * i;
@@ -41,25 +43,32 @@ function compress(h: Uint32Array, w: Uint32Array, data: Uint8Array, offset: numb
   }
 }
 
-// Scratch space for the message schedule. Hashing is synchronous and never re-entered, so one
-// buffer serves every call and spares the garbage collector an allocation per hash.
-const SCHEDULE = new Uint32Array(64);
+// Scratch space. Hashing is synchronous and never re-entered, so one set of buffers serves
+// every call and spares the garbage collector several typed-array allocations per hash.
+const SCHEDULE = new Int32Array(64);
+const STATE = new Int32Array(8);
+const TAIL = new Uint8Array(128);
+const INNER_DIGEST = new Uint8Array(32);
+const ASCII_SCRATCH = new Uint8Array(256);
 
-/** Hashes `message` continuing from state `h` after `prefixBytes` already-compressed bytes. */
-function finish(h: Uint32Array, message: Uint8Array, prefixBytes: number): Uint8Array {
-  const w = SCHEDULE;
+/** Hashes `message` into `h` (already holding the state after `prefixBytes` compressed bytes). */
+function hashInto(h: Int32Array, message: Uint8Array, prefixBytes: number): void {
   const full = message.length >>> 6;
-  compress(h, w, message, 0, full);
-  const rest = message.length - full * 64;
-  const tail = new Uint8Array(rest < 56 ? 64 : 128);
-  tail.set(message.subarray(full * 64));
+  compress(h, SCHEDULE, message, 0, full);
+  const start = full * 64;
+  const rest = message.length - start;
+  const n = rest < 56 ? 64 : 128;
+  const tail = TAIL;
+  for (let i = 0; i < rest; i++) tail[i] = message[start + i]!;
   tail[rest] = 0x80;
+  tail.fill(0, rest + 1, n);
   const bits = (prefixBytes + message.length) * 8;
-  const n = tail.length;
   tail[n - 5] = Math.floor(bits / 2 ** 32) & 0xff; // messages here are far below 2^35 bytes
   tail[n - 4] = bits >>> 24; tail[n - 3] = bits >>> 16; tail[n - 2] = bits >>> 8; tail[n - 1] = bits;
-  compress(h, w, tail, 0, n >>> 6);
-  const out = new Uint8Array(32);
+  compress(h, SCHEDULE, tail, 0, n >>> 6);
+}
+
+function wordsTo(h: Int32Array, out: Uint8Array): Uint8Array {
   for (let i = 0; i < 8; i++) {
     const v = h[i]!;
     out[4 * i] = v >>> 24; out[4 * i + 1] = v >>> 16; out[4 * i + 2] = v >>> 8; out[4 * i + 3] = v;
@@ -69,12 +78,14 @@ function finish(h: Uint32Array, message: Uint8Array, prefixBytes: number): Uint8
 
 /** SHA-256 of `message`. */
 export function sha256(message: Uint8Array): Uint8Array {
-  return finish(Uint32Array.from(IV), message, 0);
+  STATE.set(IV);
+  hashInto(STATE, message, 0);
+  return wordsTo(STATE, new Uint8Array(32));
 }
 
 /** SHA-256 of an ASCII string (every char code < 128), without a text encoder. */
 export function sha256Ascii(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
+  const bytes = text.length <= ASCII_SCRATCH.length ? ASCII_SCRATCH.subarray(0, text.length) : new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return sha256(bytes);
 }
@@ -84,13 +95,20 @@ export function hmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array
   const block = new Uint8Array(64);
   block.set(key.length > 64 ? sha256(key) : key);
   const pad = new Uint8Array(64);
-  const w = new Uint32Array(64);
-  const inner = Uint32Array.from(IV), outer = Uint32Array.from(IV);
+  const w = new Int32Array(64);
+  const inner = IV.slice(), outer = IV.slice();
   for (let i = 0; i < 64; i++) pad[i] = block[i]! ^ 0x36;
   compress(inner, w, pad, 0, 1);
   for (let i = 0; i < 64; i++) pad[i] = block[i]! ^ 0x5c;
   compress(outer, w, pad, 0, 1);
-  return (message) => finish(outer.slice(), finish(inner.slice(), message, 64), 64);
+  return (message) => {
+    STATE.set(inner);
+    hashInto(STATE, message, 64);
+    wordsTo(STATE, INNER_DIGEST);
+    STATE.set(outer);
+    hashInto(STATE, INNER_DIGEST, 64);
+    return wordsTo(STATE, new Uint8Array(32));
+  };
 }
 
 /** Lowercase hex of bytes, as a flat string (see `flatHex`: digests are Map keys). */
@@ -116,9 +134,10 @@ const CRC_TABLE = (() => {
 /**
  * CRC-32 (IEEE) of bytes. As a typo check it is exact, not probabilistic: it detects every
  * error burst of up to 32 bits, so every single-character change of a base64 code (6 bits).
+ * Covers `bytes[0, end)`.
  */
-export function crc32(bytes: Uint8Array): number {
+export function crc32(bytes: Uint8Array, end = bytes.length): number {
   let c = -1;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }

@@ -27,8 +27,12 @@ export interface SearchLookupQuery {
   readonly at: Date;
   readonly maxFailed: number;
   readonly windowMs: number;
-  /** The event to append when the search fails (made by the service). */
-  readonly failedEvent: NewEvent;
+  /**
+   * Builds the event to append when the search fails (made by the service). Called only for a
+   * failed search, before anything is written: if it throws, nothing is written. Found and
+   * throttled searches never call it (a search is the hottest path: most searches find).
+   */
+  readonly failedEvent: () => NewEvent;
 }
 
 /** Outcome of `confirm`. */
@@ -104,7 +108,7 @@ export interface SparkCodeStore extends EventLog {
    * A search by digest for an ad account, with the failed-search limit, in one step: when the
    * account has `maxFailed` failed searches with `at - windowMs < t <= at`, returns
    * `throttled` (retry once the oldest leaves the window) and records nothing; else looks
-   * the digest up; a miss records one failed search at `at` and appends `failedEvent`.
+   * the digest up; a miss records one failed search at `at` and appends `failedEvent()`.
    */
   lookupForSearch(query: SearchLookupQuery): Promise<SearchLookup>;
   /**

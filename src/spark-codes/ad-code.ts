@@ -1,7 +1,7 @@
-import { crc32, hmacSha256, sha256Ascii, toHex, utf8 } from '../kernel/sha256.js';
+import { crc32, hmacSha256, sha256, sha256Ascii, toHex, utf8 } from '../kernel/sha256.js';
 import type { Brand } from '../kernel/brand.js';
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { decodeBase64, encodeBase64 } from './base64.js';
+import { decodeBase64, encodeBase64, isBase64Char, isBase64Text } from './base64.js';
 
 /**
  * A Spark Ads authorization code in its printed form (SPARK-08): `#` followed by padded
@@ -33,13 +33,14 @@ const MAX_B64 = 256;
 const BODY_BYTES = 43;
 const CHECK_BYTES = 4;
 const ISSUED_B64_LENGTH = 64;
-const DERIVE_LABEL = utf8('tiktok-ad-auth/ad-code/v2');
+// At most 22 bytes, so that label + 32-byte nonce + counter byte fit one SHA-256 block with
+// its padding: each HMAC then costs two compressions after the once-per-key schedule.
+const DERIVE_LABEL = utf8('tiktok-ad-auth/code/v3');
 
 // People paste codes from chats and e-mails: we forgive white space around the code and
 // nothing else. Zero-width characters and the BOM are *not* trimmed (String#trim would drop
 // the BOM); a code carrying them is refused, as TikTok would not find it either.
 const SURROUNDING_SPACE = /^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-const BASE64_BODY = /^[A-Za-z0-9+/]+={0,2}$/;
 const B64_VALUE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 function formatError(problem: AdCodeFormatProblem): Err<AdCodeFormatError> {
@@ -71,17 +72,20 @@ function formatError(problem: AdCodeFormatProblem): Err<AdCodeFormatError> {
 export function parseAdCode(raw: unknown): Result<AdCode, AdCodeFormatError> {
   if (typeof raw !== 'string') return formatError('not_a_string');
   if (raw.length > 4 * MAX_B64) return formatError('wrong_length'); // refuse huge input before any regex work
-  const text = raw.replace(SURROUNDING_SPACE, '');
+  // White space is only ever at the ends; a text starting with "#" and ending in a base64
+  // character or "=" has none to trim (the common case: skip the regular expression).
+  const lastChar = raw.charCodeAt(raw.length - 1);
+  const text = raw.charCodeAt(0) === 35 && (lastChar === 61 || isBase64Char(lastChar)) ? raw : raw.replace(SURROUNDING_SPACE, '');
   if (text.length === 0) return formatError('empty');
-  if (text[0] !== '#') return formatError('missing_hash');
-  const body = text.slice(1);
-  if (!BASE64_BODY.test(body)) return formatError('invalid_character');
-  if (body.length < MIN_B64 || body.length > MAX_B64 || body.length % 4 !== 0) return formatError('wrong_length');
+  if (text.charCodeAt(0) !== 35) return formatError('missing_hash');
+  if (!isBase64Text(text, 1)) return formatError('invalid_character');
+  const bodyLength = text.length - 1;
+  if (bodyLength < MIN_B64 || bodyLength > MAX_B64 || bodyLength % 4 !== 0) return formatError('wrong_length');
   // Base64 has spare bits before the padding: two texts can decode to the same bytes. Only the
   // canonical text (spare bits zero) is the code, so a changed character is never silently accepted.
-  const pad = body.endsWith('==') ? 2 : body.endsWith('=') ? 1 : 0;
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   if (pad > 0) {
-    const last = B64_VALUE.indexOf(body[body.length - 1 - pad]!);
+    const last = B64_VALUE.indexOf(text[text.length - 1 - pad]!);
     if ((last & (pad === 1 ? 0b11 : 0b1111)) !== 0) return formatError('not_canonical');
   }
   return Ok(text as AdCode);
@@ -98,11 +102,26 @@ export function parseAdCode(raw: unknown): Result<AdCode, AdCodeFormatError> {
  * ```
  */
 export function hasValidChecksum(code: AdCode): boolean {
-  if (code.length !== ISSUED_B64_LENGTH + 1) return false;
-  const bytes = decodeBase64(code.slice(1));
-  if (!bytes || bytes.length !== BODY_BYTES + CHECK_BYTES) return false;
+  return issuedBytes(code) !== undefined;
+}
+
+/** The 47 bytes of a code this library issues (length and checksum right), else `undefined`. */
+function issuedBytes(code: string): Uint8Array | undefined {
+  if (code.length !== ISSUED_B64_LENGTH + 1) return undefined;
+  const bytes = decodeBase64(code, 1);
+  if (!bytes || bytes.length !== BODY_BYTES + CHECK_BYTES) return undefined;
   const stored = ((bytes[BODY_BYTES]! << 24) | (bytes[BODY_BYTES + 1]! << 16) | (bytes[BODY_BYTES + 2]! << 8) | bytes[BODY_BYTES + 3]!) >>> 0;
-  return crc32(bytes.subarray(0, BODY_BYTES)) === stored;
+  return crc32(bytes, BODY_BYTES) === stored ? bytes : undefined;
+}
+
+/**
+ * Internal: the digest of a code this library issued, or `undefined` when the code's length or
+ * checksum is wrong (a typo, or a code from elsewhere). One base64 decode serves both the
+ * checksum and the digest: this is the hot path of every search and confirm.
+ */
+export function issuedCodeDigest(code: AdCode): string | undefined {
+  const bytes = issuedBytes(code);
+  return bytes === undefined ? undefined : toHex(sha256(bytes));
 }
 
 /** Minimum length of the secret a code service derives codes from. */
@@ -110,36 +129,36 @@ export const MIN_SECRET_BYTES = 32;
 
 /**
  * Makes the function that derives a printed code from a stored 32-byte random nonce with the
- * service secret (HKDF-expand style, HMAC-SHA-256, key schedule done once). The store keeps
+ * service secret (HMAC-SHA-256 as a PRF over label, nonce and a counter, key schedule done once). The store keeps
  * the nonce and the digest, never the code: without the secret (kept out of the database) a
  * dump reveals no code, while the creator can still be shown theirs (SPARK-09). The code's
  * last 4 bytes are a CRC-32 of the first 43, so any single-character typo is caught.
  */
 export function adCodeDeriver(secret: Uint8Array): (nonce: Uint8Array) => AdCode {
   const mac = hmacSha256(secret);
+  const info = new Uint8Array(DERIVE_LABEL.length + 32 + 1);
+  info.set(DERIVE_LABEL);
   return (nonce) => {
-    const info = new Uint8Array(DERIVE_LABEL.length + nonce.length + 1);
-    info.set(DERIVE_LABEL);
+    if (nonce.length !== 32) throw new TypeError('adCodeDeriver: the nonce must be 32 bytes');
+    // Two independent PRF outputs, HMAC(secret, label | nonce | i) for i = 1, 2: 32 + 11 bytes.
     info.set(nonce, DERIVE_LABEL.length);
     info[info.length - 1] = 1;
     const t1 = mac(info);
-    const info2 = new Uint8Array(32 + info.length);
-    info2.set(t1);
-    info2.set(info, 32);
-    info2[info2.length - 1] = 2;
-    const t2 = mac(info2);
+    info[info.length - 1] = 2;
+    const t2 = mac(info);
+    info.fill(0, DERIVE_LABEL.length); // no nonce lingers in the scratch buffer
     const bytes = new Uint8Array(BODY_BYTES + CHECK_BYTES);
     bytes.set(t1);
-    bytes.set(t2.subarray(0, BODY_BYTES - 32), 32);
-    const crc = crc32(bytes.subarray(0, BODY_BYTES));
+    for (let i = 32; i < BODY_BYTES; i++) bytes[i] = t2[i - 32]!;
+    const crc = crc32(bytes, BODY_BYTES);
     bytes[BODY_BYTES] = crc >>> 24; bytes[BODY_BYTES + 1] = crc >>> 16; bytes[BODY_BYTES + 2] = crc >>> 8; bytes[BODY_BYTES + 3] = crc;
     return `#${encodeBase64(bytes)}` as AdCode;
   };
 }
 
 /**
- * The lookup key stored for a code: hex SHA-256 of its printed form. Stores index codes by
- * this digest only.
+ * The lookup key stored for a code: hex SHA-256 of the bytes its base64 encodes (for a text
+ * that is not base64, of its characters). Stores index codes by this digest only.
  *
  * @example
  * ```ts
@@ -148,7 +167,8 @@ export function adCodeDeriver(secret: Uint8Array): (nonce: Uint8Array) => AdCode
  * ```
  */
 export function adCodeDigest(code: AdCode): string {
-  return toHex(sha256Ascii(code)); // a parsed code is ASCII
+  const bytes = decodeBase64(code, 1);
+  return toHex(bytes ? sha256(bytes) : sha256Ascii(code)); // a parsed code always decodes
 }
 
 /**

@@ -22,24 +22,53 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out;
 }
 
-/** Decodes padded base64; `undefined` for any character outside the alphabet or a bad length. */
-export function decodeBase64(text: string): Uint8Array | undefined {
-  if (text.length % 4 !== 0) return undefined;
-  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const out = new Uint8Array((text.length / 4) * 3 - pad);
+/**
+ * Decodes padded base64 from `text[start..]`; `undefined` for any character outside the
+ * alphabet, misplaced padding or a bad length.
+ */
+export function decodeBase64(text: string, start = 0): Uint8Array | undefined {
+  const len = text.length - start;
+  if (len < 0 || len % 4 !== 0) return undefined;
+  const pad = len === 0 ? 0 : text.charCodeAt(text.length - 1) !== 61 ? 0 : text.charCodeAt(text.length - 2) === 61 ? 2 : 1;
+  const out = new Uint8Array((len / 4) * 3 - pad);
+  const lastQuad = text.length - 4;
   let o = 0;
-  for (let i = 0; i < text.length; i += 4) {
-    let n = 0;
-    for (let j = 0; j < 4; j++) {
-      const c = text.charCodeAt(i + j);
-      const isPad = c === 61 && i + 4 === text.length && j >= 4 - pad;
-      const v = isPad ? 0 : c < 128 ? LOOKUP[c]! : -1;
-      if (v < 0) return undefined;
-      n = (n << 6) | v;
-    }
-    if (o < out.length) out[o++] = (n >>> 16) & 255;
-    if (o < out.length) out[o++] = (n >>> 8) & 255;
-    if (o < out.length) out[o++] = n & 255;
+  for (let i = start; i < text.length; i += 4) {
+    if (i === lastQuad && pad > 0) break;
+    const a = lookup(text.charCodeAt(i)), b = lookup(text.charCodeAt(i + 1)), c = lookup(text.charCodeAt(i + 2)), d = lookup(text.charCodeAt(i + 3));
+    if ((a | b | c | d) < 0) return undefined;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = n >>> 16; out[o++] = (n >>> 8) & 255; out[o++] = n & 255;
+  }
+  if (pad > 0) {
+    const a = lookup(text.charCodeAt(lastQuad)), b = lookup(text.charCodeAt(lastQuad + 1));
+    const c = pad === 1 ? lookup(text.charCodeAt(lastQuad + 2)) : 0;
+    if ((a | b | c) < 0) return undefined;
+    const n = (a << 18) | (b << 12) | (c << 6);
+    out[o++] = n >>> 16;
+    if (pad === 1) out[o++] = (n >>> 8) & 255;
   }
   return out;
+}
+
+/** True for a character code of the base64 alphabet (not `=`). */
+export function isBase64Char(c: number): boolean {
+  return lookup(c) >= 0;
+}
+
+/** The 6-bit value of a base64 character code, or -1. */
+function lookup(c: number): number {
+  return c < 128 ? LOOKUP[c]! : -1;
+}
+
+/** True when `text[start..]` is one or more base64 characters followed by at most two `=`. */
+export function isBase64Text(text: string, start = 0): boolean {
+  let end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 61) {
+    end--;
+    if (end > start && text.charCodeAt(end - 1) === 61) end--;
+  }
+  if (end === start) return false;
+  for (let i = start; i < end; i++) if (lookup(text.charCodeAt(i)) < 0) return false;
+  return true;
 }

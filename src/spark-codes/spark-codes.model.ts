@@ -60,7 +60,7 @@ export interface VideoPreview {
  */
 export interface AdCodeRecord {
   readonly id: AdCodeId;
-  /** Hex SHA-256 of the printed code: the only lookup key. */
+  /** Hex SHA-256 of the code's bytes (see `adCodeDigest`): the only lookup key. */
   readonly digest: string;
   /** Hex of the 32 random bytes the code was derived from with the service secret. */
   readonly nonce: string;

@@ -14,7 +14,7 @@ import type { SparkCodeStore } from '../ports/spark-code-store.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
 import {
-  MIN_SECRET_BYTES, adCodeDeriver, adCodeDigest, adCodeFingerprint, hasValidChecksum, hexToBytesStrict, parseAdCode, type AdCode,
+  MIN_SECRET_BYTES, adCodeDeriver, adCodeDigest, adCodeFingerprint, hexToBytesStrict, issuedCodeDigest, parseAdCode, type AdCode,
 } from './ad-code.js';
 import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, LibraryEntry, VideoPreview } from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
@@ -170,13 +170,14 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     if (parsed.isErr()) {
       formatViolation = { rule: 'SPARK-08', code: 'spark.code_malformed', message: parsed.error.message, details: { problem: parsed.error.problem } };
       reason = 'malformed';
-    } else if (!hasValidChecksum(parsed.value)) {
-      formatViolation = { rule: 'SPARK-08', code: 'spark.code_mistyped', message: 'This code has a typo or was not issued here: copy it again exactly, character for character.' };
-      reason = 'mistyped';
     } else {
-      digest = adCodeDigest(parsed.value);
+      digest = issuedCodeDigest(parsed.value);
+      if (digest === undefined) {
+        formatViolation = { rule: 'SPARK-08', code: 'spark.code_mistyped', message: 'This code has a typo or was not issued here: copy it again exactly, character for character.' };
+        reason = 'mistyped';
+      }
     }
-    const failedEvent = newEvent<CodeSearchFailedEvent>(eventId(), 'spark.code_search_failed', at, { kind: 'advertiser', id: advertiser.adAccountId },
+    const failedEvent = () => newEvent<CodeSearchFailedEvent>(eventId(), 'spark.code_search_failed', at, { kind: 'advertiser', id: advertiser.adAccountId },
       { kind: 'ad_account', id: advertiser.adAccountId }, { adAccountId: advertiser.adAccountId, reason });
     const looked = await guard(() => store.lookupForSearch({
       adAccountId: advertiser.adAccountId, digest, at, maxFailed: policy.maxFailedSearches, windowMs: policy.failedSearchWindowMs, failedEvent,

@@ -109,7 +109,7 @@ export function sparkCodeChecks(factory: StoreFactory<SparkCodeStore>, numRuns: 
       const r = record();
       await store.insertCode(r, []);
       const acc = uniq('adacc') as AdAccountId;
-      const q = (digest: string | undefined, at: Date) => store.lookupForSearch({ adAccountId: acc, digest, at, maxFailed: 3, windowMs: HOUR_MS, failedEvent: event('t.failed', acc, at) });
+      const q = (digest: string | undefined, at: Date) => store.lookupForSearch({ adAccountId: acc, digest, at, maxFailed: 3, windowMs: HOUR_MS, failedEvent: () => event('t.failed', acc, at) });
       const hit = await q(r.digest, T0);
       check(hit.kind === 'found' && hit.record.id === r.id && !hit.confirmedByAnotherAdAccount, 'found by digest');
       const before = await eventCount(store);
@@ -120,7 +120,7 @@ export function sparkCodeChecks(factory: StoreFactory<SparkCodeStore>, numRuns: 
       checkEqual(throttled.kind === 'throttled' ? throttled.retryAt.toISOString() : '', new Date(T0.getTime() + HOUR_MS).toISOString(), 'retry when the oldest miss leaves the window');
       checkEqual(await eventCount(store), before + 3, 'a throttled search records nothing');
       checkEqual((await q(r.digest, new Date(T0.getTime() + HOUR_MS))).kind, 'found', 'allowed again once the oldest miss left the window');
-      const other = await store.lookupForSearch({ adAccountId: uniq('adacc') as AdAccountId, digest: r.digest, at: T0, maxFailed: 3, windowMs: HOUR_MS, failedEvent: event('t', 'x') });
+      const other = await store.lookupForSearch({ adAccountId: uniq('adacc') as AdAccountId, digest: r.digest, at: T0, maxFailed: 3, windowMs: HOUR_MS, failedEvent: () => event('t', 'x') });
       checkEqual(other.kind, 'found', 'the limit is per ad account');
     }),
     withStore('spark: confirm is idempotent per ad account, single use when asked, refused when not in force', async (store) => {
@@ -136,7 +136,7 @@ export function sparkCodeChecks(factory: StoreFactory<SparkCodeStore>, numRuns: 
       check((await store.confirm(entry(r, 'acc-b', at), { singleUse: false }, [event('t', r.id)])).kind === 'added', 'multi-account accepts a second account');
       checkEqual(await eventCount(store), before + 1, 'only the added confirm wrote an event');
       checkEqual((await store.listLibrary('acc-a' as AdAccountId)).map((e) => e.codeId), [r.id], 'library of acc-a');
-      const lookup = await store.lookupForSearch({ adAccountId: 'acc-c' as AdAccountId, digest: r.digest, at, maxFailed: 5, windowMs: HOUR_MS, failedEvent: event('t', 'x') });
+      const lookup = await store.lookupForSearch({ adAccountId: 'acc-c' as AdAccountId, digest: r.digest, at, maxFailed: 5, windowMs: HOUR_MS, failedEvent: () => event('t', 'x') });
       check(lookup.kind === 'found' && lookup.confirmedByAnotherAdAccount, 'search reports confirmation by another account');
       check((await store.confirm(entry(r, 'acc-d', r.expiresAt), { singleUse: false }, [])).kind === 'not_in_force', 'confirm at the expiry instant is refused');
       check((await store.confirm(entry(record(), 'acc-d', at), { singleUse: false }, [])).kind === 'not_found', 'unknown code');

@@ -296,7 +296,7 @@ export function sparkCodesPg(ctx: PgContext): Omit<SparkCodeStore, 'readEvents'>
       }
       // Otherwise lock the account's throttle row and decide there (a miss writes).
       const out = await call('spark_lookup_for_search',
-        [adAccountId, digest ?? null, at.toISOString(), maxFailed, windowMs, encodeEvents([failedEvent]).slice(1, -1)],
+        [adAccountId, digest ?? null, at.toISOString(), maxFailed, windowMs, encodeEvents([failedEvent()]).slice(1, -1)],
         ['text', 'text', 'timestamptz', 'integer', 'float8', 'json']);
       if (out.kind === 'throttled') return { kind: 'throttled', retryAt: new Date(out.retryAt!) };
       if (out.kind === 'found') return { kind: 'found', record: toRecord(out.record), confirmedByAnotherAdAccount: out.confirmedByAnotherAdAccount! };
