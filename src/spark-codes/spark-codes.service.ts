@@ -161,8 +161,11 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
   const eventId = () => `evt_${pool.hex(16)}` as EventId;
 
 
-  /** Parses, checksums and looks a pasted code up, with the failed-search throttle. */
-  async function find(advertiser: AdvertiserFacts, pasted: string, at: Date) {
+  /**
+   * Parses, checksums and looks a pasted code up, with the failed-search throttle, then decides
+   * (one async function: every extra await is a promise hop on the hottest path).
+   */
+  async function searchOrConfirm(advertiser: AdvertiserFacts, pasted: string, at: Date) {
     const parsed = parseAdCode(pasted);
     let formatViolation: Violation | undefined;
     let digest: string | undefined;
@@ -182,11 +185,6 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     const looked = await guard(() => store.lookupForSearch({
       adAccountId: advertiser.adAccountId, digest, at, maxFailed: policy.maxFailedSearches, windowMs: policy.failedSearchWindowMs, failedEvent,
     }));
-    return { looked, formatViolation };
-  }
-
-  async function searchOrConfirm(advertiser: AdvertiserFacts, pasted: string, at: Date) {
-    const { looked, formatViolation } = await find(advertiser, pasted, at);
     if (looked.isErr()) return looked;
     const lookup = looked.value;
     if (lookup.kind === 'throttled') {
