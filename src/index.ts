@@ -9,7 +9,8 @@ export { decide, type Decision, type Violation } from './kernel/decision.js';
 export { RULES, ruleInfo, type RuleId, type RuleInfo, type RuleSource } from './kernel/rule-catalogue.js';
 export type { ValidationError, ValidationIssue, StorageError, DeniedError, NotFoundError } from './kernel/errors.js';
 export { SYSTEM_ACTOR, type Actor, type DomainEvent, type NewEvent } from './kernel/events.js';
-export { DEFAULT_POLICY, DEFAULT_UNSUPPORTED_OBJECTIVES, DEFAULT_OPERATING_REGIONS, definePolicy, policySchema, type Policy, type PolicyInput } from './kernel/policy.js';
+export { DEFAULT_POLICY, DEFAULT_UNSUPPORTED_OBJECTIVES, DEFAULT_OPERATING_REGIONS, type Policy, type PolicyInput } from './kernel/policy.js';
+export { definePolicy, policySchema } from './kernel/policy-schema.js';
 
 // Ports
 export type { Clock } from './ports/clock.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_POLICY, definePolicy } from '../index.js';
+import { DEFAULT_OPERATING_REGIONS, DEFAULT_POLICY, DEFAULT_UNSUPPORTED_OBJECTIVES, definePolicy, policySchema } from '../index.js';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 100);
 
@@ -33,5 +33,28 @@ describe('Policy', () => {
       const r = definePolicy(input as never);
       expect(r.isErr() && r.error.issues.map((i) => i.path)).toContain(path);
     }
+  });
+  // DEFAULT_POLICY is a literal (so that importing it costs no zod code): it must be exactly
+  // what the schema makes of no overrides, and satisfy every constraint of the schema.
+  test('DEFAULT_POLICY equals the schema\'s parse of {} and passes the schema unchanged', () => {
+    const parsed = definePolicy({}).unwrap();
+    expect(DEFAULT_POLICY).toStrictEqual(parsed);
+    expect(Object.keys(DEFAULT_POLICY)).toEqual(Object.keys(parsed));
+    expect(definePolicy(DEFAULT_POLICY as never).unwrap()).toStrictEqual(DEFAULT_POLICY);
+    expect(Object.keys(policySchema.def.shape).sort()).toEqual(Object.keys(DEFAULT_POLICY).sort());
+  });
+  test('DEFAULT_POLICY is frozen throughout and shares no array with the exported constants', () => {
+    for (const v of Object.values(DEFAULT_POLICY)) if (typeof v === 'object') expect(Object.isFrozen(v)).toBe(true);
+    expect(DEFAULT_POLICY.operatingRegions).not.toBe(DEFAULT_OPERATING_REGIONS);
+    expect(DEFAULT_POLICY.operatingRegions).toEqual(DEFAULT_OPERATING_REGIONS);
+    expect(DEFAULT_POLICY.unsupportedObjectives).toEqual(DEFAULT_UNSUPPORTED_OBJECTIVES);
+    expect(Object.isFrozen(DEFAULT_OPERATING_REGIONS)).toBe(false);
+  });
+  test('any subset of the defaults given as overrides yields DEFAULT_POLICY', () => {
+    const keys = Object.keys(DEFAULT_POLICY) as (keyof typeof DEFAULT_POLICY)[];
+    fc.assert(fc.property(fc.subarray(keys), (subset) => {
+      const overrides = Object.fromEntries(subset.map((k) => [k, DEFAULT_POLICY[k]]));
+      expect(definePolicy(overrides as never).unwrap()).toStrictEqual(DEFAULT_POLICY);
+    }), { numRuns });
   });
 });
