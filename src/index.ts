@@ -35,6 +35,7 @@ export { manualClock, type ManualClock } from './adapters/clock/manual-clock.js'
 export { webCryptoRandom } from './adapters/random/web-crypto-random.js';
 export { seededRandom } from './adapters/random/seeded-random.js';
 export { memoryStore, type Store } from './adapters/memory/memory-store.js';
+export { memorySparkCodeStore } from './adapters/memory/memory-spark-code-store.js';
 
 // Spark Ads authorization codes
 export { parseAdCode, hasValidChecksum, adCodeDigest, adCodeFingerprint, type AdCode, type AdCodeFormatError, type AdCodeFormatProblem } from './spark-codes/ad-code.js';

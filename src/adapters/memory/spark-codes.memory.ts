@@ -6,7 +6,8 @@ import { clone } from './clone.js';
 import { MinHeap } from './min-heap.js';
 import type { Outbox } from './outbox.js';
 import { SortedRuns } from './sorted-runs.js';
-import { applyBulk, planAdExpiries, planRevocation, refsOut, type AdsState, type SparkView } from './ads.memory.js';
+import type { SparkView } from './ads.memory.js';
+import type { AdsLink } from './ads-link.js';
 import { SYSTEM_ACTOR } from '../../kernel/events.js';
 
 /**
@@ -14,7 +15,8 @@ import { SYSTEM_ACTOR } from '../../kernel/events.js';
  * then all its writes, synchronously: JavaScript runs it to the end before any other caller,
  * so each method is atomic under concurrent async callers without locks.
  */
-export function sparkCodesMemory(outbox: Outbox, adsState: AdsState): { store: Omit<SparkCodeStore, 'readEvents'>; view: SparkView } {
+export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: Omit<SparkCodeStore, 'readEvents'>; view: SparkView } {
+  const { state: adsState, planRevocation, planAdExpiries, applyBulk, refsOut } = ads;
   const codes = new Map<string, AdCodeRecord>();
   const byDigest = new Map<string, string>();
   const latestByVideo = new Map<string, string>();
