@@ -1,13 +1,22 @@
+import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', postgres: 'src/adapters/postgres/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
-  splitting: true,
-  target: 'es2022',
-  platform: 'neutral',
-});
+// The public entries (package.json `exports`).
+const entry = { index: 'src/index.ts', testing: 'src/testing/index.ts', postgres: 'src/adapters/postgres/index.ts' };
+const common = { target: 'es2022', platform: 'neutral', sourcemap: true } as const;
+
+// The configurations below build in parallel into dist/, so it is emptied once here.
+rmSync('dist', { recursive: true, force: true });
+
+export default defineConfig([
+  // ESM, one output file per source module (dist/ mirrors src/). A consumer's bundler then sees
+  // the library's module graph and, with `"sideEffects": false`, leaves out every module the
+  // app does not use: importing `createSparkCodes` does not bring in the ads, Business Center
+  // or Top Ads code, nor the zod schemas of their inputs. (A single bundled file would turn
+  // every module's top-level schema construction into code the consumer must keep.)
+  { ...common, entry: ['src/**/*.ts', '!src/**/*.test.ts'], format: ['esm'], bundle: false, dts: false },
+  // CommonJS, bundled per entry (require() cannot tree-shake anyway), with the type declarations.
+  { ...common, entry, format: ['cjs'], dts: true, treeshake: true, splitting: true },
+  // The ESM type declarations (`.d.ts`), bundled per entry like the CommonJS ones.
+  { ...common, entry, format: ['esm'], dts: { only: true } },
+]);

@@ -3,7 +3,7 @@
 // Run: npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --expose-gc bench/postgres.bench.mjs
 import pg from 'pg';
 import { createBusinessCenterLinks, createSparkCodes, manualClock, memoryStore, seededRandom } from '../dist/index.js';
-import { postgresStore } from '../dist/postgres.js';
+import { postgresStore } from '../dist/adapters/postgres/index.js';
 import { fmt, target } from './harness.mjs';
 
 const url = process.env.DATABASE_URL;

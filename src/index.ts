@@ -9,7 +9,8 @@ export { decide, type Decision, type Violation } from './kernel/decision.js';
 export { RULES, ruleInfo, type RuleId, type RuleInfo, type RuleSource } from './kernel/rule-catalogue.js';
 export type { ValidationError, ValidationIssue, StorageError, DeniedError, NotFoundError } from './kernel/errors.js';
 export { SYSTEM_ACTOR, type Actor, type DomainEvent, type NewEvent } from './kernel/events.js';
-export { DEFAULT_POLICY, DEFAULT_UNSUPPORTED_OBJECTIVES, DEFAULT_OPERATING_REGIONS, definePolicy, policySchema, type Policy, type PolicyInput } from './kernel/policy.js';
+export { DEFAULT_POLICY, DEFAULT_UNSUPPORTED_OBJECTIVES, DEFAULT_OPERATING_REGIONS, type Policy, type PolicyInput } from './kernel/policy.js';
+export { definePolicy, policySchema } from './kernel/policy-schema.js';
 
 // Ports
 export type { Clock } from './ports/clock.js';
@@ -34,6 +35,7 @@ export { manualClock, type ManualClock } from './adapters/clock/manual-clock.js'
 export { webCryptoRandom } from './adapters/random/web-crypto-random.js';
 export { seededRandom } from './adapters/random/seeded-random.js';
 export { memoryStore, type Store } from './adapters/memory/memory-store.js';
+export { memorySparkCodeStore } from './adapters/memory/memory-spark-code-store.js';
 
 // Spark Ads authorization codes
 export { parseAdCode, hasValidChecksum, adCodeDigest, adCodeFingerprint, type AdCode, type AdCodeFormatError, type AdCodeFormatProblem } from './spark-codes/ad-code.js';

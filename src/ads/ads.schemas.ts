@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { idSchema, instantSchema, textSchema } from '../kernel/validation.js';
+import { brandedId } from '../kernel/branded-id.js';
 import { DAY_MS } from '../kernel/time.js';
 import type { AdAccountId, AdCodeId, AdId, VideoId } from '../kernel/ids.js';
 
-const adAccountId = z.pipe(idSchema, z.transform((s) => s as AdAccountId));
-const adId = z.pipe(idSchema, z.transform((s) => s as AdId));
-const codeId = z.pipe(idSchema, z.transform((s) => s as AdCodeId));
-const videoId = z.pipe(idSchema, z.transform((s) => s as VideoId));
+const adAccountId = brandedId<AdAccountId>();
+const adId = brandedId<AdId>();
+const codeId = brandedId<AdCodeId>();
+const videoId = brandedId<VideoId>();
 
 /**
  * Campaign objectives accepted (Business API vocabulary).

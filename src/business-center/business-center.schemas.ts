@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
-import { idSchema, instantSchema, textSchema } from '../kernel/validation.js';
+import { instantSchema, textSchema } from '../kernel/validation.js';
+import { brandedId } from '../kernel/branded-id.js';
 import type { AdAccountId, BcLinkId, BusinessCenterId, LinkRequestId, TikTokAccountId, UserId } from '../kernel/ids.js';
 
-const bcId = z.pipe(idSchema, z.transform((s) => s as BusinessCenterId));
-const userId = z.pipe(idSchema, z.transform((s) => s as UserId));
-const adAccountId = z.pipe(idSchema, z.transform((s) => s as AdAccountId));
-const accountId = z.pipe(idSchema, z.transform((s) => s as TikTokAccountId));
-const requestId = z.pipe(idSchema, z.transform((s) => s as LinkRequestId));
-const linkId = z.pipe(idSchema, z.transform((s) => s as BcLinkId));
+const bcId = brandedId<BusinessCenterId>();
+const userId = brandedId<UserId>();
+const adAccountId = brandedId<AdAccountId>();
+const accountId = brandedId<TikTokAccountId>();
+const requestId = brandedId<LinkRequestId>();
+const linkId = brandedId<BcLinkId>();
 
 /**
  * Schema of `BusinessCenterFacts` (strict: unknown keys are refused).

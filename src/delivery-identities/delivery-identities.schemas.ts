@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
-import { idSchema, textSchema } from '../kernel/validation.js';
+import { textSchema } from '../kernel/validation.js';
+import { brandedId } from '../kernel/branded-id.js';
 import type { TikTokAccountId, UserId } from '../kernel/ids.js';
 import {
   adAccountFactsSchema, bcMemberFactsSchema, businessCenterFactsSchema, permissionListSchema, tiktokAccountFactsSchema,
 } from '../business-center/business-center.schemas.js';
 
-const accountId = z.pipe(idSchema, z.transform((s) => s as TikTokAccountId));
-const userId = z.pipe(idSchema, z.transform((s) => s as UserId));
+const accountId = brandedId<TikTokAccountId>();
+const userId = brandedId<UserId>();
 
 /**
  * Schema of `IdentityContextFacts`.

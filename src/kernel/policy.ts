@@ -1,13 +1,9 @@
-import * as z from 'zod/mini';
-import { type Result } from './result.js';
-import type { ValidationError } from './errors.js';
-import { parseInput } from './validation.js';
+// The policy *values*: the defaults as a plain frozen literal, so that importing
+// `DEFAULT_POLICY` (every service does) costs no validation code. The zod/mini schema that
+// checks a caller's overrides lives in `policy-schema.ts` and is loaded only by `definePolicy`.
+import type * as z from 'zod/mini';
+import type { policySchema } from './policy-schema.js';
 import { DAY_MS, HOUR_MS } from './time.js';
-
-/** An advertising objective in the Business API's `objective_type` spelling, e.g. `PRODUCT_SALES`. */
-const objective = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be an objective such as PRODUCT_SALES'));
-/** An ISO 3166-1 alpha-2 region code, e.g. `US`. */
-const region = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US'));
 
 /**
  * ASSET-02 default: objectives for which TikTok accounts are not offered as ad delivery identities.
@@ -33,102 +29,13 @@ export const DEFAULT_UNSUPPORTED_OBJECTIVES = ['REACH', 'RF_REACH', 'VIDEO_VIEWS
  * DEFAULT_OPERATING_REGIONS.includes('CN'); // false
  * ```
  */
-export const DEFAULT_OPERATING_REGIONS: readonly string[] = (
-  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM ' +
-  'CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN ' +
-  'HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM ' +
-  'MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC ' +
-  'SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS ' +
-  'YE YT ZA ZM ZW'
-).split(' ');
-
-const positiveInt = z.int('must be a whole number').check(z.gte(1, 'must be at least 1'));
-
-/**
- * Schema (zod/mini) of the policy parameters: the rules marked *configurable* in `rules.md`.
- * Every field is optional in input and takes its default; `definePolicy` wraps it.
- *
- * @example
- * ```ts
- * const parsed = policySchema.safeParse(JSON.parse(configText));
- * ```
- */
-export const policySchema = z.strictObject({
-  /** SPARK-02: minimum followers to generate a code. */
-  minFollowers: z._default(z.int().check(z.gte(0), z.lte(1_000_000_000)), 10_000),
-  /** SPARK-06: the authorization periods a creator may choose, in days. */
-  authorizationPeriodsDays: z._default(
-    z.array(z.int().check(z.gte(1), z.lte(3650))).check(z.minLength(1), z.maxLength(32), z.refine((a) => new Set(a).size === a.length, 'must not repeat a period')),
-    [7, 30, 60, 365],
-  ),
-  /** ADV-02 decision: whether one code may be confirmed by several ad accounts. */
-  confirmMode: z._default(z.enum(['multi-account', 'single-use']), 'multi-account'),
-  /** Brute-force guard: failed code searches allowed per ad account per window. */
-  maxFailedSearches: z._default(positiveInt.check(z.lte(1_000_000)), 100),
-  /** Length of the rolling window for failed searches, in ms. */
-  failedSearchWindowMs: z._default(positiveInt.check(z.lte(30 * DAY_MS)), HOUR_MS),
-  /** BC-01: how many Business Centers one TikTok account may be linked to at once. */
-  maxBusinessCentersPerAccount: z._default(positiveInt.check(z.lte(1_000_000)), 800),
-  /** BC-01: how many TikTok accounts one Business Center may have linked at once. */
-  maxAccountsPerBusinessCenter: z._default(positiveInt.check(z.lte(1_000_000)), 800),
-  /** BC-07 decision: how long a QR link request can be approved after it was made, in ms (default 24 h). */
-  linkRequestLifetimeMs: z._default(positiveInt.check(z.lte(365 * DAY_MS)), 24 * HOUR_MS),
-  /**
-   * ASSET-02: advertising objectives (Business API `objective_type` values) for which TikTok
-   * accounts cannot be linked or created as ad delivery identities. The source does not publish
-   * the list; the default names the objectives Smart+ Spark Ads identities are not offered for.
-   */
-  unsupportedObjectives: z._default(
-    z.array(objective).check(z.maxLength(64), z.refine((a) => new Set(a).size === a.length, 'must not repeat an objective')),
-    [...DEFAULT_UNSUPPORTED_OBJECTIVES],
-  ),
-  /** ASSET-06: operating regions offered for organization-owned accounts (ISO 3166-1 alpha-2). China is never offered. */
-  operatingRegions: z._default(
-    z.array(region).check(
-      z.minLength(1), z.maxLength(300),
-      z.refine((a) => new Set(a).size === a.length, 'must not repeat a region'),
-      z.refine((a) => !a.includes('CN'), 'must not offer China (CN): ASSET-06'),
-    ),
-    [...DEFAULT_OPERATING_REGIONS],
-  ),
-  /**
-   * SPARK-10 / ADV-06: what revoking a code does to the ads that use its post.
-   * `pause-ads` (default, the sources): the revocation pauses every approved or running ad in
-   * the same atomic step. `block-while-in-use` (the Business API): the revocation is refused,
-   * listing the ads in the way, while any ad is in review, approved, running or paused.
-   */
-  revocationMode: z._default(z.enum(['pause-ads', 'block-while-in-use']), 'pause-ads'),
-  /** Platform limit: Spark Ads (identity other than `CUSTOMIZED_USER`) not stopped, per ad account. */
-  maxSparkAdsPerAdAccount: z._default(positiveInt.check(z.lte(10_000_000)), 10_000),
-  /** Platform limit: ads not stopped per identity (all ad accounts). */
-  maxAdsPerIdentity: z._default(positiveInt.check(z.lte(10_000_000)), 10_000),
-  /**
-   * TOP-01: the Asset Authorization checkbox when the caller does not say. `true` (default) is
-   * Ads Manager's pre-checked box (the sources); `false` is the Business API's
-   * `creative_authorized` default.
-   */
-  assetAuthorizationDefault: z._default(z.boolean(), true),
-  /** TOP-05: minimum time between two Creative Center pop-ups for one account, in ms (7 days). */
-  topAdsPopupIntervalMs: z._default(positiveInt.check(z.lte(365 * DAY_MS)), 7 * DAY_MS),
-  /**
-   * TOP-07: how long a published, authorized creative stays in Top Ads, in days from its first
-   * publication; afterwards it is `NOT_IN_TOP_ADS` (expired). Default 180 (our choice: the
-   * sources publish no period).
-   */
-  topAdsPeriodDays: z._default(positiveInt.check(z.lte(3650)), 180),
-  /** TOP-03 predicate: campaign types whose creatives are never eligible (default SPC only). */
-  topAdsExcludedCampaignTypes: z._default(
-    z.array(z.enum(['MANUAL', 'SMART_PERFORMANCE', 'SMART_PLUS'])).check(z.maxLength(3)),
-    ['SMART_PERFORMANCE'],
-  ),
-  /** Top Ads predicate: campaign objectives whose creatives are not eligible (default none). */
-  topAdsExcludedObjectives: z._default(
-    z.array(z.enum(['REACH', 'TRAFFIC', 'VIDEO_VIEWS', 'ENGAGEMENT', 'APP_PROMOTION', 'LEAD_GENERATION', 'WEB_CONVERSIONS', 'PRODUCT_SALES'])).check(z.maxLength(8)),
-    [],
-  ),
-  /** Top Ads predicate: whole days a creative must have been published before it is eligible (default 0). */
-  topAdsMinDaysPublished: z._default(z.int().check(z.gte(0), z.lte(3650)), 0),
-});
+export const DEFAULT_OPERATING_REGIONS: readonly string[] = /* @__PURE__ */ (
+  // Grouped by first letter ('A:DEF' is AD AE AF), a third of the size of the plain list in a
+  // bundle. The plain list is spelled out in policy.props.test.ts, which checks this one.
+  'A:DEFGILMOQRSTUWXZ B:ABDEFGHIJLMNOQRSTVWYZ C:ACDFGHIKLMORUVWXYZ D:EJKMOZ E:CEGHRST F:IJKMOR G:ABDEFGHILMNPQRSTUWY ' +
+  'H:KMNRTU I:DELMNOQRST J:EMOP K:EGHIMNPRWYZ L:ABCIKRSTUVY M:ACDEFGHKLMNOPQRSTUVWXYZ N:ACEFGILOPRUZ O:M P:AEFGHKLMNRSTWY ' +
+  'Q:A R:EOSUW S:ABCDEGHIJKLMNORSTVXYZ T:CDFGHJKLMNORTVWZ U:AGMSYZ V:ACEGINU W:FS Y:ET Z:AMW'
+).split(' ').flatMap((group) => [...group.slice(2)].map((second) => group[0] + second));
 
 /**
  * The validated policy: every configurable rule parameter with its value. Passed to rule
@@ -146,27 +53,6 @@ export type Policy = Readonly<z.output<typeof policySchema>>;
 export type PolicyInput = z.input<typeof policySchema>;
 
 /**
- * Validates policy overrides and fills in the defaults.
- *
- * @example
- * ```ts
- * const r = definePolicy({ authorizationPeriodsDays: [7, 30] });
- * if (r.isErr()) console.error(r.error.issues);
- * ```
- */
-export function definePolicy(overrides: PolicyInput = {}): Result<Policy, ValidationError> {
-  return parseInput(policySchema, overrides).map((p) => deepFreeze(p));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/**
  * The defaults of `rules.md`: 10,000 followers, periods of 7/30/60/365 days, multi-account
  * confirmation, 100 failed searches per rolling hour, revocation pauses ads, 10,000 Spark Ads
  * per ad account and 10,000 ads per identity, Asset Authorization checked by default, a Top
@@ -179,4 +65,33 @@ function deepFreeze<T>(value: T): T {
  * canGenerateAdCode(facts, DEFAULT_POLICY);
  * ```
  */
-export const DEFAULT_POLICY: Policy = definePolicy().unwrap();
+export const DEFAULT_POLICY: Policy = /* @__PURE__ */ deepFreeze({
+  minFollowers: 10_000,
+  authorizationPeriodsDays: [7, 30, 60, 365],
+  confirmMode: 'multi-account',
+  maxFailedSearches: 100,
+  failedSearchWindowMs: HOUR_MS,
+  maxBusinessCentersPerAccount: 800,
+  maxAccountsPerBusinessCenter: 800,
+  linkRequestLifetimeMs: 24 * HOUR_MS,
+  unsupportedObjectives: [...DEFAULT_UNSUPPORTED_OBJECTIVES],
+  operatingRegions: [...DEFAULT_OPERATING_REGIONS],
+  revocationMode: 'pause-ads',
+  maxSparkAdsPerAdAccount: 10_000,
+  maxAdsPerIdentity: 10_000,
+  assetAuthorizationDefault: true,
+  topAdsPopupIntervalMs: 7 * DAY_MS,
+  topAdsPeriodDays: 180,
+  topAdsExcludedCampaignTypes: ['SMART_PERFORMANCE'],
+  topAdsExcludedObjectives: [],
+  topAdsMinDaysPublished: 0,
+});
+
+/** Internal: freezes a policy and every array in it (policies are shared, never changed). */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { idSchema, instantSchema, textSchema, countSchema } from '../kernel/validation.js';
+import { brandedId } from '../kernel/branded-id.js';
 import type { AdAccountId, AdCodeId, CreatorId, VideoId } from '../kernel/ids.js';
 
-const creatorId = z.pipe(idSchema, z.transform((s) => s as CreatorId));
-const videoId = z.pipe(idSchema, z.transform((s) => s as VideoId));
-const adAccountId = z.pipe(idSchema, z.transform((s) => s as AdAccountId));
-const codeId = z.pipe(idSchema, z.transform((s) => s as AdCodeId));
+const creatorId = brandedId<CreatorId>();
+const videoId = brandedId<VideoId>();
+const adAccountId = brandedId<AdAccountId>();
+const codeId = brandedId<AdCodeId>();
 const url = textSchema.check(z.regex(/^https:\/\/\S+$/, 'must be an https URL'));
 
 /**

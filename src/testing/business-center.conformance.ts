@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { BusinessCenterId, TikTokAccountId, AdAccountId } from '../kernel/ids.js';
 import { HOUR_MS } from '../kernel/time.js';
-import { definePolicy, type Policy } from '../kernel/policy.js';
+import type { Policy } from '../kernel/policy.js';
+import { definePolicy } from '../kernel/policy-schema.js';
 import { manualClock } from '../adapters/clock/manual-clock.js';
 import { seededRandom } from '../adapters/random/seeded-random.js';
 import type { BusinessCenterStore } from '../ports/business-center-store.js';

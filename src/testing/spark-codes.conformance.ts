@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { AdAccountId, AdCodeId, CreatorId, EventId, VideoId } from '../kernel/ids.js';
 import type { NewEvent } from '../kernel/events.js';
 import { DAY_MS, HOUR_MS } from '../kernel/time.js';
-import { definePolicy } from '../kernel/policy.js';
+import { definePolicy } from '../kernel/policy-schema.js';
 import { manualClock } from '../adapters/clock/manual-clock.js';
 import { seededRandom } from '../adapters/random/seeded-random.js';
 import type { SparkCodeStore } from '../ports/spark-code-store.js';

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { idSchema, instantSchema } from '../kernel/validation.js';
+import { brandedId } from '../kernel/branded-id.js';
 import type { AdAccountId, AdId } from '../kernel/ids.js';
 import { campaignObjectiveSchema } from '../ads/ads.schemas.js';
 
-const adAccountId = z.pipe(idSchema, z.transform((s) => s as AdAccountId));
-const adId = z.pipe(idSchema, z.transform((s) => s as AdId));
+const adAccountId = brandedId<AdAccountId>();
+const adId = brandedId<AdId>();
 
 /**
  * Input of `topAdsStatus`.

@@ -9,6 +9,7 @@ import { isInForce } from '../../spark-codes/spark-codes.rules.js';
 import { clone } from './clone.js';
 import { MinHeap } from './min-heap.js';
 import type { Outbox } from './outbox.js';
+import type { AdsLink } from './ads-link.js';
 
 /** Internal: what the ads tables need to read from the Spark code tables (same store instance). */
 export interface SparkView {
@@ -198,6 +199,11 @@ export function planAdExpiries(state: AdsState, at: Date, limit: number, adEvent
  * points to (`applyBulk` copies their instant), so they need no further copy.
  */
 export const refsOut = (changes: readonly BulkChange[]): AdRef[] => changes.map((c) => c.ref);
+
+/** Internal: the ads tables as the Spark code tables of `memoryStore()` reach them. */
+export function adsLink(state: AdsState): AdsLink<AdsState> {
+  return { state, planRevocation, planAdExpiries, applyBulk, refsOut };
+}
 
 /** Internal: the status at `t` (expiry applied) without allocating: the hot loop of a revocation. */
 function statusAt(ad: AdRecord, t: number): AdStatus {

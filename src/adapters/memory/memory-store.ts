@@ -4,7 +4,7 @@ import type { BusinessCenterStore } from '../../ports/business-center-store.js';
 import type { DeliveryIdentityStore } from '../../ports/delivery-identity-store.js';
 import { businessCenterMemory } from './business-center.memory.js';
 import type { TopAdsStore } from '../../ports/top-ads-store.js';
-import { adsMemory, createAdsState } from './ads.memory.js';
+import { adsLink, adsMemory, createAdsState } from './ads.memory.js';
 import { createOutbox } from './outbox.js';
 import { sparkCodesMemory } from './spark-codes.memory.js';
 import { topAdsMemory } from './top-ads.memory.js';
@@ -31,7 +31,7 @@ export type Store = SparkCodeStore & AdStore & TopAdsStore & BusinessCenterStore
 export function memoryStore(): Store {
   const outbox = createOutbox();
   const adsState = createAdsState();
-  const spark = sparkCodesMemory(outbox, adsState);
+  const spark = sparkCodesMemory(outbox, adsLink(adsState));
   return {
     async readEvents(query) {
       return outbox.read(query);

@@ -6,7 +6,8 @@ import { clone } from './clone.js';
 import { MinHeap } from './min-heap.js';
 import type { Outbox } from './outbox.js';
 import { SortedRuns } from './sorted-runs.js';
-import { applyBulk, planAdExpiries, planRevocation, refsOut, type AdsState, type SparkView } from './ads.memory.js';
+import type { SparkView } from './ads.memory.js';
+import type { AdsLink } from './ads-link.js';
 import { SYSTEM_ACTOR } from '../../kernel/events.js';
 
 /** A stored code: its current record (replaced, never mutated) and who confirmed it. */
@@ -24,7 +25,8 @@ interface CodeRow {
  * one hash lookup and an update is one assignment (with 10^6 codes each lookup in a large
  * Map is a cache miss or two: that, not the hashing, is what a search pays for).
  */
-export function sparkCodesMemory(outbox: Outbox, adsState: AdsState): { store: Omit<SparkCodeStore, 'readEvents'>; view: SparkView } {
+export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: Omit<SparkCodeStore, 'readEvents'>; view: SparkView } {
+  const { state: adsState, planRevocation, planAdExpiries, applyBulk, refsOut } = ads;
   const codes = new Map<string, CodeRow>();
   const byDigest = new Map<string, CodeRow>();
   const latestByVideo = new Map<string, CodeRow>();

@@ -1,0 +1,11 @@
+import type * as z from 'zod/mini';
+import { idSchema } from './validation.js';
+
+/**
+ * Internal: the schema of an id of brand `B` (`brandedId<CreatorId>()`). At run time it *is*
+ * `idSchema`: a brand exists only for the type checker, so there is nothing to transform, and
+ * sharing the one schema bundles no `z.pipe`/`z.transform` code. Only the output type differs.
+ */
+export function brandedId<B extends string>(): z.ZodMiniType<B, string> {
+  return idSchema as unknown as z.ZodMiniType<B, string>;
+}
