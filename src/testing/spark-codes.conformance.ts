@@ -77,6 +77,17 @@ export function sparkCodeChecks(factory: StoreFactory<SparkCodeStore>, numRuns: 
       check(got !== undefined && got.generatedAt instanceof Date, 'instants come back as Dates');
       checkEqual(await eventCount(store), before + 1, 'one event appended');
       checkEqual(await store.getCode(uniq('missing') as AdCodeId), undefined, 'a missing code is undefined');
+      // What a caller does to records it passed in or got back never reaches the store: it gets
+      // copies, or frozen parts it cannot change (a frozen object throws on write in strict mode).
+      const attempt = (write: () => void) => { try { write(); } catch (e) { if (!(e instanceof TypeError)) throw e; } };
+      const passed = r as { -readonly [K in keyof AdCodeRecord]: AdCodeRecord[K] };
+      attempt(() => { passed.expiresAt.setTime(0); });
+      attempt(() => { (passed.preview as { title?: string }).title = 'changed'; });
+      const returned = got as { -readonly [K in keyof AdCodeRecord]: AdCodeRecord[K] };
+      attempt(() => { returned.generatedAt.setTime(0); });
+      attempt(() => { (returned.preview as { title?: string }).title = 'changed'; });
+      attempt(() => { returned.fingerprint = 'changed'; });
+      checkEqual(await store.getCode(r.id), record({ id: r.id, digest: r.digest, videoId: r.videoId, creatorId: r.creatorId, generatedAt: T0 }), 'mutating passed or returned records changes nothing stored');
     }),
     withStore('spark: SPARK-09 decision — one code in force per video, a new one after revoke or expiry', async (store) => {
       const first = record();

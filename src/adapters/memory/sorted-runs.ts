@@ -4,10 +4,10 @@
  * inserts are appends; an out-of-order key is placed by binary search. A range query costs
  * O(classes × log n + answer).
  */
-export class SortedRuns {
-  private readonly runs = new Map<number, { keys: number[]; ids: string[] }>();
+export class SortedRuns<V = string> {
+  private readonly runs = new Map<number, { keys: number[]; ids: V[] }>();
 
-  insert(cls: number, key: number, id: string): void {
+  insert(cls: number, key: number, id: V): void {
     let run = this.runs.get(cls);
     if (!run) this.runs.set(cls, (run = { keys: [], ids: [] }));
     const { keys, ids } = run;
@@ -25,14 +25,14 @@ export class SortedRuns {
    * Ids with `from <= key < to`, by key ascending: a k-way merge of the runs' slices, so the
    * cost is linear in the answer (times the few classes), with no sort and no pair objects.
    */
-  range(from: number, to: number): string[] {
-    const slices: { keys: number[]; ids: string[]; at: number; end: number }[] = [];
+  range(from: number, to: number): V[] {
+    const slices: { keys: number[]; ids: V[]; at: number; end: number }[] = [];
     for (const { keys, ids } of this.runs.values()) {
       const at = lowerBound(keys, from);
       const end = lowerBound(keys, to);
       if (at < end) slices.push({ keys, ids, at, end });
     }
-    const out: string[] = [];
+    const out: V[] = [];
     while (slices.length > 0) {
       let best = 0;
       for (let i = 1; i < slices.length; i++) if (slices[i]!.keys[slices[i]!.at]! < slices[best]!.keys[slices[best]!.at]!) best = i;

@@ -33,7 +33,8 @@ export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: O
   const byCreator = new Map<string, CodeRow[]>();
   const library = new Map<string, Map<string, LibraryEntry>>();
   const failedSearches = new Map<string, number[]>();
-  const expiring = new SortedRuns();
+  // The expiry index holds the rows themselves: a listing walks them with no hash lookup.
+  const expiring = new SortedRuns<CodeRow>();
   const unrecordedExpiry = new MinHeap<CodeRow>();
   const view: SparkView = {
     code: (id) => codes.get(id)?.record,
@@ -45,7 +46,7 @@ export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: O
       if (byDigest.has(record.digest)) throw new Error('insertCode: duplicate code digest');
       const latest = latestByVideo.get(record.videoId)?.record;
       if (latest && isInForce(latest, record.generatedAt)) return { kind: 'video_has_code_in_force', existing: copyCode(latest) };
-      const stored = copyCode(record);
+      const stored = copyCode(record, frozenPreview(record.preview));
       const row: CodeRow = { record: stored, confirmers: undefined };
       codes.set(stored.id, row);
       byDigest.set(stored.digest, row);
@@ -53,7 +54,7 @@ export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: O
       const list = byCreator.get(stored.creatorId);
       if (list) list.push(row);
       else byCreator.set(stored.creatorId, [row]);
-      expiring.insert(stored.periodDays, stored.expiresAt.getTime(), stored.id);
+      expiring.insert(stored.periodDays, stored.expiresAt.getTime(), row);
       unrecordedExpiry.push(stored.expiresAt.getTime(), row);
       outbox.append(events);
       return { kind: 'inserted', record: copyCode(stored) };
@@ -104,7 +105,7 @@ export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: O
       if (existing) return { kind: 'already_confirmed', entry: copyEntry(existing), record: copyCode(record) };
       const who = row.confirmers;
       if (singleUse && who !== undefined && who.size > 0) return { kind: 'used_by_another_ad_account', record: copyCode(record) };
-      const stored = copyEntry(entry);
+      const stored = copyEntry(entry, frozenPreview(entry.preview));
       if (accountLibrary) accountLibrary.set(stored.codeId, stored);
       else library.set(stored.adAccountId, new Map([[stored.codeId, stored]]));
       if (who) who.add(stored.adAccountId);
@@ -153,7 +154,7 @@ export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: O
       applyBulk(adsState, adPlan.changes, SYSTEM_ACTOR);
       outbox.append(events);
       outbox.append(adPlan.events);
-      return { codes: updated.map(copyCode), stoppedAds: refsOut(adPlan.changes) };
+      return { codes: updated.map((r) => copyCode(r)), stoppedAds: refsOut(adPlan.changes) };
     },
 
     async listCodesByCreator(creatorId: CreatorId) {
@@ -164,13 +165,13 @@ export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: O
     },
 
     async listLibrary(adAccountId: AdAccountId) {
-      return [...(library.get(adAccountId)?.values() ?? [])].map(copyEntry);
+      return [...(library.get(adAccountId)?.values() ?? [])].map((e) => copyEntry(e));
     },
 
     async listExpiringBetween(from, to) {
       const out: AdCodeRecord[] = [];
-      for (const id of expiring.range(from.getTime(), to.getTime())) {
-        const r = codes.get(id)!.record;
+      for (const row of expiring.range(from.getTime(), to.getTime())) {
+        const r = row.record;
         if (r.revokedAt === undefined) out.push(copyCode(r));
       }
       return out;
@@ -179,24 +180,28 @@ export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: O
   return { store, view };
 }
 
-/** A copy of a preview: plain strings, optional title and thumbnail. */
-function copyPreview(p: VideoPreview): VideoPreview {
+/**
+ * A frozen copy of a preview, made once when a record is written. Stored previews are frozen
+ * and then handed out as they are: nobody can change them, so copying them on every read (the
+ * search path) would buy nothing but allocation and a cache miss.
+ */
+function frozenPreview(p: VideoPreview): VideoPreview {
   const out: { -readonly [K in keyof VideoPreview]: VideoPreview[K] } = { creatorId: p.creatorId, creatorName: p.creatorName, videoId: p.videoId };
   if (p.title !== undefined) out.title = p.title;
   if (p.thumbnailUrl !== undefined) out.thumbnailUrl = p.thumbnailUrl;
-  return out;
+  return Object.freeze(out);
 }
 
 const date = (d: Date) => new Date(d.getTime());
 
 /**
- * A deep copy of a code record, field by field (the generic `clone` walks keys: this is the
- * hot path of every search). Optional fields stay absent when absent.
+ * A copy of a stored code record, field by field (the generic `clone` walks keys: this is the
+ * hot path of every search), sharing only the frozen preview. Optional fields stay absent.
  */
-function copyCode(r: AdCodeRecord): AdCodeRecord {
+function copyCode(r: AdCodeRecord, preview = r.preview): AdCodeRecord {
   const out: { -readonly [K in keyof AdCodeRecord]: AdCodeRecord[K] } = {
     id: r.id, digest: r.digest, nonce: r.nonce, fingerprint: r.fingerprint, creatorId: r.creatorId, videoId: r.videoId,
-    periodDays: r.periodDays, generatedAt: date(r.generatedAt), expiresAt: date(r.expiresAt), preview: copyPreview(r.preview),
+    periodDays: r.periodDays, generatedAt: date(r.generatedAt), expiresAt: date(r.expiresAt), preview,
   };
   if (r.revokedAt !== undefined) out.revokedAt = date(r.revokedAt);
   if (r.revokedBy !== undefined) out.revokedBy = { kind: r.revokedBy.kind, id: r.revokedBy.id };
@@ -205,10 +210,10 @@ function copyCode(r: AdCodeRecord): AdCodeRecord {
   return out;
 }
 
-/** A deep copy of a library entry. */
-function copyEntry(e: LibraryEntry): LibraryEntry {
+/** A copy of a stored library entry, sharing only the frozen preview. */
+function copyEntry(e: LibraryEntry, preview = e.preview): LibraryEntry {
   return {
     adAccountId: e.adAccountId, codeId: e.codeId, videoId: e.videoId, creatorId: e.creatorId, confirmedAt: date(e.confirmedAt),
-    confirmedBy: { kind: e.confirmedBy.kind, id: e.confirmedBy.id }, preview: copyPreview(e.preview),
+    confirmedBy: { kind: e.confirmedBy.kind, id: e.confirmedBy.id }, preview,
   };
 }
