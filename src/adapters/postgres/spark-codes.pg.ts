@@ -257,9 +257,11 @@ export function sparkCodesPg(ctx: PgContext): Omit<SparkCodeStore, 'readEvents'>
   const INSERT_CODE = fnSql('spark_insert_code', ['json', 'json']);
   const LOOKUP_FOR_SEARCH = fnSql('spark_lookup_for_search', ['text', 'text', 'timestamptz', 'integer', 'float8', 'json']);
   const CONFIRM = fnSql('spark_confirm', ['text', 'text', 'text', 'text', 'timestamptz', 'json', 'json', 'boolean', 'json']);
-  // A search's read: the account's failed searches in the window, the code, and whether another account confirmed it.
-  const FIND = `SELECT (SELECT count(*)::float8 FROM ${s}.spark_failed_searches f
-                  WHERE f.ad_account_id = $1 AND f.at > $3::timestamptz - $4::float8 * interval '1 millisecond' AND f.at <= $3::timestamptz) AS n,
+  // A search's read: whether the account has `maxFailed` ($5) failed searches in the window
+  // (a row at offset maxFailed - 1), the code, and whether another account confirmed it.
+  const FIND = `SELECT EXISTS (SELECT 1 FROM ${s}.spark_failed_searches f
+                  WHERE f.ad_account_id = $1 AND f.at > $3::timestamptz - $4::float8 * interval '1 millisecond' AND f.at <= $3::timestamptz
+                  OFFSET $5::integer - 1 LIMIT 1) AS limited,
                 ${s}.spark_code_json(c) AS j,
                 EXISTS (SELECT 1 FROM ${s}.spark_library l WHERE l.code_id = c.id AND l.ad_account_id <> $1) AS other
          FROM ${s}.spark_codes c WHERE c.digest = $2`;
@@ -294,9 +296,9 @@ export function sparkCodesPg(ctx: PgContext): Omit<SparkCodeStore, 'readEvents'>
       // may make the count one short; that only decides whether this found search is answered,
       // and misses are still counted exactly, under the lock, below.
       if (digest !== undefined) {
-        const { rows } = await ctx.run(() => db.query<{ n: number; j: unknown; other: boolean }>(FIND, [adAccountId, digest, at.toISOString(), windowMs]));
+        const { rows } = await ctx.run(() => db.query<{ limited: boolean; j: unknown; other: boolean }>(FIND, [adAccountId, digest, at.toISOString(), windowMs, maxFailed]));
         const row = rows[0];
-        if (row && Number(row.n) < maxFailed) return { kind: 'found', record: toRecord(row.j), confirmedByAnotherAdAccount: row.other };
+        if (row && !row.limited) return { kind: 'found', record: toRecord(row.j), confirmedByAnotherAdAccount: row.other };
       }
       // Otherwise lock the account's throttle row and decide there (a miss writes).
       const out = await call(LOOKUP_FOR_SEARCH,

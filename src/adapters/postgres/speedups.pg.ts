@@ -10,8 +10,10 @@ import type { Migration } from './migrations.js';
  *   nine per ad. Declared `STABLE` (what it is), it is inlined into every query and function
  *   that uses it. Same body, same results.
  * - `append_events` parsed the JSON array once per field of every event (`v->>'id'`,
- *   `v->'actor'`, …); it now parses it once (`json_to_recordset`). Same rows: the text of the
- *   JSON parts is kept as given, an empty or null array appends nothing.
+ *   `v->'actor'`, …); it now parses it once (`json_to_recordset`), in one plain INSERT. Same
+ *   rows: the text of the JSON parts is kept as given, `ord` is the position in the array, an
+ *   empty or null array appends nothing (it may use up a batch number: batches only order
+ *   events, `seq` stays gap-free).
  * - `spark_confirm` takes the library entry as typed arguments instead of one JSON object
  *   (read seven times), and its `added` answer no longer echoes the entry the caller just
  *   passed (the store returns a copy of it, as the memory store does). It takes the same
@@ -29,13 +31,13 @@ export const speedupsMigration: Migration = {
       AS $$ SELECT (extract(epoch FROM t) * 1000)::float8 $$;
 
     CREATE OR REPLACE FUNCTION ${s}.append_events(evs json) RETURNS void LANGUAGE plpgsql AS $fn$
+    DECLARE
+      b bigint := nextval('${s}.events_batch');
     BEGIN
       INSERT INTO ${s}.events (batch, ord, id, type, at, actor, subject, data)
-      SELECT b.n, e.ord, e.id, e.type, e.at, e.actor, e.subject, e.data
-      FROM (SELECT nextval('${s}.events_batch') AS n) b,
-        ROWS FROM (json_to_recordset(evs) AS (id text, type text, at timestamptz, actor json, subject json, data json))
-          WITH ORDINALITY AS e(id, type, at, actor, subject, data, ord)
-      ORDER BY e.ord;
+      SELECT b, e.ord, e.id, e.type, e.at, e.actor, e.subject, e.data
+      FROM ROWS FROM (json_to_recordset(evs) AS (id text, type text, at timestamptz, actor json, subject json, data json))
+        WITH ORDINALITY AS e(id, type, at, actor, subject, data, ord);
     END
     $fn$;
 

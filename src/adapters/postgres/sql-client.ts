@@ -61,6 +61,20 @@ export interface PGliteLike {
 
 /** At most this many distinct statement texts get a prepared statement (a guard, not a tuning knob). */
 const MAX_NAMED = 1000;
+/** Statement text → name, for every store of the process (names must not collide on a shared pool). */
+const NAMES = new Map<string, string>();
+const TAKEN = new Set<string>();
+
+/** The prepared statement name of `text`, or `undefined` to run it unnamed. */
+function nameOf(text: string): string | undefined {
+  const known = NAMES.get(text);
+  if (known !== undefined || NAMES.size >= MAX_NAMED) return known;
+  const name = statementName(text);
+  if (TAKEN.has(name)) return undefined; // a hash collision: this text runs unnamed
+  NAMES.set(text, name);
+  TAKEN.add(name);
+  return name;
+}
 
 /**
  * A statement name derived from the text (53-bit hash, `tta_` + base 36): the same text gets
@@ -83,21 +97,14 @@ function statementName(text: string): string {
  * Over a `pg` Pool. With `prepared` (the default), a statement with parameters runs as a named
  * prepared statement (pg's `{ name, text, values }`): the server parses, analyzes and plans it
  * once per connection instead of on every call — for the store's short statements that was
- * most of the server's work. The names are derived from the text; the statements are the
- * store's own, a bounded set. Without `prepared` (PgBouncer in transaction pooling mode before
+ * most of the server's work. The names are derived from the text (unique in the process); the
+ * statements are the store's own, a bounded set. Without `prepared` (PgBouncer in transaction pooling mode before
  * 1.21) every statement is parsed and planned on each call.
  */
 export function fromPgPool(pool: PgPoolLike, { prepared = true }: { readonly prepared?: boolean } = {}): SqlDatabase {
-  const names = new Map<string, string>();
   const run = (target: PgPoolLike | PgPoolClientLike, text: string, params: readonly unknown[]) => {
-    if (!prepared || params.length === 0) return target.query(text, [...params]);
-    let name = names.get(text);
-    if (name === undefined) {
-      if (names.size >= MAX_NAMED) return target.query(text, [...params]);
-      name = statementName(text);
-      names.set(text, name);
-    }
-    return target.query({ name, text, values: [...params] });
+    const name = prepared && params.length > 0 ? nameOf(text) : undefined;
+    return name === undefined ? target.query(text, [...params]) : target.query({ name, text, values: [...params] });
   };
   return {
     async query<R>(text: string, params: readonly unknown[] = []) {
