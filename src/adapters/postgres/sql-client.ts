@@ -59,22 +59,10 @@ export interface PGliteLike {
   }) => Promise<T>): Promise<T>;
 }
 
-/** At most this many distinct statement texts get a prepared statement (a guard, not a tuning knob). */
+/** At most this many distinct statement texts per store get a prepared statement (a guard, not a tuning knob). */
 const MAX_NAMED = 1000;
-/** Statement text → name, for every store of the process (names must not collide on a shared pool). */
-const NAMES = new Map<string, string>();
-const TAKEN = new Set<string>();
-
-/** The prepared statement name of `text`, or `undefined` to run it unnamed. */
-function nameOf(text: string): string | undefined {
-  const known = NAMES.get(text);
-  if (known !== undefined || NAMES.size >= MAX_NAMED) return known;
-  const name = statementName(text);
-  if (TAKEN.has(name)) return undefined; // a hash collision: this text runs unnamed
-  NAMES.set(text, name);
-  TAKEN.add(name);
-  return name;
-}
+/** Statement name → its text, over every store of the process: two texts never share a name on a pool. */
+const TEXT_OF = new Map<string, string>();
 
 /**
  * A statement name derived from the text (53-bit hash, `tta_` + base 36): the same text gets
@@ -97,11 +85,25 @@ function statementName(text: string): string {
  * Over a `pg` Pool. With `prepared` (the default), a statement with parameters runs as a named
  * prepared statement (pg's `{ name, text, values }`): the server parses, analyzes and plans it
  * once per connection instead of on every call — for the store's short statements that was
- * most of the server's work. The names are derived from the text (unique in the process); the
- * statements are the store's own, a bounded set. Without `prepared` (PgBouncer in transaction pooling mode before
- * 1.21) every statement is parsed and planned on each call.
+ * most of the server's work. The names are derived from the text (a name is never given to two
+ * texts in the process: on a hash collision the later text runs unnamed); the statements are
+ * the store's own, a bounded set. Without `prepared` (PgBouncer in transaction pooling mode
+ * before 1.21) every statement is parsed and planned on each call.
  */
 export function fromPgPool(pool: PgPoolLike, { prepared = true }: { readonly prepared?: boolean } = {}): SqlDatabase {
+  const names = new Map<string, string | null>(); // statement text → its name, or null: runs unnamed
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined) {
+      if (names.size >= MAX_NAMED) return undefined;
+      const candidate = statementName(text);
+      const owner = TEXT_OF.get(candidate);
+      name = owner === undefined || owner === text ? candidate : null; // null: a hash collision
+      if (name !== null) TEXT_OF.set(name, text);
+      names.set(text, name);
+    }
+    return name ?? undefined;
+  };
   const run = (target: PgPoolLike | PgPoolClientLike, text: string, params: readonly unknown[]) => {
     const name = prepared && params.length > 0 ? nameOf(text) : undefined;
     return name === undefined ? target.query(text, [...params]) : target.query({ name, text, values: [...params] });
