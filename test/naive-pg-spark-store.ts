@@ -1,9 +1,10 @@
 import type pg from 'pg';
-import type { SparkCodeStore } from '../src/index.js';
+import type { AdCodeId, SparkCodeStore } from '../src/index.js';
 import { isInForce } from '../src/spark-codes/spark-codes.rules.js';
+import { encodeEvents } from '../src/adapters/postgres/outbox.pg.js';
 
 /**
- * NEGATIVE CONTROL — deliberately wrong. The PostgreSQL store with its two guarded writes
+ * NEGATIVE CONTROL — deliberately wrong. The PostgreSQL store with its three guarded writes
  * replaced by read-then-write over separate autocommit statements (no row lock, no conditional
  * write): the anti-pattern the real store's functions avoid. The server concurrency tests must
  * fail on it; if they ever pass, they have stopped testing anything.
@@ -24,6 +25,22 @@ export function naivePgSparkStore(real: SparkCodeStore, pool: pg.Pool, schema: s
         ON CONFLICT (video_id) DO UPDATE SET latest_code_id = excluded.latest_code_id`, [record.videoId, record.id]);
       void events;
       return { kind: 'inserted', record };
+    },
+    async lookupForSearch({ adAccountId, digest, at, maxFailed, windowMs, failedEvent }) {
+      // Count, then decide, then record: three autocommit statements and no lock.
+      const { rows } = await pool.query<{ n: number; oldest: Date | null }>(
+        `SELECT count(*)::int AS n, min(at) AS oldest FROM ${s}.spark_failed_searches
+         WHERE ad_account_id = $1 AND at > $2::timestamptz - $3::float8 * interval '1 millisecond' AND at <= $2::timestamptz`,
+        [adAccountId, at.toISOString(), windowMs]);
+      const { n, oldest } = rows[0]!;
+      if (n >= maxFailed) return { kind: 'throttled', retryAt: new Date(oldest!.getTime() + windowMs) };
+      const found = digest === undefined ? [] : (await pool.query<{ id: string }>(`SELECT id FROM ${s}.spark_codes WHERE digest = $1`, [digest])).rows;
+      const record = found[0] ? await real.getCode(found[0].id as AdCodeId) : undefined;
+      if (record) return { kind: 'found', record, confirmedByAnotherAdAccount: false };
+      await pool.query(`INSERT INTO ${s}.spark_search_accounts (ad_account_id) VALUES ($1) ON CONFLICT DO NOTHING`, [adAccountId]);
+      await pool.query(`INSERT INTO ${s}.spark_failed_searches (ad_account_id, at) VALUES ($1, $2)`, [adAccountId, at.toISOString()]);
+      await pool.query(`SELECT ${s}.append_events($1::json)`, [encodeEvents([failedEvent()])]);
+      return { kind: 'not_found' };
     },
     async confirm(entry, options, events) {
       const record = await real.getCode(entry.codeId);

@@ -7,6 +7,7 @@ import type { PgContext } from './context.js';
 import { applyMigrations, type Migration, type MigrationReport } from './migrations.js';
 import { outboxMigration, outboxPg } from './outbox.pg.js';
 import { sparkCodesMigration, sparkCodesPg } from './spark-codes.pg.js';
+import { speedupsMigration } from './speedups.pg.js';
 import { topAdsPg } from './top-ads.pg.js';
 import { fromPGlite, fromPgPool, quoteIdent, withRetry, type PGliteLike, type PgPoolLike } from './sql-client.js';
 
@@ -14,7 +15,7 @@ export type { MigrationReport } from './migrations.js';
 export type { PGliteLike, PgPoolClientLike, PgPoolLike } from './sql-client.js';
 
 /** Every migration the library ships, in version order. A new context appends its own. */
-const MIGRATIONS: readonly Migration[] = [outboxMigration, sparkCodesMigration, businessCenterMigration, adsMigration];
+const MIGRATIONS: readonly Migration[] = [outboxMigration, sparkCodesMigration, businessCenterMigration, adsMigration, speedupsMigration];
 
 /** Options of `postgresStore`: exactly one of `pool` or `pglite`. */
 export type PostgresStoreOptions = {
@@ -22,6 +23,12 @@ export type PostgresStoreOptions = {
   readonly schema?: string;
   /** How many times a transaction aborted by a serialization failure or deadlock is retried (default 5). */
   readonly maxRetries?: number;
+  /**
+   * With a `pg` Pool: run the store's statements as named prepared statements, parsed and
+   * planned once per connection (default `true`). Set `false` behind a pooler that cannot keep
+   * them, such as PgBouncer in transaction mode before 1.21. Ignored with PGlite.
+   */
+  readonly preparedStatements?: boolean;
 } & (
   | { /** A `pg` Pool (`new Pool({ connectionString })`): a real server. */ readonly pool: PgPoolLike; readonly pglite?: undefined }
   | { /** A PGlite instance (`await PGlite.create(dataDir)`): PostgreSQL in-process. */ readonly pglite: PGliteLike; readonly pool?: undefined }
@@ -75,7 +82,9 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
   const maxRetries = options.maxRetries ?? 5;
   if (!Number.isInteger(maxRetries) || maxRetries < 0) throw new TypeError('postgresStore: maxRetries must be a non-negative integer');
   let db;
-  if (options.pool !== undefined && options.pglite === undefined) db = fromPgPool(options.pool);
+  const preparedStatements = options.preparedStatements ?? true;
+  if (typeof preparedStatements !== 'boolean') throw new TypeError('postgresStore: preparedStatements must be a boolean');
+  if (options.pool !== undefined && options.pglite === undefined) db = fromPgPool(options.pool, { prepared: preparedStatements });
   else if (options.pglite !== undefined && options.pool === undefined) db = fromPGlite(options.pglite);
   else throw new TypeError('postgresStore: pass exactly one of `pool` (pg) or `pglite`');
   const ctx: PgContext = { db, s: quoteIdent(schema), run: (op) => withRetry(op, maxRetries) };

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import type pg from 'pg';
 import {
-  createBusinessCenterLinks, createSparkCodes, DEFAULT_POLICY, definePolicy, manualClock, seededRandom,
+  createBusinessCenterLinks, createSparkCodes, DEFAULT_POLICY, definePolicy, manualClock, memoryStore, seededRandom,
   type AdAccountId, type BcLinkId, type BcLinkRecord, type BusinessCenterId, type CreatorId, type PermissionSet, type SparkCodeStore, type TikTokAccountId,
 } from '../../index.js';
 import { isInForce } from '../../spark-codes/spark-codes.rules.js';
@@ -49,6 +49,27 @@ async function confirmsRace(stores: readonly SparkCodeStore[], round: number): P
   const added = results.filter((r) => r.isOk() && r.value.added).length;
   const entries = (await stores[0]!.listLibrary(acc as AdAccountId)).length;
   if (ok !== 50 || added !== 1 || entries !== 1) throw new Error(`round ${round}: ${ok} Ok, ${added} added, ${entries} library entries`);
+}
+
+/**
+ * ADV-03 over separate connections: 40 concurrent searches from one ad account for a code that
+ * is well formed but was never issued here, with a limit of 5 failed searches per hour: exactly
+ * 5 are recorded as failed (5 `not found` answers, 5 events), the other 35 are throttled.
+ */
+async function throttleRace(stores: readonly SparkCodeStore[], round: number): Promise<void> {
+  const clock = manualClock(T0);
+  const policy = definePolicy({ maxFailedSearches: 5 }).unwrap();
+  const services = stores.map((store, i) => createSparkCodes({ store, clock, random: seededRandom(8000 * round + i), codeSecret: SECRET, policy }));
+  // Issued by a service on another store: a valid code, unknown to these stores.
+  const elsewhere = createSparkCodes({ store: memoryStore(), clock, random: seededRandom(round), codeSecret: SECRET });
+  const unknown = (await elsewhere.generateCode({ ...eligible(`video-thr-${round}`, `creator-thr-${round}`), periodDays: 7 })).unwrap().code;
+  const acc = `acc-thr-${round}`;
+  const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+    services[i % services.length]!.searchCode({ advertiser: advertiser(acc), code: unknown })));
+  const missed = results.filter((r) => codesOf(r).includes('spark.code_not_found')).length;
+  const throttled = results.filter((r) => r.isErr() && (r.error as { code: string }).code === 'spark.search_throttled').length;
+  const events = (await stores[0]!.readEvents({ limit: 1_000_000 })).filter((e) => e.type === 'spark.code_search_failed' && e.subject.id === acc).length;
+  if (missed !== 5 || throttled !== 35 || events !== 5) throw new Error(`round ${round}: ${missed} failed searches answered, ${throttled} throttled, ${events} failed-search events`);
 }
 
 const SPARK_PERMISSIONS = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
@@ -164,6 +185,10 @@ describe.runIf(DATABASE_URL)('postgresStore on a server keeps its invariants und
     await withStores(false, async (stores) => { for (let r = 0; r < REPEAT; r++) await confirmsRace(stores, r); });
   });
 
+  test(`ADV-03: 40 concurrent failed searches from one ad account over separate connections record exactly the limit (×${REPEAT})`, async () => {
+    await withStores(false, async (stores) => { for (let r = 0; r < REPEAT; r++) await throttleRace(stores, r); });
+  });
+
   test(`X-02: a reader polling during concurrent writes over separate connections sees every event once, seq gap-free (×${REPEAT})`, async () => {
     await withStores(false, async (stores) => {
       const services = stores.map((store, i) => createSparkCodes({ store, clock: manualClock(T0), random: seededRandom(77 + i), codeSecret: SECRET }));
@@ -220,6 +245,9 @@ describe.runIf(DATABASE_URL)('postgresStore on a server keeps its invariants und
     });
     test('generations race fails on the naive store', async () => {
       await expect(withStores(true, async (stores) => { for (let r = 0; r < REPEAT; r++) await generationsRace(stores, r); })).rejects.toThrow();
+    });
+    test('failed-search limit race fails on the naive store, by recording more than the limit', async () => {
+      await expect(withStores(true, async (stores) => { for (let r = 0; r < REPEAT; r++) await throttleRace(stores, r); })).rejects.toThrow(/([6-9]|[1-9]\d) failed searches answered/);
     });
     test('confirms race fails on the naive store', async () => {
       await expect(withStores(true, async (stores) => { for (let r = 0; r < REPEAT; r++) await confirmsRace(stores, r); })).rejects.toThrow();

@@ -6,9 +6,15 @@ import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import {
   createAds, createBusinessCenterLinks, createDeliveryIdentities, createSparkCodes, createTopAds, DAY_MS, manualClock, seededRandom,
-  type AdCodeId, type AdCodeRecord, type CreatorId, type EventId, type VideoId,
+  type AdAccountId, type AdCodeId, type AdCodeRecord, type CreatorId, type EventId, type VideoId,
 } from '../../index.js';
 import { postgresStore } from './index.js';
+import { applyMigrations } from './migrations.js';
+import { fromPGlite, fromPgPool } from './sql-client.js';
+import { outboxMigration } from './outbox.pg.js';
+import { sparkCodesMigration } from './spark-codes.pg.js';
+import { businessCenterMigration } from './business-center.pg.js';
+import { adsMigration } from './ads.pg.js';
 import { closeSharedPGlite, DATABASE_URL, freshSchema, freshStore, serverPool, sharedPGlite } from '../../../test/pg-fixtures.js';
 
 const SECRET = 'postgres-tests-secret-at-least-32-characters';
@@ -242,10 +248,41 @@ for (const target of targets) {
       const db = await target.db();
       try {
         const first = await store.migrate();
-        expect(first).toEqual({ from: 0, to: 4, applied: [1, 2, 3, 4] });
-        expect(await store.migrate()).toEqual({ from: 4, to: 4, applied: [] });
+        expect(first).toEqual({ from: 0, to: 5, applied: [1, 2, 3, 4, 5] });
+        expect(await store.migrate()).toEqual({ from: 5, to: 5, applied: [] });
         await db.query(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES (99, 'from the future')`);
         await expect(store.migrate()).rejects.toThrow(/newer than this library/);
+      } finally {
+        await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      }
+    });
+
+    test('migration 5 upgrades a schema at version 4 that holds data: codes, confirmations and events carry on', async () => {
+      const schema = freshSchema();
+      const h = await target.handle();
+      const sql = 'pglite' in h ? fromPGlite(h.pglite) : fromPgPool(h.pool);
+      const db = await target.db();
+      try {
+        expect(await applyMigrations(sql, schema, [outboxMigration, sparkCodesMigration, businessCenterMigration, adsMigration], 0))
+          .toEqual({ from: 0, to: 4, applied: [1, 2, 3, 4] });
+        const s = `"${schema}"`;
+        // Written through the version-4 functions, as the previous library did.
+        const code = { id: 'code-v4', digest: 'd'.repeat(64), nonce: '0'.repeat(64), fingerprint: '#v4…', creatorId: 'creator-f', videoId: 'video-v4',
+          periodDays: 7, generatedAt: T0.toISOString(), expiresAt: new Date(T0.getTime() + 7 * DAY_MS).toISOString(), preview: { creatorId: 'creator-f', creatorName: 'C', videoId: 'video-v4' } };
+        const ev = (id: string) => ({ id, type: 't.v4', at: T0.toISOString(), actor: { kind: 'user', id: 'u' }, subject: { kind: 'ad_code', id: 'code-v4' }, data: { n: 1 } });
+        await sql.query(`SELECT ${s}.spark_insert_code($1::json, $2::json)`, [JSON.stringify(code), JSON.stringify([ev('evt-v4-1')])]);
+        await sql.query(`SELECT ${s}.spark_confirm($1::json, $2::boolean, $3::json)`, [JSON.stringify({
+          adAccountId: 'acc-v4', codeId: 'code-v4', videoId: 'video-v4', creatorId: 'creator-f', confirmedAt: T0.toISOString(), confirmedBy: { kind: 'advertiser', id: 'acc-v4' }, preview: code.preview,
+        }), false, JSON.stringify([ev('evt-v4-2')])]);
+        const store = 'pglite' in h ? postgresStore({ pglite: h.pglite, schema }) : postgresStore({ pool: h.pool, schema });
+        expect(await store.migrate()).toEqual({ from: 4, to: 5, applied: [5] });
+        const before = await store.getCode('code-v4' as AdCodeId);
+        expect(before?.firstConfirmedAt?.getTime()).toBe(T0.getTime());
+        const spark = createSparkCodes({ store, clock: manualClock(new Date(T0.getTime() + 1000)), random: seededRandom(11), codeSecret: SECRET });
+        const g = (await spark.generateCode({ ...eligible('video-v5'), periodDays: 7 })).unwrap();
+        expect((await spark.confirmCode({ advertiser: advertiser('acc-v4'), code: g.code })).unwrap().added).toBe(true);
+        expect((await store.listLibrary('acc-v4' as AdAccountId)).map((e) => e.codeId)).toEqual(['code-v4', g.summary.id]);
+        expect((await store.readEvents()).map((e) => [e.seq, e.id])).toEqual([[1, 'evt-v4-1'], [2, 'evt-v4-2'], [3, expect.any(String)], [4, expect.any(String)]]);
       } finally {
         await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       }
@@ -259,10 +296,34 @@ describe.runIf(DATABASE_URL)('postgresStore on a server: operations', () => {
     const pools = Array.from({ length: 5 }, () => serverPool(2));
     try {
       const reports = await Promise.all(pools.map((p) => postgresStore({ pool: p, schema }).migrate()));
-      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, 0, 4]);
+      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, 0, 5]);
     } finally {
       await pools[0]!.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await Promise.all(pools.map((p) => p.end()));
+    }
+  });
+
+  test('statements run as named prepared statements, or unnamed with preparedStatements: false', async () => {
+    expect(() => postgresStore({ pool: pool!, preparedStatements: 'yes' as unknown as boolean })).toThrow(TypeError);
+    for (const prepared of [true, false]) {
+      const one = serverPool(1); // one connection: the session whose prepared statements are listed below
+      const schema = freshSchema();
+      try {
+        const store = postgresStore({ pool: one, schema, preparedStatements: prepared });
+        await store.migrate();
+        const spark = createSparkCodes({ store, clock: manualClock(T0), random: seededRandom(12), codeSecret: SECRET });
+        const g = (await spark.generateCode({ ...eligible('video-p'), periodDays: 7 })).unwrap();
+        for (let i = 0; i < 3; i++) {
+          expect((await spark.confirmCode({ advertiser: advertiser('acc-p'), code: g.code })).unwrap().added).toBe(i === 0);
+          expect((await spark.searchCode({ advertiser: advertiser('acc-q'), code: g.code })).unwrap().codeId).toBe(g.summary.id);
+        }
+        const { rows } = await one.query(`SELECT name FROM pg_prepared_statements WHERE strpos(statement, $1) > 0`, [`"${schema}".`]);
+        if (prepared) expect(rows.length).toBeGreaterThanOrEqual(4); // latest code, insert, find, confirm
+        else expect(rows).toEqual([]);
+      } finally {
+        await one.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await one.end();
+      }
     }
   });
 

@@ -22,7 +22,8 @@ import { refOf, toAd } from './ads.pg.js';
  *   its latest code; `spark_insert_code` locks that row (creating it if needed), so two
  *   generations for one video run one after the other and the second sees the first.
  * - Idempotent confirm and single use: `spark_confirm` locks the code row; the library's
- *   primary key (ad_account_id, code_id) backs it up.
+ *   primary key (ad_account_id, code_id) backs it up. (Migration 5 replaced `spark_confirm`
+ *   by one with typed arguments and `ms` by an inlinable one: see `speedupsMigration`.)
  * - Revocation vs confirm: both lock the code row, so a confirm never lands after a revoke.
  * - Failed-search limit: a miss locks the account's `spark_search_accounts` row, recounts and
  *   records; found searches below the limit are a plain read (they write nothing).
@@ -246,18 +247,26 @@ function encodeRecord(r: AdCodeRecord): string {
   });
 }
 
-function encodeEntry(e: LibraryEntry): string {
-  return JSON.stringify({ ...e, confirmedAt: e.confirmedAt.toISOString() });
-}
-
 type Out = { kind: string; record?: unknown; existing?: unknown; entry?: unknown; retryAt?: number; confirmedByAnotherAdAccount?: boolean };
 
 /** Internal: the Spark code tables of the PostgreSQL store (see `sparkCodesMigration`). */
 export function sparkCodesPg(ctx: PgContext): Omit<SparkCodeStore, 'readEvents'> {
   const { s, db } = ctx;
-  const call = async (fn: string, params: readonly unknown[], casts: readonly string[]): Promise<Out> => {
-    const args = casts.map((c, i) => `$${i + 1}::${c}`).join(', ');
-    const { rows } = await ctx.run(() => db.query<{ out: unknown }>(`SELECT ${s}.${fn}(${args}) AS out`, params));
+  // Each statement's text is built once: the same text is the same prepared statement.
+  const fnSql = (fn: string, casts: readonly string[]) => `SELECT ${s}.${fn}(${casts.map((c, i) => `$${i + 1}::${c}`).join(', ')}) AS out`;
+  const INSERT_CODE = fnSql('spark_insert_code', ['json', 'json']);
+  const LOOKUP_FOR_SEARCH = fnSql('spark_lookup_for_search', ['text', 'text', 'timestamptz', 'integer', 'float8', 'json']);
+  const CONFIRM = fnSql('spark_confirm', ['text', 'text', 'text', 'text', 'timestamptz', 'json', 'json', 'boolean', 'json']);
+  // A search's read: whether the account has `maxFailed` ($5) failed searches in the window
+  // (a row at offset maxFailed - 1), the code, and whether another account confirmed it.
+  const FIND = `SELECT EXISTS (SELECT 1 FROM ${s}.spark_failed_searches f
+                  WHERE f.ad_account_id = $1 AND f.at > $3::timestamptz - $4::float8 * interval '1 millisecond' AND f.at <= $3::timestamptz
+                  OFFSET $5::integer - 1 LIMIT 1) AS limited,
+                ${s}.spark_code_json(c) AS j,
+                EXISTS (SELECT 1 FROM ${s}.spark_library l WHERE l.code_id = c.id AND l.ad_account_id <> $1) AS other
+         FROM ${s}.spark_codes c WHERE c.digest = $2`;
+  const call = async (sql: string, params: readonly unknown[]): Promise<Out> => {
+    const { rows } = await ctx.run(() => db.query<{ out: unknown }>(sql, params));
     return parseJson(rows[0]!.out) as Out;
   };
   const codes = async (where: string, params: readonly unknown[], order = ''): Promise<AdCodeRecord[]> => {
@@ -267,7 +276,7 @@ export function sparkCodesPg(ctx: PgContext): Omit<SparkCodeStore, 'readEvents'>
 
   return {
     async insertCode(record, events): Promise<InsertCodeOutcome> {
-      const out = await call('spark_insert_code', [encodeRecord(record), encodeEvents(events)], ['json', 'json']);
+      const out = await call(INSERT_CODE, [encodeRecord(record), encodeEvents(events)]);
       return out.kind === 'inserted'
         ? { kind: 'inserted', record: toRecord(out.record) }
         : { kind: 'video_has_code_in_force', existing: toRecord(out.existing) };
@@ -282,31 +291,39 @@ export function sparkCodesPg(ctx: PgContext): Omit<SparkCodeStore, 'readEvents'>
     },
 
     async lookupForSearch({ adAccountId, digest, at, maxFailed, windowMs, failedEvent }): Promise<SearchLookup> {
-      // Fast path, a plain read: below the limit, a search that finds its code writes nothing.
+      // Fast path, one read-only statement (no lock, no transaction id, no WAL): below the
+      // limit, a search that finds its code writes nothing. Racing misses of the same account
+      // may make the count one short; that only decides whether this found search is answered,
+      // and misses are still counted exactly, under the lock, below.
       if (digest !== undefined) {
-        const { rows } = await ctx.run(() => db.query<{ n: number; j: unknown; other: boolean }>(
-          `SELECT (SELECT count(*)::float8 FROM ${s}.spark_failed_searches f
-                    WHERE f.ad_account_id = $1 AND f.at > $3::timestamptz - $4::float8 * interval '1 millisecond' AND f.at <= $3::timestamptz) AS n,
-                  ${s}.spark_code_json(c) AS j,
-                  EXISTS (SELECT 1 FROM ${s}.spark_library l WHERE l.code_id = c.id AND l.ad_account_id <> $1) AS other
-           FROM ${s}.spark_codes c WHERE c.digest = $2`,
-          [adAccountId, digest, at.toISOString(), windowMs]));
+        const { rows } = await ctx.run(() => db.query<{ limited: boolean; j: unknown; other: boolean }>(FIND, [adAccountId, digest, at.toISOString(), windowMs, maxFailed]));
         const row = rows[0];
-        if (row && Number(row.n) < maxFailed) return { kind: 'found', record: toRecord(row.j), confirmedByAnotherAdAccount: row.other };
+        if (row && !row.limited) return { kind: 'found', record: toRecord(row.j), confirmedByAnotherAdAccount: row.other };
       }
       // Otherwise lock the account's throttle row and decide there (a miss writes).
-      const out = await call('spark_lookup_for_search',
-        [adAccountId, digest ?? null, at.toISOString(), maxFailed, windowMs, encodeEvents([failedEvent()]).slice(1, -1)],
-        ['text', 'text', 'timestamptz', 'integer', 'float8', 'json']);
+      // One statement: the event goes with it (built here even when the search finds; it is small
+      // next to a round trip), and the database appends it only on a miss.
+      const out = await call(LOOKUP_FOR_SEARCH,
+        [adAccountId, digest ?? null, at.toISOString(), maxFailed, windowMs, encodeEvents([failedEvent()]).slice(1, -1)]);
       if (out.kind === 'throttled') return { kind: 'throttled', retryAt: new Date(out.retryAt!) };
       if (out.kind === 'found') return { kind: 'found', record: toRecord(out.record), confirmedByAnotherAdAccount: out.confirmedByAnotherAdAccount! };
       return { kind: 'not_found' };
     },
 
     async confirm(entry, { singleUse }, events): Promise<ConfirmOutcome> {
-      const out = await call('spark_confirm', [encodeEntry(entry), singleUse, encodeEvents(events)], ['json', 'boolean', 'json']);
+      const by = JSON.stringify(entry.confirmedBy);
+      const preview = JSON.stringify(entry.preview);
+      const out = await call(CONFIRM,
+        [entry.adAccountId, entry.codeId, entry.videoId, entry.creatorId, entry.confirmedAt.toISOString(), by, preview, singleUse, encodeEvents(events)]);
       switch (out.kind) {
-        case 'added': return { kind: 'added', entry: toEntry(out.entry), record: toRecord(out.record) };
+        case 'added': {
+          // The row just inserted holds exactly these values (the JSON parts as the text sent).
+          const added: LibraryEntry = {
+            adAccountId: entry.adAccountId, codeId: entry.codeId, videoId: entry.videoId, creatorId: entry.creatorId,
+            confirmedAt: new Date(entry.confirmedAt.getTime()), confirmedBy: JSON.parse(by), preview: JSON.parse(preview),
+          };
+          return { kind: 'added', entry: added, record: toRecord(out.record) };
+        }
         case 'already_confirmed': return { kind: 'already_confirmed', entry: toEntry(out.entry), record: toRecord(out.record) };
         case 'used_by_another_ad_account': return { kind: 'used_by_another_ad_account', record: toRecord(out.record) };
         case 'not_in_force': return { kind: 'not_in_force', record: toRecord(out.record) };

@@ -13,6 +13,10 @@ export interface SqlResult<R> {
 
 /** Something that runs one parameterized statement. */
 export interface SqlQueryable {
+  /**
+   * Runs `text` with `params`. Over a `pg` Pool a statement with parameters runs as a named
+   * prepared statement (see `fromPgPool`): parsed and planned once per connection.
+   */
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
@@ -24,9 +28,16 @@ export interface SqlDatabase extends SqlQueryable {
   transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
 }
 
+/** A named prepared statement for `pg` (`{ name, text, values }`, pg's `QueryConfig`). */
+export interface PgNamedQuery {
+  readonly name: string;
+  readonly text: string;
+  readonly values: unknown[];
+}
+
 /** The part of a `pg` PoolClient the store uses. */
 export interface PgPoolClientLike {
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(textOrConfig: string | PgNamedQuery, params?: unknown[]): Promise<{ rows: unknown[] }>;
   release(err?: Error | boolean): void;
   on?(event: 'error', listener: (err: Error) => void): unknown;
   off?(event: 'error', listener: (err: Error) => void): unknown;
@@ -35,7 +46,7 @@ export interface PgPoolClientLike {
 /** The part of a `pg` Pool the store uses (`new Pool({ connectionString })` from `pg`). */
 export interface PgPoolLike {
   connect(): Promise<PgPoolClientLike>;
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(textOrConfig: string | PgNamedQuery, params?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 /** The part of a PGlite instance the store uses (`await PGlite.create(dataDir)`). */
@@ -48,10 +59,58 @@ export interface PGliteLike {
   }) => Promise<T>): Promise<T>;
 }
 
-export function fromPgPool(pool: PgPoolLike): SqlDatabase {
+/** At most this many distinct statement texts per store get a prepared statement (a guard, not a tuning knob). */
+const MAX_NAMED = 1000;
+/** Statement name → its text, over every store of the process: two texts never share a name on a pool. */
+const TEXT_OF = new Map<string, string>();
+
+/**
+ * A statement name derived from the text (53-bit hash, `tta_` + base 36): the same text gets
+ * the same name on every connection, a different text (another schema) a different one.
+ */
+function statementName(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `tta_${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+/**
+ * Over a `pg` Pool. With `prepared` (the default), a statement with parameters runs as a named
+ * prepared statement (pg's `{ name, text, values }`): the server parses, analyzes and plans it
+ * once per connection instead of on every call — for the store's short statements that was
+ * most of the server's work. The names are derived from the text (a name is never given to two
+ * texts in the process: on a hash collision the later text runs unnamed); the statements are
+ * the store's own, a bounded set. Without `prepared` (PgBouncer in transaction pooling mode
+ * before 1.21) every statement is parsed and planned on each call.
+ */
+export function fromPgPool(pool: PgPoolLike, { prepared = true }: { readonly prepared?: boolean } = {}): SqlDatabase {
+  const names = new Map<string, string | null>(); // statement text → its name, or null: runs unnamed
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined) {
+      if (names.size >= MAX_NAMED) return undefined;
+      const candidate = statementName(text);
+      const owner = TEXT_OF.get(candidate);
+      name = owner === undefined || owner === text ? candidate : null; // null: a hash collision
+      if (name !== null) TEXT_OF.set(name, text);
+      names.set(text, name);
+    }
+    return name ?? undefined;
+  };
+  const run = (target: PgPoolLike | PgPoolClientLike, text: string, params: readonly unknown[]) => {
+    const name = prepared && params.length > 0 ? nameOf(text) : undefined;
+    return name === undefined ? target.query(text, [...params]) : target.query({ name, text, values: [...params] });
+  };
   return {
     async query<R>(text: string, params: readonly unknown[] = []) {
-      return (await pool.query(text, [...params])) as SqlResult<R>;
+      return (await run(pool, text, params)) as SqlResult<R>;
     },
     async exec(script) {
       await pool.query(script);
@@ -67,7 +126,7 @@ export function fromPgPool(pool: PgPoolLike): SqlDatabase {
         await client.query('BEGIN');
         const tx: SqlQueryable = {
           async query<R>(text: string, params: readonly unknown[] = []) {
-            return (await client.query(text, [...params])) as SqlResult<R>;
+            return (await run(client, text, params)) as SqlResult<R>;
           },
           async exec(script) {
             // Without parameters, pg uses the simple protocol: several statements are allowed.
