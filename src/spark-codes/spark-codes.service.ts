@@ -266,8 +266,10 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
           ? { rule: 'SPARK-10', code: 'spark.code_revoked', message: 'This code was revoked: generate a new one to share.' }
           : { rule: 'SPARK-11', code: 'spark.code_expired', message: 'This code has expired: generate a new one to share.', details: { expiredAt: record.expiresAt } }]));
       }
-      const code = deriveCode(hexToBytesStrict(record.nonce));
-      if (adCodeDigest(code) !== record.digest) {
+      // A nonce of another length (another derivation) cannot give this code back either.
+      const nonce = record.nonce.length === 2 * NONCE_BYTES ? hexToBytesStrict(record.nonce) : undefined;
+      const code = nonce && deriveCode(nonce);
+      if (code === undefined || adCodeDigest(code) !== record.digest) {
         return Err(denied([{ rule: 'SPARK-09', code: 'spark.code_not_recoverable', message: 'This code was issued under another service secret and cannot be shown again: revoke it and generate a new one.' }]));
       }
       return Ok({ code, summary: summarizeAdCode(record, at) });
