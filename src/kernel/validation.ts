@@ -2,10 +2,9 @@ import * as z from 'zod/mini';
 import { Err, Ok, type Result } from './result.js';
 import type { ValidationError, ValidationIssue } from './errors.js';
 
-/** Longest string any identifier or free-text field may have. Longer input is refused. */
-export const MAX_TEXT = 512;
-/** Longest identifier. */
-export const MAX_ID = 128;
+import { MAX_ID, MAX_TEXT, validationError } from './input.js';
+
+export { MAX_ID, MAX_TEXT };
 
 /** An opaque identifier: 1–128 visible ASCII characters, no spaces or control characters. */
 export const idSchema = z.string().check(
@@ -44,10 +43,5 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): 
     const path = keys && keys.length > 0 ? [...i.path, keys.join(',')] : i.path;
     return { path: pathOf(path), message: i.message };
   });
-  const first = issues[0] ?? { path: '(input)', message: 'is invalid' };
-  return Err({
-    code: 'validation',
-    message: `Invalid input: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
-    issues: [first, ...issues.slice(1)],
-  });
+  return Err(validationError(issues));
 }

@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR, type Actor, type NewEvent, advertiserActor } from '../ker
 import type { AdCodeId, CreatorId, EventId } from '../kernel/ids.js';
 import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import { plusDays, plusMs } from '../kernel/time.js';
-import { parseInput } from '../kernel/validation.js';
+import { checkInput } from '../kernel/input.js';
 import { toHex, utf8 } from '../kernel/sha256.js';
 import { randomPool } from '../kernel/random-pool.js';
 import type { Clock } from '../ports/clock.js';
@@ -19,9 +19,9 @@ import {
 import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, LibraryEntry, VideoPreview } from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
 import {
-  adAccountIdSchema, codeStatusInputSchema, confirmCodeInputSchema, creatorIdSchema, generateCodeInputSchema, listExpiringInputSchema,
-  revokeCodeInputSchema, searchCodeInputSchema, showCodeInputSchema,
-} from './spark-codes.schemas.js';
+  adAccountIdInput, codeStatusInput, confirmCodeInput, creatorIdInput, generateCodeInput, listExpiringInput, revokeCodeInput, searchCodeInput,
+  showCodeInput,
+} from './spark-codes.inputs.js';
 import type { ConfirmCodeError, GenerateCodeError, QueryError, RevokeCodeError, SearchCodeError, ShowCodeError } from './spark-codes.errors.js';
 import type { AdRef } from '../ads/ads.model.js';
 import { adStatusEvent } from '../ads/ads.events.js';
@@ -206,7 +206,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     policy,
 
     async generateCode(input) {
-      const parsed = parseInput(generateCodeInputSchema, input);
+      const parsed = checkInput(generateCodeInput, input);
       if (parsed.isErr()) return parsed;
       const { creator, video, periodDays } = parsed.value;
       const at = clock.now();
@@ -252,7 +252,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     },
 
     async showCode(input) {
-      const parsed = parseInput(showCodeInputSchema, input);
+      const parsed = checkInput(showCodeInput, input);
       if (parsed.isErr()) return parsed;
       const got = await guard(() => store.getCode(parsed.value.codeId));
       if (got.isErr()) return got;
@@ -276,7 +276,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     },
 
     async searchCode(input) {
-      const parsed = parseInput(searchCodeInputSchema, input);
+      const parsed = checkInput(searchCodeInput, input);
       if (parsed.isErr()) return parsed;
       const at = clock.now();
       const found = await searchOrConfirm(parsed.value.advertiser, parsed.value.code, at);
@@ -286,7 +286,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     },
 
     async confirmCode(input) {
-      const parsed = parseInput(confirmCodeInputSchema, input);
+      const parsed = checkInput(confirmCodeInput, input);
       if (parsed.isErr()) return parsed;
       const { advertiser, code, userId } = parsed.value;
       const at = clock.now();
@@ -322,7 +322,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     },
 
     async revokeCode(input) {
-      const parsed = parseInput(revokeCodeInputSchema, input);
+      const parsed = checkInput(revokeCodeInput, input);
       if (parsed.isErr()) return parsed;
       const { creatorId, codeId } = parsed.value;
       const got = await guard(() => store.getCode(codeId));
@@ -373,7 +373,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     },
 
     async codeStatus(input) {
-      const parsed = parseInput(codeStatusInputSchema, input);
+      const parsed = checkInput(codeStatusInput, input);
       if (parsed.isErr()) return parsed;
       const got = await guard(() => store.getCode(parsed.value.codeId));
       if (got.isErr()) return got;
@@ -382,7 +382,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     },
 
     async listCreatorCodes(creatorId) {
-      const parsed = parseInput(creatorIdSchema, creatorId);
+      const parsed = checkInput(creatorIdInput, creatorId);
       if (parsed.isErr()) return parsed;
       const got = await guard(() => store.listCodesByCreator(parsed.value as CreatorId));
       const at = clock.now();
@@ -390,7 +390,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     },
 
     async listLibrary(adAccountId) {
-      const parsed = parseInput(adAccountIdSchema, adAccountId);
+      const parsed = checkInput(adAccountIdInput, adAccountId);
       if (parsed.isErr()) return parsed;
       const entries = await guard(() => store.listLibrary(parsed.value));
       if (entries.isErr()) return entries;
@@ -406,7 +406,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     },
 
     async listExpiring(input) {
-      const parsed = parseInput(listExpiringInputSchema, input);
+      const parsed = checkInput(listExpiringInput, input);
       if (parsed.isErr()) return parsed;
       const from = parsed.value.from ?? clock.now();
       const got = await guard(() => store.listExpiringBetween(from, plusMs(from, parsed.value.withinMs)));
