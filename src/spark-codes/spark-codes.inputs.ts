@@ -4,14 +4,14 @@
 // the specification: `spark-codes.inputs.props.test.ts` checks each pair accepts the same
 // inputs, gives the same output and names the same fields on refusal. Change both together.
 import type * as z from 'zod/mini';
-import { MAX_TEXT, anyString, bool, humanText, id, instant, int, oneOf, optional, strict, text, type Check } from '../kernel/input.js';
+import { MAX_TEXT, NO_CONTROL, anyString, bool, humanText, id, instant, int, oneOf, optional, strict, text, type Check } from '../kernel/input.js';
 import type {
   codeStatusInputSchema, confirmCodeInputSchema, generateCodeInputSchema, listExpiringInputSchema, revokeCodeInputSchema, searchCodeInputSchema,
   showCodeInputSchema,
 } from './spark-codes.schemas.js';
 import type { AdAccountId, CreatorId } from '../kernel/ids.js';
 
-const url = text(1, MAX_TEXT, (u) => u > 0x1f && u !== 0x7f, 'must not contain control characters', /^https:\/\/\S+$/, 'must be an https URL');
+const url = text(1, MAX_TEXT, NO_CONTROL, [/^https:\/\/\S+$/, 'must be an https URL']);
 const count = int('must be a whole number', 0);
 const date = instant('must be a valid Date');
 
