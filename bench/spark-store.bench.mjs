@@ -90,23 +90,34 @@ console.log(`  fill rate (generate only, 0 -> ${fmt(BIG)} codes): ${fmt(fillRate
 let rnd = 12345;
 const nextIndex = (n) => { rnd = (Math.imul(rnd, 1103515245) + 12345) >>> 0; return rnd % n; };
 
-/** Successful searches with random stored codes; returns searches/s over ~ms. */
+/**
+ * Successful searches with random stored codes; returns searches/s over ~ms. Each batch of 256
+ * requests is prepared before its timing starts, as requests arrive at a server: an input object
+ * with a freshly made copy of a random stored code (so the text is in cache, as a request just
+ * read from the network is). Picking a random code out of this benchmark's own array of 10^6
+ * strings costs two or three cache misses that belong to the benchmark, not to the store; they
+ * are outside the timed part for both store sizes.
+ */
 async function searchRate(s, ms) {
-  let n = 0, ok = 0;
-  const start = performance.now();
-  let now = start;
-  while (now - start < ms) {
+  let n = 0, ok = 0, busy = 0;
+  const inputs = new Array(256);
+  while (busy < ms) {
+    for (let i = 0; i < 256; i++) {
+      const code = s.codes[nextIndex(s.codes.length)];
+      inputs[i] = { advertiser: advertiser(n + i), code: Array.from(code).join('') };
+    }
+    const start = performance.now();
     for (let i = 0; i < 256; i++) {
       s.clock.advance(STEP_MS);
-      const r = await s.spark.searchCode({ advertiser: advertiser(n + i), code: s.codes[nextIndex(s.codes.length)] });
+      const r = await s.spark.searchCode(inputs[i]);
       if (r.isOk()) ok++;
     }
+    busy += performance.now() - start;
     n += 256;
-    now = performance.now();
   }
   if (ok !== n) throw new Error(`searchRate: ${n - ok} of ${n} searches failed`);
   sink += ok;
-  return (n / (now - start)) * 1000;
+  return (n / busy) * 1000;
 }
 
 /** generate (fresh video) then confirm that code from an ad account; returns pairs/s over `pairs`. */
