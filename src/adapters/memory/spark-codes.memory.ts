@@ -290,8 +290,9 @@ function entryOf(adAccountId: string, e: StoredEntry): LibraryEntry {
  * search path) would buy nothing but allocation and a cache miss.
  */
 function frozenPreview(p: VideoPreview): VideoPreview {
-  const out: { -readonly [K in keyof VideoPreview]: VideoPreview[K] } = { creatorId: p.creatorId, creatorName: p.creatorName, videoId: p.videoId };
-  if (p.title !== undefined) out.title = p.title;
-  if (p.thumbnailUrl !== undefined) out.thumbnailUrl = p.thumbnailUrl;
-  return Object.freeze(out);
+  const { creatorId, creatorName, videoId, title, thumbnailUrl } = p;
+  // One literal per combination of the optional fields: a property added after the literal
+  // would go to a separate property array (one more object per stored preview).
+  if (title === undefined) return Object.freeze(thumbnailUrl === undefined ? { creatorId, creatorName, videoId } : { creatorId, creatorName, videoId, thumbnailUrl });
+  return Object.freeze(thumbnailUrl === undefined ? { creatorId, creatorName, videoId, title } : { creatorId, creatorName, videoId, title, thumbnailUrl });
 }
