@@ -68,7 +68,7 @@ describe('memory outbox (columns, instants as numbers, data copied at rest)', ()
         e.at.setTime(1);
         e.data.nested.at.setTime(1);
         e.data.nested.list.push(3);
-        e.data.value = 'changed';
+        (e.data as { value: unknown }).value = 'changed';
       }
       for (const e of first) {
         (e.at as Date).setTime(2);

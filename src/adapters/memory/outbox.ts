@@ -87,19 +87,11 @@ export function copyIn(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return new StoredInstant(value.getTime());
   if (Array.isArray(value)) return value.map(copyIn);
-  let out: Record<string, unknown>;
-  if (Object.getPrototypeOf(value) === Object.prototype && !Object.hasOwn(value, '__proto__')) {
-    out = { ...(value as Record<string, unknown>) };
-    for (const key in out) {
-      const v = out[key];
-      if (v !== null && typeof v === 'object') out[key] = copyIn(v);
-    }
-  } else {
-    out = {};
-    for (const key in value) {
-      const v = (value as Record<string, unknown>)[key];
-      out[key] = v === null || typeof v !== 'object' ? v : copyIn(v);
-    }
+  if (Object.getPrototypeOf(value) !== Object.prototype || Object.hasOwn(value, '__proto__')) return copyKeys(value, copyIn);
+  const out: Record<string, unknown> = { ...value };
+  for (const key in out) {
+    const v = out[key];
+    if (v !== null && typeof v === 'object') out[key] = copyIn(v);
   }
   return out;
 }
@@ -109,10 +101,15 @@ export function copyOut(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof StoredInstant) return value.toDate();
   if (Array.isArray(value)) return value.map(copyOut);
+  return copyKeys(value, copyOut);
+}
+
+/** `clone`'s walk of an object: every key `for…in` visits, objects copied with `copy`. */
+function copyKeys(value: object, copy: (v: unknown) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key in value) {
     const v = (value as Record<string, unknown>)[key];
-    out[key] = v === null || typeof v !== 'object' ? v : copyOut(v);
+    out[key] = v === null || typeof v !== 'object' ? v : copy(v);
   }
   return out;
 }
