@@ -140,14 +140,20 @@ async function listExpiringTime(s, answer, reps) {
   const from = s.clock.now();
   const withinMs = FIRST_7D_EXPIRY + answer * 4 * STEP_MS - from.getTime();
   let got = -1;
-  const start = performance.now();
-  for (let i = 0; i < reps; i++) {
-    const r = await s.spark.listExpiring({ withinMs, from });
-    if (!r.isOk()) throw new Error(JSON.stringify(r.error));
-    got = r.value.length;
-    sink += got;
+  // The median of 7 batches, so one garbage collection landing in a batch of a few
+  // milliseconds does not decide the figure (either store size is treated the same way).
+  const batches = [];
+  for (let b = 0; b < 7; b++) {
+    const start = performance.now();
+    for (let i = 0; i < reps; i++) {
+      const r = await s.spark.listExpiring({ withinMs, from });
+      if (!r.isOk()) throw new Error(JSON.stringify(r.error));
+      got = r.value.length;
+      sink += got;
+    }
+    batches.push(((performance.now() - start) * 1000) / reps);
   }
-  return { us: ((performance.now() - start) * 1000) / reps, got };
+  return { us: median(batches), got };
 }
 
 // warm every path on the warm-up store first
@@ -168,7 +174,7 @@ const le = { small: {}, big: {} };
 const leRatio = [];
 for (let r = 0; r < ROUNDS; r++) {
   for (const a of answers) {
-    const reps = Math.max(3, Math.min(200, Math.round(20_000 / a)));
+    const reps = Math.max(2, Math.min(100, Math.round(5_000 / a)));
     if (a * 4 <= SMALL) { const t = await listExpiringTime(small, a, reps); (le.small[a] ??= []).push(t); }
     if (a * 4 <= big.codes.length) { const t = await listExpiringTime(big, a, reps); (le.big[a] ??= []).push(t); }
   }

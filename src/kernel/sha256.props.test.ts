@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { crc32, hmacSha256, sha256, sha256Ascii, toHex } from './sha256.js';
+import { crc32, hmacSha256, sha256, sha256Ascii, sha256Hex, toHex } from './sha256.js';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 300);
 const bytes = fc.uint8Array({ minLength: 0, maxLength: 300 });
@@ -16,6 +16,14 @@ describe('internal SHA-256, HMAC-SHA-256 and CRC-32 agree with node:crypto and t
   test('sha256 = node:crypto sha256 for any input, across block boundaries', () => {
     fc.assert(fc.property(bytes, (m) => {
       expect(toHex(sha256(m))).toBe(createHash('sha256').update(m).digest('hex'));
+    }), { numRuns });
+  });
+  test('sha256Hex = node:crypto sha256 hex for any input, and each result stands alone (scratch reuse)', () => {
+    fc.assert(fc.property(bytes, bytes, (m1, m2) => {
+      const h1 = sha256Hex(m1);
+      const h2 = sha256Hex(m2);
+      expect(h1).toBe(createHash('sha256').update(m1).digest('hex'));
+      expect(h2).toBe(createHash('sha256').update(m2).digest('hex'));
     }), { numRuns });
   });
   test('hmacSha256 = node:crypto HMAC for any key and message, and the keyed function is reusable', () => {

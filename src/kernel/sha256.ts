@@ -111,6 +111,24 @@ export function hmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array
   };
 }
 
+const HEX_DIGITS = new Uint8Array([...'0123456789abcdef'].map((c) => c.charCodeAt(0)));
+const HEX_SCRATCH = new Uint8Array(64);
+const LATIN1 = new TextDecoder('latin1');
+
+/**
+ * Lowercase hex of the SHA-256 of `message`, as one flat string, written straight from the hash
+ * state (no digest or hex byte arrays: this is every search's and confirm's digest).
+ */
+export function sha256Hex(message: Uint8Array): string {
+  STATE.set(IV);
+  hashInto(STATE, message, 0);
+  for (let i = 0; i < 8; i++) {
+    const v = STATE[i]!;
+    for (let k = 0; k < 8; k++) HEX_SCRATCH[8 * i + k] = HEX_DIGITS[(v >>> (28 - 4 * k)) & 15]!;
+  }
+  return LATIN1.decode(HEX_SCRATCH);
+}
+
 /** Lowercase hex of bytes, as a flat string (see `flatHex`: digests are Map keys). */
 export function toHex(bytes: Uint8Array): string {
   return flatHex(bytes);

@@ -1,4 +1,4 @@
-import { crc32, hmacSha256, sha256, sha256Ascii, toHex, utf8 } from '../kernel/sha256.js';
+import { crc32, hmacSha256, sha256Ascii, sha256Hex, toHex, utf8 } from '../kernel/sha256.js';
 import type { Brand } from '../kernel/brand.js';
 import { Err, Ok, type Result } from '../kernel/result.js';
 import { decodeBase64, encodeBase64, isBase64Char, isBase64Text } from './base64.js';
@@ -121,7 +121,7 @@ function issuedBytes(code: string): Uint8Array | undefined {
  */
 export function issuedCodeDigest(code: AdCode): string | undefined {
   const bytes = issuedBytes(code);
-  return bytes === undefined ? undefined : toHex(sha256(bytes));
+  return bytes === undefined ? undefined : sha256Hex(bytes);
 }
 
 /** Minimum length of the secret a code service derives codes from. */
@@ -168,7 +168,7 @@ export function adCodeDeriver(secret: Uint8Array): (nonce: Uint8Array) => AdCode
  */
 export function adCodeDigest(code: AdCode): string {
   const bytes = decodeBase64(code, 1);
-  return toHex(bytes ? sha256(bytes) : sha256Ascii(code)); // a parsed code always decodes
+  return bytes ? sha256Hex(bytes) : toHex(sha256Ascii(code)); // a parsed code always decodes
 }
 
 /**
