@@ -410,7 +410,11 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       if (parsed.isErr()) return parsed;
       const from = parsed.value.from ?? clock.now();
       const got = await guard(() => store.listExpiringBetween(from, plusMs(from, parsed.value.withinMs)));
-      return got.map((rs) => rs.filter((r) => isInForce(r, from)).map((r) => summarizeAdCode(r, from)));
+      if (got.isErr()) return got;
+      // One pass, one array: a window can return tens of thousands of codes.
+      const out: AdCodeSummary[] = [];
+      for (const r of got.value) if (isInForce(r, from)) out.push(summarizeAdCode(r, from));
+      return Ok(out);
     },
   };
 }

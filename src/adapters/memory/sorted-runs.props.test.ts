@@ -21,6 +21,9 @@ describe('SortedRuns (the memory store index behind listExpiring)', () => {
         .sort((x, y) => x.key - y.key || firstSeen.indexOf(x.cls) - firstSeen.indexOf(y.cls) || x.i - y.i)
         .map((e) => `id-${e.i}`);
       expect(runs.range(a, b)).toEqual(expected);
+      // collect = range, mapped, without what maps to undefined (same order).
+      const keepOdd = (id: string) => (Number(id.slice(3)) % 2 === 1 ? id.toUpperCase() : undefined);
+      expect(runs.collect(a, b, keepOdd)).toEqual(expected.filter((id) => Number(id.slice(3)) % 2 === 1).map((id) => id.toUpperCase()));
     }), { numRuns });
   });
 });

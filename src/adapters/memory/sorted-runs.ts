@@ -26,18 +26,24 @@ export class SortedRuns<V = string> {
    * cost is linear in the answer (times the few classes), with no sort and no pair objects.
    */
   range(from: number, to: number): V[] {
+    return this.collect(from, to, (v) => v);
+  }
+
+  /** `range(from, to)` mapped through `f` in the same pass, leaving out what `f` maps to `undefined`. */
+  collect<R>(from: number, to: number, f: (v: V) => R | undefined): R[] {
     const slices: { keys: number[]; ids: V[]; at: number; end: number }[] = [];
     for (const { keys, ids } of this.runs.values()) {
       const at = lowerBound(keys, from);
       const end = lowerBound(keys, to);
       if (at < end) slices.push({ keys, ids, at, end });
     }
-    const out: V[] = [];
+    const out: R[] = [];
     while (slices.length > 0) {
       let best = 0;
       for (let i = 1; i < slices.length; i++) if (slices[i]!.keys[slices[i]!.at]! < slices[best]!.keys[slices[best]!.at]!) best = i;
       const s = slices[best]!;
-      out.push(s.ids[s.at]!);
+      const r = f(s.ids[s.at]!);
+      if (r !== undefined) out.push(r);
       if (++s.at === s.end) slices.splice(best, 1);
     }
     return out;

@@ -226,11 +226,7 @@ export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: O
     },
 
     async listExpiringBetween(from, to) {
-      const out: AdCodeRecord[] = [];
-      for (const row of expiring.range(from.getTime(), to.getTime())) {
-        if (row.revokedAt === undefined) out.push(recordOf(row));
-      }
-      return out;
+      return expiring.collect(from.getTime(), to.getTime(), (row) => (row.revokedAt === undefined ? recordOf(row) : undefined));
     },
   };
   return { store, view };
