@@ -68,15 +68,6 @@ export function text(min: number, max: number, ...patterns: readonly (readonly [
   };
 }
 
-/** Internal: any string of at most `max` units. */
-export function anyString(max: number): Check<string> {
-  return (v, parent, key, issues) => {
-    if (typeof v !== 'string') return push(issues, parent, key, 'must be a string') as never;
-    if (v.length > max) push(issues, parent, key, `must be at most ${max} characters`);
-    return v;
-  };
-}
-
 /** Internal: a safe integer from `min` to `max` (`message` when it is not a whole number). */
 export function int(message: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Check<number> {
   return (v, parent, key, issues) => {

@@ -1,4 +1,5 @@
-const HEX_CODES = new Uint8Array([...'0123456789abcdef'].map((c) => c.charCodeAt(0)));
+/** Internal: the character codes of the lowercase hex digits. */
+export const HEX_CODES = new Uint8Array([...'0123456789abcdef'].map((c) => c.charCodeAt(0)));
 
 /**
  * Internal: lowercase hex of bytes as a *flat* string. Building hex with `+=` makes V8 keep a
@@ -17,7 +18,8 @@ export function flatHex(bytes: Uint8Array): string {
   return ASCII.decode(codes);
 }
 
-const ASCII = new TextDecoder('latin1');
+/** Internal: one latin1 decoder, for turning ASCII byte arrays into flat strings. */
+export const ASCII = new TextDecoder('latin1');
 
 /** Internal: random bytes handed out from a buffer refilled in one call to the random source. */
 export interface RandomPool {

@@ -1,4 +1,4 @@
-import { flatHex } from './random-pool.js';
+import { ASCII, HEX_CODES, flatHex } from './random-pool.js';
 
 // SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104) in plain TypeScript: synchronous, running
 // in browsers and edge runtimes, and with the HMAC key schedule computed once per key. Web
@@ -111,9 +111,7 @@ export function hmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array
   };
 }
 
-const HEX_DIGITS = new Uint8Array([...'0123456789abcdef'].map((c) => c.charCodeAt(0)));
 const HEX_SCRATCH = new Uint8Array(64);
-const LATIN1 = new TextDecoder('latin1');
 
 /**
  * Lowercase hex of the SHA-256 of `message`, as one flat string, written straight from the hash
@@ -124,9 +122,9 @@ export function sha256Hex(message: Uint8Array): string {
   hashInto(STATE, message, 0);
   for (let i = 0; i < 8; i++) {
     const v = STATE[i]!;
-    for (let k = 0; k < 8; k++) HEX_SCRATCH[8 * i + k] = HEX_DIGITS[(v >>> (28 - 4 * k)) & 15]!;
+    for (let k = 0; k < 8; k++) HEX_SCRATCH[8 * i + k] = HEX_CODES[(v >>> (28 - 4 * k)) & 15]!;
   }
-  return LATIN1.decode(HEX_SCRATCH);
+  return ASCII.decode(HEX_SCRATCH);
 }
 
 /** Lowercase hex of bytes, as a flat string (see `flatHex`: digests are Map keys). */

@@ -4,7 +4,7 @@
 // the specification: `spark-codes.inputs.props.test.ts` checks each pair accepts the same
 // inputs, gives the same output and names the same fields on refusal. Change both together.
 import type * as z from 'zod/mini';
-import { MAX_TEXT, NO_CONTROL, anyString, bool, humanText, id, instant, int, oneOf, optional, strict, text, type Check } from '../kernel/input.js';
+import { MAX_TEXT, NO_CONTROL, bool, humanText, id, instant, int, oneOf, optional, strict, text, type Check } from '../kernel/input.js';
 import type {
   codeStatusInputSchema, confirmCodeInputSchema, generateCodeInputSchema, listExpiringInputSchema, revokeCodeInputSchema, searchCodeInputSchema,
   showCodeInputSchema,
@@ -16,7 +16,7 @@ const count = int('must be a whole number', 0);
 const date = instant('must be a valid Date');
 
 const advertiser = strict({ adAccountId: id, hasActivePaymentMethod: bool, hasCreativeLibraryAccess: bool });
-const pastedCode = anyString(1024);
+const pastedCode = text(0, 1024); // any string: its format is checked by `parseAdCode`
 
 /** Checks `generateCode` input as `generateCodeInputSchema`. */
 export const generateCodeInput = strict<z.output<typeof generateCodeInputSchema>>({
