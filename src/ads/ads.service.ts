@@ -116,7 +116,7 @@ export function createAds(options: AdsOptions): Ads {
   const policy = options.policy ?? DEFAULT_POLICY;
   const fill = (b: Uint8Array) => random.fill(b);
   const hex = randomPool(fill).hex;
-  const eventId = () => `evt_${hex(16)}` as EventId;
+  const eventId = () => hex(16, 'evt_') as EventId;
   const actorOf = advertiserActor;
 
   const loadOwned = (adAccountId: AdAccountId, adId: AdId) => loadOwnedAd(store, adAccountId, adId);
@@ -197,7 +197,7 @@ export function createAds(options: AdsOptions): Ads {
       if (violations.length > 0) return deny(violations);
       const offered = offersAssetAuthorization(p.campaign, policy);
       const actor = actorOf(p.adAccountId, p.userId);
-      const id = `ad_${hex(12)}` as AdId;
+      const id = hex(12, 'ad_') as AdId;
       const ad: AdRecord = {
         id, adAccountId: p.adAccountId, name: p.name, campaign: p.campaign,
         schedule: { startAt: p.schedule.startAt, ...(p.schedule.endAt !== undefined ? { endAt: p.schedule.endAt } : {}) },

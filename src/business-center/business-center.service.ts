@@ -128,7 +128,7 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
   const policy = options.policy ?? DEFAULT_POLICY;
   const pool = randomPool((b) => random.fill(b));
   const hex = pool.hex;
-  const eventId = () => `evt_${hex(16)}` as EventId;
+  const eventId = () => hex(16, 'evt_') as EventId;
 
   /** Checks the member and link (BC-02, BC-08) and returns the link, or every violation. */
   async function managedLink(input: { businessCenter: { id: string; verified: boolean }; member: { userId: string; role: 'ADMIN' | 'STANDARD' }; linkId: BcLinkId; adAccount?: { id: AdAccountId; businessCenterId?: string | undefined } }, extra: readonly Violation[], at: Date) {
@@ -154,7 +154,7 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
       const at = clock.now();
       const token = qrTokenFromBytes(pool.bytes(QR_TOKEN_BYTES));
       const record: LinkRequestRecord = {
-        id: `lreq_${hex(ID_BYTES)}` as LinkRequestId,
+        id: hex(ID_BYTES, 'lreq_') as LinkRequestId,
         businessCenterId: businessCenter.id,
         requestedBy: member.userId,
         permissionLevel: 'DELIVER_ADS',
@@ -183,7 +183,7 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
       const at = clock.now();
       const actor: Actor = { kind: 'user', id: userId };
       const link: BcLinkRecord = {
-        id: `link_${hex(ID_BYTES)}` as BcLinkId,
+        id: hex(ID_BYTES, 'link_') as BcLinkId,
         businessCenterId: '' as never, // set by the store from the request
         accountId: account.id,
         permissionLevel: 'DELIVER_ADS',

@@ -58,7 +58,7 @@ function malformed(): QrTokenFormatError {
 /** Makes a token from 32 random bytes. */
 export function qrTokenFromBytes(bytes: Uint8Array): QrToken {
   if (bytes.length !== QR_TOKEN_BYTES) throw new TypeError(`qrTokenFromBytes: need ${QR_TOKEN_BYTES} bytes`);
-  return (QR_TOKEN_PREFIX + flatHex(bytes)) as QrToken;
+  return flatHex(bytes, QR_TOKEN_PREFIX) as QrToken;
 }
 
 /**

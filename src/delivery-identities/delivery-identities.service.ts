@@ -109,7 +109,7 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
   const policy = options.policy ?? DEFAULT_POLICY;
   const links = createBusinessCenterLinks({ store, clock, random, policy });
   const hex = randomPool((b) => random.fill(b)).hex;
-  const eventId = () => `evt_${hex(16)}` as EventId;
+  const eventId = () => hex(16, 'evt_') as EventId;
 
   const prerequisites = (context: IdentityContextFacts, extra: readonly Violation[] = []) => {
     const d = canManageIdentities(context, policy);
@@ -122,7 +122,7 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
     permissions: PermissionSet, method: LinkMethod, actor: Actor, requireAccountUnlinked: boolean, owned?: (linkId: BcLinkId) => OwnedAccountRecord) {
     const at = clock.now();
     const link: BcLinkRecord = {
-      id: `link_${hex(ID_BYTES)}` as BcLinkId, businessCenterId: context.businessCenter.id, accountId: account.id, permissionLevel: 'DELIVER_ADS', permissions, method,
+      id: hex(ID_BYTES, 'link_') as BcLinkId, businessCenterId: context.businessCenter.id, accountId: account.id, permissionLevel: 'DELIVER_ADS', permissions, method,
       linkedAt: at, linkedBy: actor,
       account: { accountType: account.accountType, isPrivate: account.isPrivate, ...(account.displayName !== undefined ? { displayName: account.displayName } : {}) },
     };
@@ -231,7 +231,7 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
       const d = canCreateOrganizationAccount({ ...context, operatingRegion }, policy);
       const violations = [...(d.allowed ? [] : d.violations), ...(set.isErr() ? set.error.violations : [])];
       if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
-      const accountId = `tt_${hex(ID_BYTES)}` as TikTokAccountId;
+      const accountId = hex(ID_BYTES, 'tt_') as TikTokAccountId;
       const actor: Actor = { kind: 'user', id: context.member.userId };
       const at = clock.now();
       const done = await insert(context, { id: accountId, accountType: 'BUSINESS', isPrivate: false, displayName: nickname }, set.unwrap(), 'ORGANIZATION_OWNED', actor, false, (linkId) => ({

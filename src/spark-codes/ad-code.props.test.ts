@@ -5,7 +5,7 @@ import { adCodeDigest, hasValidChecksum, parseAdCode } from '../index.js';
 import { adCodeDeriver, issuedCodeDigest } from './ad-code.js';
 import { decodeBase64, encodeBase64 } from './base64.js';
 
-const deriveAdCode = (secret: Uint8Array, nonce: Uint8Array) => adCodeDeriver(secret)(nonce);
+const deriveAdCode = (secret: Uint8Array, nonce: Uint8Array) => adCodeDeriver(secret)(nonce).code;
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 200);
 const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 });
@@ -43,6 +43,14 @@ describe('SPARK-08 properties of codes', () => {
       fc.pre(a.some((x, i) => x !== b[i]));
       expect(deriveAdCode(secret, a)).not.toBe(deriveAdCode(secret, b));
       expect(deriveAdCode(secret, a)).toBe(deriveAdCode(secret, a));
+    }), { numRuns });
+  });
+  test('the deriver\'s digest is adCodeDigest of the code it prints, and the digest a search computes', () => {
+    fc.assert(fc.property(bytes32, bytes32, (secret, nonce) => {
+      const { code, digest } = adCodeDeriver(secret)(nonce);
+      expect(digest).toBe(adCodeDigest(code));
+      expect(digest).toBe(issuedCodeDigest(parseAdCode(code).unwrap()));
+      expect(digest).toBe(createHash('sha256').update(decodeBase64(code, 1)!).digest('hex'));
     }), { numRuns });
   });
   test('parseAdCode never throws, whatever the input', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { adCodeDigest, adCodeFingerprint, hasValidChecksum, parseAdCode } from '../index.js';
 import { adCodeDeriver } from './ad-code.js';
 
-const deriveAdCode = (secret: Uint8Array, nonce: Uint8Array) => adCodeDeriver(secret)(nonce);
+const deriveAdCode = (secret: Uint8Array, nonce: Uint8Array) => adCodeDeriver(secret)(nonce).code;
 
 const EXAMPLE = '#s63DdePaj9HjSv2BPcSrDfTxU2X506b2oiwchQ9PIspTLgroZKtjN7PPiFnF+qA=';
 const secret = new Uint8Array(32).fill(7);

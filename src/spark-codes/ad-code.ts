@@ -134,7 +134,7 @@ export const MIN_SECRET_BYTES = 32;
  * dump reveals no code, while the creator can still be shown theirs (SPARK-09). The code's
  * last 4 bytes are a CRC-32 of the first 43, so any single-character typo is caught.
  */
-export function adCodeDeriver(secret: Uint8Array): (nonce: Uint8Array) => AdCode {
+export function adCodeDeriver(secret: Uint8Array): (nonce: Uint8Array) => DerivedCode {
   const mac = hmacSha256(secret);
   const info = new Uint8Array(DERIVE_LABEL.length + 32 + 1);
   info.set(DERIVE_LABEL);
@@ -152,8 +152,15 @@ export function adCodeDeriver(secret: Uint8Array): (nonce: Uint8Array) => AdCode
     for (let i = 32; i < BODY_BYTES; i++) bytes[i] = t2[i - 32]!;
     const crc = crc32(bytes, BODY_BYTES);
     bytes[BODY_BYTES] = crc >>> 24; bytes[BODY_BYTES + 1] = crc >>> 16; bytes[BODY_BYTES + 2] = crc >>> 8; bytes[BODY_BYTES + 3] = crc;
-    return `#${encodeBase64(bytes)}` as AdCode;
+    // The digest straight from the bytes: `adCodeDigest` of the printed code, without decoding it again.
+    return { code: `#${encodeBase64(bytes)}` as AdCode, digest: sha256Hex(bytes) };
   };
+}
+
+/** Internal: a derived code and its digest (`adCodeDigest(code)`). */
+export interface DerivedCode {
+  readonly code: AdCode;
+  readonly digest: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
+import { denied, notFound, storageError, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
 import { SYSTEM_ACTOR, type Actor, type NewEvent, advertiserActor } from '../kernel/events.js';
 import type { AdCodeId, CreatorId, EventId } from '../kernel/ids.js';
@@ -10,11 +10,11 @@ import { toHex, utf8 } from '../kernel/sha256.js';
 import { randomPool } from '../kernel/random-pool.js';
 import type { Clock } from '../ports/clock.js';
 import type { RandomSource } from '../ports/random-source.js';
-import type { SparkCodeStore } from '../ports/spark-code-store.js';
+import type { ConfirmOutcome, InsertCodeOutcome, SearchLookup, SparkCodeStore } from '../ports/spark-code-store.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
 import {
-  MIN_SECRET_BYTES, adCodeDeriver, adCodeDigest, adCodeFingerprint, hexToBytesStrict, issuedCodeDigest, parseAdCode, type AdCode,
+  MIN_SECRET_BYTES, adCodeDeriver, adCodeFingerprint, hexToBytesStrict, issuedCodeDigest, parseAdCode, type AdCode,
 } from './ad-code.js';
 import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, LibraryEntry, VideoPreview } from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
@@ -122,6 +122,15 @@ export interface SparkCodes {
   listExpiring(input: unknown): Promise<Result<readonly AdCodeSummary[], QueryError>>;
 }
 
+/** The violation of a video that already has a code in force (checked again by the store). */
+function alreadyInForce(c: AdCodeRecord): Violation {
+  return {
+    rule: 'SPARK-09', code: 'spark.code_already_in_force',
+    message: `This video already has a code in force until ${c.expiresAt.toISOString()}: copy that one, or turn off ad authorization to revoke it first.`,
+    details: { codeId: c.id, expiresAt: c.expiresAt },
+  };
+}
+
 const NONCE_BYTES = 32;
 const ID_BYTES = 12;
 
@@ -158,7 +167,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
   const policy = options.policy ?? DEFAULT_POLICY;
   const deriveCode = adCodeDeriver(secretBytes(options.codeSecret));
   const pool = randomPool((b) => random.fill(b));
-  const eventId = () => `evt_${pool.hex(16)}` as EventId;
+  const eventId = () => pool.hex(16, 'evt_') as EventId;
 
 
   /**
@@ -182,11 +191,16 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     }
     const failedEvent = () => newEvent<CodeSearchFailedEvent>(eventId(), 'spark.code_search_failed', at, { kind: 'advertiser', id: advertiser.adAccountId },
       { kind: 'ad_account', id: advertiser.adAccountId }, { adAccountId: advertiser.adAccountId, reason });
-    const looked = await guard(() => store.lookupForSearch({
-      adAccountId: advertiser.adAccountId, digest, at, maxFailed: policy.maxFailedSearches, windowMs: policy.failedSearchWindowMs, failedEvent,
-    }));
-    if (looked.isErr()) return looked;
-    const lookup = looked.value;
+    // The hot store calls are awaited in a try rather than through `guard`: no closure, no
+    // extra promise and no Result per call (the same X-03 answer when the store fails).
+    let lookup: SearchLookup;
+    try {
+      lookup = await store.lookupForSearch({
+        adAccountId: advertiser.adAccountId, digest, at, maxFailed: policy.maxFailedSearches, windowMs: policy.failedSearchWindowMs, failedEvent,
+      });
+    } catch (e) {
+      return Err(storageError(e));
+    }
     if (lookup.kind === 'throttled') {
       return Err({
         code: 'spark.search_throttled' as const,
@@ -211,24 +225,22 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       const { creator, video, periodDays } = parsed.value;
       const at = clock.now();
       const decision = canGenerateAdCode({ creator, video, periodDays }, policy);
-      const violations: Violation[] = decision.allowed ? [] : [...decision.violations];
-      // Reported with the other violations (X-01); the store re-checks it atomically below.
-      const current = await guard(() => store.latestCodeForVideo(video.id));
-      if (current.isErr()) return current;
-      const inForce = (c: AdCodeRecord | undefined) => c !== undefined && isInForce(c, at);
-      const alreadyInForce = (c: AdCodeRecord): Violation => ({
-        rule: 'SPARK-09', code: 'spark.code_already_in_force',
-        message: `This video already has a code in force until ${c.expiresAt.toISOString()}: copy that one, or turn off ad authorization to revoke it first.`,
-        details: { codeId: c.id, expiresAt: c.expiresAt },
-      });
-      if (inForce(current.value)) violations.push(alreadyInForce(current.value as AdCodeRecord));
-      if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
+      if (!decision.allowed) {
+        // A refusal lists every violation (X-01), so it also says whether the video already
+        // has a code in force. An allowed request skips this read: `insertCode` checks the
+        // same thing atomically and answers `video_has_code_in_force` (one store call fewer).
+        const violations: Violation[] = [...decision.violations];
+        const current = await guard(() => store.latestCodeForVideo(video.id));
+        if (current.isErr()) return current;
+        if (current.value !== undefined && isInForce(current.value, at)) violations.push(alreadyInForce(current.value));
+        return Err(denied(violations as [Violation, ...Violation[]]));
+      }
 
       const nonce = pool.bytes(NONCE_BYTES);
-      const code = deriveCode(nonce);
+      const { code, digest } = deriveCode(nonce);
       const record: AdCodeRecord = {
-        id: `code_${pool.hex(ID_BYTES)}` as AdCodeId,
-        digest: adCodeDigest(code),
+        id: pool.hex(ID_BYTES, 'code_') as AdCodeId,
+        digest,
         nonce: toHex(nonce),
         fingerprint: adCodeFingerprint(code),
         creatorId: creator.id,
@@ -245,10 +257,14 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       const event = newEvent<CodeGeneratedEvent>(eventId(), 'spark.code_generated', at, { kind: 'creator', id: creator.id }, { kind: 'ad_code', id: record.id }, {
         codeId: record.id, videoId: record.videoId, creatorId: record.creatorId, fingerprint: record.fingerprint, periodDays, expiresAt: record.expiresAt,
       });
-      const inserted = await guard(() => store.insertCode(record, [event]));
-      if (inserted.isErr()) return inserted;
-      if (inserted.value.kind === 'video_has_code_in_force') return Err(denied([alreadyInForce(inserted.value.existing)]));
-      return Ok({ code, summary: summarizeAdCode(inserted.value.record, at) });
+      let inserted: InsertCodeOutcome;
+      try {
+        inserted = await store.insertCode(record, [event]);
+      } catch (e) {
+        return Err(storageError(e));
+      }
+      if (inserted.kind === 'video_has_code_in_force') return Err(denied([alreadyInForce(inserted.existing)]));
+      return Ok({ code, summary: summarizeAdCode(inserted.record, at) });
     },
 
     async showCode(input) {
@@ -268,11 +284,11 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       }
       // A nonce of another length (another derivation) cannot give this code back either.
       const nonce = record.nonce.length === 2 * NONCE_BYTES ? hexToBytesStrict(record.nonce) : undefined;
-      const code = nonce && deriveCode(nonce);
-      if (code === undefined || adCodeDigest(code) !== record.digest) {
+      const derived = nonce && deriveCode(nonce);
+      if (derived === undefined || derived.digest !== record.digest) {
         return Err(denied([{ rule: 'SPARK-09', code: 'spark.code_not_recoverable', message: 'This code was issued under another service secret and cannot be shown again: revoke it and generate a new one.' }]));
       }
-      return Ok({ code, summary: summarizeAdCode(record, at) });
+      return Ok({ code: derived.code, summary: summarizeAdCode(record, at) });
     },
 
     async searchCode(input) {
@@ -301,9 +317,12 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       const event = newEvent<AuthorizationConfirmedEvent>(eventId(), 'spark.authorization_confirmed', at, actor, { kind: 'ad_code', id: record.id }, {
         codeId: record.id, adAccountId: advertiser.adAccountId, videoId: record.videoId,
       });
-      const confirmed = await guard(() => store.confirm(entry, { singleUse: policy.confirmMode === 'single-use' }, [event]));
-      if (confirmed.isErr()) return confirmed;
-      const outcome = confirmed.value;
+      let outcome: ConfirmOutcome;
+      try {
+        outcome = await store.confirm(entry, { singleUse: policy.confirmMode === 'single-use' }, [event]);
+      } catch (e) {
+        return Err(storageError(e));
+      }
       switch (outcome.kind) {
         case 'added':
           return Ok({ entry: outcome.entry, added: true });

@@ -90,7 +90,7 @@ export function createTopAds(options: TopAdsOptions): TopAds {
   const policy = options.policy ?? DEFAULT_POLICY;
   const fill = (b: Uint8Array) => random.fill(b);
   const hex = randomPool(fill).hex;
-  const eventId = () => `evt_${hex(16)}` as EventId;
+  const eventId = () => hex(16, 'evt_') as EventId;
   const actorOf = advertiserActor;
 
   const loadOwned = (adAccountId: AdAccountId, adId: AdId) => loadOwnedAd(store, adAccountId, adId);
