@@ -68,10 +68,10 @@ function hashInto(h: Int32Array, message: Uint8Array, prefixBytes: number): void
   compress(h, SCHEDULE, tail, 0, n >>> 6);
 }
 
-function wordsTo(h: Int32Array, out: Uint8Array): Uint8Array {
-  for (let i = 0; i < 8; i++) {
+function wordsTo(h: Int32Array, out: Uint8Array, offset = 0): Uint8Array {
+  for (let i = 0, o = offset; i < 8; i++, o += 4) {
     const v = h[i]!;
-    out[4 * i] = v >>> 24; out[4 * i + 1] = v >>> 16; out[4 * i + 2] = v >>> 8; out[4 * i + 3] = v;
+    out[o] = v >>> 24; out[o + 1] = v >>> 16; out[o + 2] = v >>> 8; out[o + 3] = v;
   }
   return out;
 }
@@ -90,8 +90,11 @@ export function sha256Ascii(text: string): Uint8Array {
   return sha256(bytes);
 }
 
-/** HMAC-SHA-256 with the key schedule done once: call the result for each message. */
-export function hmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array {
+/**
+ * HMAC-SHA-256 with the key schedule done once: call the result for each message. The MAC is
+ * written into `out` (32 bytes at `offset`) when given, else into a new array.
+ */
+export function hmacSha256(key: Uint8Array): (message: Uint8Array, out?: Uint8Array, offset?: number) => Uint8Array {
   const block = new Uint8Array(64);
   block.set(key.length > 64 ? sha256(key) : key);
   const pad = new Uint8Array(64);
@@ -101,13 +104,13 @@ export function hmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array
   compress(inner, w, pad, 0, 1);
   for (let i = 0; i < 64; i++) pad[i] = block[i]! ^ 0x5c;
   compress(outer, w, pad, 0, 1);
-  return (message) => {
+  return (message, out = new Uint8Array(32), offset = 0) => {
     STATE.set(inner);
     hashInto(STATE, message, 64);
     wordsTo(STATE, INNER_DIGEST);
     STATE.set(outer);
     hashInto(STATE, INNER_DIGEST, 64);
-    return wordsTo(STATE, new Uint8Array(32));
+    return wordsTo(STATE, out, offset);
   };
 }
 

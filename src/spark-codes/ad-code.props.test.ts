@@ -100,9 +100,15 @@ describe('the fast code paths agree with their references', () => {
       if (!STRICT_B64.test(body)) expect(got).toBeUndefined();
       else expect(got && [...got]).toEqual([...atob(body)].map((c) => c.charCodeAt(0)));
     }), { numRuns: numRuns * 5 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
-      expect(encodeBase64(bytes)).toBe(btoa(String.fromCharCode(...bytes)));
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('', '#', 'x_'), fc.nat(3), (bytes, prefix, slack) => {
+      expect(encodeBase64(bytes, prefix)).toBe(prefix + btoa(String.fromCharCode(...bytes)));
       expect([...decodeBase64(encodeBase64(bytes))!]).toEqual([...bytes]);
+      // A scratch buffer of the exact decoded length is written and returned; any other is left alone.
+      const into = new Uint8Array(bytes.length + slack).fill(7);
+      const got = decodeBase64(encodeBase64(bytes), 0, into)!;
+      expect([...got]).toEqual([...bytes]);
+      if (slack === 0) expect(got).toBe(into);
+      else expect([...into].every((b) => b === 7)).toBe(true);
     }), { numRuns });
   });
   test('codes are HMAC-SHA-256(secret, label | nonce | i) for i = 1, 2, plus a CRC-32; the digest is SHA-256 of the 47 bytes', () => {

@@ -105,10 +105,16 @@ export function hasValidChecksum(code: AdCode): boolean {
   return issuedBytes(code) !== undefined;
 }
 
-/** The 47 bytes of a code this library issues (length and checksum right), else `undefined`. */
+// Scratch for the bytes of a pasted code: they are checksummed and hashed synchronously, then dropped.
+const ISSUED_SCRATCH = new Uint8Array(BODY_BYTES + CHECK_BYTES);
+
+/**
+ * The 47 bytes of a code this library issues (length and checksum right), else `undefined`.
+ * They are in a scratch buffer that the next call overwrites: use them at once.
+ */
 function issuedBytes(code: string): Uint8Array | undefined {
   if (code.length !== ISSUED_B64_LENGTH + 1) return undefined;
-  const bytes = decodeBase64(code, 1);
+  const bytes = decodeBase64(code, 1, ISSUED_SCRATCH);
   if (!bytes || bytes.length !== BODY_BYTES + CHECK_BYTES) return undefined;
   const stored = ((bytes[BODY_BYTES]! << 24) | (bytes[BODY_BYTES + 1]! << 16) | (bytes[BODY_BYTES + 2]! << 8) | bytes[BODY_BYTES + 3]!) >>> 0;
   return crc32(bytes, BODY_BYTES) === stored ? bytes : undefined;
@@ -138,22 +144,26 @@ export function adCodeDeriver(secret: Uint8Array): (nonce: Uint8Array) => Derive
   const mac = hmacSha256(secret);
   const info = new Uint8Array(DERIVE_LABEL.length + 32 + 1);
   info.set(DERIVE_LABEL);
+  // Scratch, per deriver: the code's bytes are encoded and hashed before the deriver returns.
+  const bytes = new Uint8Array(BODY_BYTES + CHECK_BYTES);
+  const t2 = new Uint8Array(32);
   return (nonce) => {
     if (nonce.length !== 32) throw new TypeError('adCodeDeriver: the nonce must be 32 bytes');
     // Two independent PRF outputs, HMAC(secret, label | nonce | i) for i = 1, 2: 32 + 11 bytes.
     info.set(nonce, DERIVE_LABEL.length);
     info[info.length - 1] = 1;
-    const t1 = mac(info);
+    mac(info, bytes, 0);
     info[info.length - 1] = 2;
-    const t2 = mac(info);
+    mac(info, t2, 0);
     info.fill(0, DERIVE_LABEL.length); // no nonce lingers in the scratch buffer
-    const bytes = new Uint8Array(BODY_BYTES + CHECK_BYTES);
-    bytes.set(t1);
     for (let i = 32; i < BODY_BYTES; i++) bytes[i] = t2[i - 32]!;
     const crc = crc32(bytes, BODY_BYTES);
     bytes[BODY_BYTES] = crc >>> 24; bytes[BODY_BYTES + 1] = crc >>> 16; bytes[BODY_BYTES + 2] = crc >>> 8; bytes[BODY_BYTES + 3] = crc;
     // The digest straight from the bytes: `adCodeDigest` of the printed code, without decoding it again.
-    return { code: `#${encodeBase64(bytes)}` as AdCode, digest: sha256Hex(bytes) };
+    const derived = { code: encodeBase64(bytes, '#') as AdCode, digest: sha256Hex(bytes) };
+    bytes.fill(0);
+    t2.fill(0);
+    return derived;
   };
 }
 

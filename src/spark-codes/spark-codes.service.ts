@@ -2,7 +2,7 @@ import { Err, Ok, type Result } from '../kernel/result.js';
 import { denied, notFound, storageError, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
 import { SYSTEM_ACTOR, type Actor, type NewEvent, advertiserActor } from '../kernel/events.js';
-import type { AdCodeId, CreatorId, EventId } from '../kernel/ids.js';
+import type { AdCodeId, CreatorId, EventId, VideoId } from '../kernel/ids.js';
 import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import { plusDays, plusMs } from '../kernel/time.js';
 import { checkInput } from '../kernel/input.js';
@@ -131,6 +131,14 @@ function alreadyInForce(c: AdCodeRecord): Violation {
   };
 }
 
+/** The preview an advertiser sees (ADV-02), optional fields absent when unset. */
+function previewOf(creatorId: CreatorId, creatorName: string, video: { readonly id: VideoId; readonly title?: string | undefined; readonly thumbnailUrl?: string | undefined }): VideoPreview {
+  // One literal per case rather than conditional spreads (each spread is a temporary object).
+  const { id: videoId, title, thumbnailUrl } = video;
+  if (title === undefined) return thumbnailUrl === undefined ? { creatorId, creatorName, videoId } : { creatorId, creatorName, videoId, thumbnailUrl };
+  return thumbnailUrl === undefined ? { creatorId, creatorName, videoId, title } : { creatorId, creatorName, videoId, title, thumbnailUrl };
+}
+
 const NONCE_BYTES = 32;
 const ID_BYTES = 12;
 
@@ -248,11 +256,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
         periodDays,
         generatedAt: at,
         expiresAt: plusDays(at, periodDays),
-        preview: {
-          creatorId: creator.id, creatorName: creator.displayName, videoId: video.id,
-          ...(video.title !== undefined ? { title: video.title } : {}),
-          ...(video.thumbnailUrl !== undefined ? { thumbnailUrl: video.thumbnailUrl } : {}),
-        },
+        preview: previewOf(creator.id, creator.displayName, video),
       };
       const event = newEvent<CodeGeneratedEvent>(eventId(), 'spark.code_generated', at, { kind: 'creator', id: creator.id }, { kind: 'ad_code', id: record.id }, {
         codeId: record.id, videoId: record.videoId, creatorId: record.creatorId, fingerprint: record.fingerprint, periodDays, expiresAt: record.expiresAt,
