@@ -6,6 +6,7 @@ import { clone } from './clone.js';
 import { MinHeap } from './min-heap.js';
 import type { Outbox } from './outbox.js';
 import { SortedRuns } from './sorted-runs.js';
+import { StringIndex } from './string-index.js';
 import type { SparkView } from './ads.memory.js';
 import type { AdsLink } from './ads-link.js';
 import { SYSTEM_ACTOR } from '../../kernel/events.js';
@@ -67,8 +68,9 @@ interface StoredEntry {
  */
 export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: Omit<SparkCodeStore, 'readEvents'>; view: SparkView } {
   const { state: adsState, planRevocation, planAdExpiries, applyBulk, refsOut } = ads;
-  const codes = new Map<string, CodeRow>();
-  const byDigest = new Map<string, CodeRow>();
+  // Ids and digests are made by the library (random, SHA-256): see StringIndex for why not a Map.
+  const codes = new StringIndex<CodeRow>((row) => row.id);
+  const byDigest = new StringIndex<CodeRow>((row) => row.digest);
   const latestByVideo = new Map<string, CodeRow>();
   const byCreator = new Map<string, CodeRow[]>();
   const library = new Map<string, Map<string, StoredEntry>>();
@@ -90,8 +92,8 @@ export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: O
       const latest = latestByVideo.get(record.videoId);
       if (latest && inForceAt(latest, record.generatedAt.getTime())) return { kind: 'video_has_code_in_force', existing: recordOf(latest) };
       const row = rowOf(record);
-      codes.set(row.id, row);
-      byDigest.set(row.digest, row);
+      codes.set(row);
+      byDigest.set(row);
       latestByVideo.set(row.videoId, row);
       const list = byCreator.get(row.creatorId);
       if (list) list.push(row);
