@@ -10,7 +10,7 @@ import { toHex, utf8 } from '../kernel/sha256.js';
 import { randomPool } from '../kernel/random-pool.js';
 import type { Clock } from '../ports/clock.js';
 import type { RandomSource } from '../ports/random-source.js';
-import type { ConfirmOutcome, InsertCodeOutcome, SearchLookup, SparkCodeStore } from '../ports/spark-code-store.js';
+import type { ConfirmOutcome, InsertCodeOutcome, SearchLookup, SearchLookupQuery, SparkCodeStore } from '../ports/spark-code-store.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
 import {
@@ -179,36 +179,22 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
 
 
   /**
-   * Parses, checksums and looks a pasted code up, with the failed-search throttle, then decides
-   * (one async function: every extra await is a promise hop on the hottest path).
+   * The store query for a pasted code: parsed, checksummed and digested here, synchronously, so
+   * that each workflow awaits the store directly (every extra async level is a promise hop on
+   * the hottest path). Text that is not one of our codes has no digest: it counts as a failed
+   * search, and `decideSearch` says why.
    */
-  async function searchOrConfirm(advertiser: AdvertiserFacts, pasted: string, at: Date) {
+  function searchQuery(advertiser: AdvertiserFacts, pasted: string, at: Date): SearchLookupQuery {
     const parsed = parseAdCode(pasted);
-    let formatViolation: Violation | undefined;
-    let digest: string | undefined;
-    let reason: 'malformed' | 'mistyped' | 'not_found' = 'not_found';
-    if (parsed.isErr()) {
-      formatViolation = { rule: 'SPARK-08', code: 'spark.code_malformed', message: parsed.error.message, details: { problem: parsed.error.problem } };
-      reason = 'malformed';
-    } else {
-      digest = issuedCodeDigest(parsed.value);
-      if (digest === undefined) {
-        formatViolation = { rule: 'SPARK-08', code: 'spark.code_mistyped', message: 'This code has a typo or was not issued here: copy it again exactly, character for character.' };
-        reason = 'mistyped';
-      }
-    }
+    const digest = parsed.isOk() ? issuedCodeDigest(parsed.value) : undefined;
+    const reason = parsed.isErr() ? 'malformed' : digest === undefined ? 'mistyped' : 'not_found';
     const failedEvent = () => newEvent<CodeSearchFailedEvent>(eventId(), 'spark.code_search_failed', at, { kind: 'advertiser', id: advertiser.adAccountId },
       { kind: 'ad_account', id: advertiser.adAccountId }, { adAccountId: advertiser.adAccountId, reason });
-    // The hot store calls are awaited in a try rather than through `guard`: no closure, no
-    // extra promise and no Result per call (the same X-03 answer when the store fails).
-    let lookup: SearchLookup;
-    try {
-      lookup = await store.lookupForSearch({
-        adAccountId: advertiser.adAccountId, digest, at, maxFailed: policy.maxFailedSearches, windowMs: policy.failedSearchWindowMs, failedEvent,
-      });
-    } catch (e) {
-      return Err(storageError(e));
-    }
+    return { adAccountId: advertiser.adAccountId, digest, at, maxFailed: policy.maxFailedSearches, windowMs: policy.failedSearchWindowMs, failedEvent };
+  }
+
+  /** The answer to a search or confirm from the store's lookup: the record, or every reason it cannot be applied. */
+  function decideSearch(advertiser: AdvertiserFacts, pasted: string, query: SearchLookupQuery, lookup: SearchLookup): Result<AdCodeRecord, SearchCodeError> {
     if (lookup.kind === 'throttled') {
       return Err({
         code: 'spark.search_throttled' as const,
@@ -217,11 +203,17 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       });
     }
     const record = lookup.kind === 'found' ? lookup.record : undefined;
-    const decision = canApplyAdCode({ advertiser, code: record, at, confirmedByAnotherAdAccount: lookup.kind === 'found' && lookup.confirmedByAnotherAdAccount }, policy);
-    let violations: Violation[] = decision.allowed ? [] : [...decision.violations];
-    if (formatViolation) violations = [...violations.filter((v) => v.code !== 'spark.code_not_found'), formatViolation];
-    if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
-    return Ok(record as AdCodeRecord);
+    const decision = canApplyAdCode({ advertiser, code: record, at: query.at, confirmedByAnotherAdAccount: lookup.kind === 'found' && lookup.confirmedByAnotherAdAccount }, policy);
+    if (query.digest !== undefined) return decision.allowed ? Ok(record as AdCodeRecord) : Err(denied(decision.violations));
+    // Not one of our codes (rare: worked out again here rather than on every search). Its
+    // format is the reason, in place of "not found"; the advertiser's own violations stay.
+    const parsed = parseAdCode(pasted);
+    const formatViolation: Violation = parsed.isErr()
+      ? { rule: 'SPARK-08', code: 'spark.code_malformed', message: parsed.error.message, details: { problem: parsed.error.problem } }
+      : { rule: 'SPARK-08', code: 'spark.code_mistyped', message: 'This code has a typo or was not issued here: copy it again exactly, character for character.' };
+    const violations: Violation[] = decision.allowed ? [] : decision.violations.filter((v) => v.code !== 'spark.code_not_found');
+    violations.push(formatViolation);
+    return Err(denied(violations as [Violation, ...Violation[]]));
   }
 
   return {
@@ -299,7 +291,16 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       const parsed = checkInput(searchCodeInput, input);
       if (parsed.isErr()) return parsed;
       const at = clock.now();
-      const found = await searchOrConfirm(parsed.value.advertiser, parsed.value.code, at);
+      const query = searchQuery(parsed.value.advertiser, parsed.value.code, at);
+      // The hot store calls are awaited in a try rather than through `guard`: no closure, no
+      // extra promise and no Result per call (the same X-03 answer when the store fails).
+      let lookup: SearchLookup;
+      try {
+        lookup = await store.lookupForSearch(query);
+      } catch (e) {
+        return Err(storageError(e));
+      }
+      const found = decideSearch(parsed.value.advertiser, parsed.value.code, query, lookup);
       if (found.isErr()) return found;
       const record = found.value;
       return Ok({ preview: record.preview, codeId: record.id, status: adCodeStatusAt(record, at), expiresAt: record.expiresAt });
@@ -310,7 +311,14 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       if (parsed.isErr()) return parsed;
       const { advertiser, code, userId } = parsed.value;
       const at = clock.now();
-      const found = await searchOrConfirm(advertiser, code, at);
+      const query = searchQuery(advertiser, code, at);
+      let lookup: SearchLookup;
+      try {
+        lookup = await store.lookupForSearch(query);
+      } catch (e) {
+        return Err(storageError(e));
+      }
+      const found = decideSearch(advertiser, code, query, lookup);
       if (found.isErr()) return found;
       const record = found.value;
       const actor = advertiserActor(advertiser.adAccountId, userId);
