@@ -34,4 +34,12 @@ describe('internal SHA-256, HMAC-SHA-256 and CRC-32 agree with node:crypto and t
       expect(toHex(mac(m1))).toBe(createHmac('sha256', key).update(m1).digest('hex'));
     }), { numRuns });
   });
+  test('hmacSha256 writes into a given buffer at an offset and leaves its other bytes alone', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), bytes, fc.nat(16), (key, m, offset) => {
+      const out = new Uint8Array(offset + 40).fill(0xa5);
+      expect(hmacSha256(key)(m, out, offset)).toBe(out);
+      expect(toHex(out.subarray(offset, offset + 32))).toBe(createHmac('sha256', key).update(m).digest('hex'));
+      expect([...out.subarray(0, offset), ...out.subarray(offset + 32)].every((b) => b === 0xa5)).toBe(true);
+    }), { numRuns });
+  });
 });
