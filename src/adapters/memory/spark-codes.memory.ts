@@ -68,10 +68,10 @@ interface StoredEntry {
  */
 export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: Omit<SparkCodeStore, 'readEvents'>; view: SparkView } {
   const { state: adsState, planRevocation, planAdExpiries, applyBulk, refsOut } = ads;
-  // Ids and digests are made by the library (random, SHA-256): see StringIndex for why not a Map.
+  // One entry per code (or per video): see StringIndex for why not Maps.
   const codes = new StringIndex<CodeRow>((row) => row.id);
   const byDigest = new StringIndex<CodeRow>((row) => row.digest);
-  const latestByVideo = new Map<string, CodeRow>();
+  const latestByVideo = new StringIndex<CodeRow>((row) => row.videoId);
   const byCreator = new Map<string, CodeRow[]>();
   const library = new Map<string, Map<string, StoredEntry>>();
   const failedSearches = new Map<string, number[]>();
@@ -94,7 +94,7 @@ export function sparkCodesMemory<S>(outbox: Outbox, ads: AdsLink<S>): { store: O
       const row = rowOf(record);
       codes.set(row);
       byDigest.set(row);
-      latestByVideo.set(row.videoId, row);
+      latestByVideo.set(row);
       const list = byCreator.get(row.creatorId);
       if (list) list.push(row);
       else byCreator.set(row.creatorId, [row]);

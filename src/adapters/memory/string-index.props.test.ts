@@ -42,6 +42,20 @@ describe('StringIndex (the memory store index of codes by id and digest)', () =>
     });
   }
 
+  test('keys that all collide (chosen on purpose) move it into a Map, which then answers exactly the same', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 130, maxLength: 260 }), fc.array(op, { maxLength: 60 }), (keys, ops) => {
+      const index = new StringIndex<Row>((r) => r.key, { hash: () => 7 });
+      const model = new Map<string, Row>();
+      keys.forEach((k, n) => { const row = { key: k, n }; index.set(row); model.set(k, row); });
+      for (const o of ops) {
+        if (o.kind === 'set') { const row = { key: o.key, n: o.n }; index.set(row); model.set(o.key, row); }
+        expect(index.get(o.key)).toBe(model.get(o.key));
+      }
+      expect(index.size).toBe(model.size);
+      for (const [k, v] of model) expect(index.get(k)).toBe(v);
+    }), { numRuns: Math.max(10, numRuns / 10) });
+  });
+
   test('holds many distinct keys through repeated growth (hex ids and digests as the store makes them)', () => {
     fc.assert(fc.property(fc.uniqueArray(fc.stringMatching(/^[0-9a-f]{8,64}$/), { minLength: 1, maxLength: 600 }), (keys) => {
       const index = new StringIndex<Row>((r) => r.key);

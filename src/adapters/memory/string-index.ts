@@ -10,11 +10,12 @@
  * linearly: a new key costs one miss (about 0.5 µs), a hit the slot, the value and its key
  * string.
  *
- * Keys are hashed with FNV-1a over all their characters. The table is meant for keys the
- * library makes (random ids, SHA-256 digests): a caller able to choose many inserted keys could
- * make them collide and slow the table down (never make it wrong); lookups of arbitrary text
- * only probe. Values are never removed (codes are kept forever); `set` of a key already held
- * replaces its value. The table doubles when half full, so probe runs stay short.
+ * Keys are hashed with FNV-1a over all their characters, which is fast but not keyed: a
+ * caller who chooses the keys (video ids come from the app) could make many of them collide.
+ * An insertion that probes more than `MAX_PROBE` slots therefore moves the whole index into a
+ * `Map` (seeded hashing) for good: colliding keys cost what a `Map` costs, never more.
+ * Values are never removed (codes are kept forever); `set` of a key already held replaces its
+ * value. The table doubles when half full, so probe runs stay short.
  */
 export class StringIndex<V> {
   /** `slots[2s]` is slot s's hash (0: empty), `slots[2s + 1]` its value. */
@@ -23,6 +24,8 @@ export class StringIndex<V> {
   private count = 0;
   private readonly keyOf: (value: V) => string;
   private readonly hash: (key: string) => number;
+  /** Set once a probe run grew too long: from then on every operation goes to this Map. */
+  private map: Map<string, V> | undefined;
 
   /** `hash` is for tests (to force collisions); its result is made non-zero. */
   constructor(keyOf: (value: V) => string, options: { readonly capacity?: number; readonly hash?: (key: string) => number } = {}) {
@@ -36,11 +39,12 @@ export class StringIndex<V> {
 
   /** How many keys are held. */
   get size(): number {
-    return this.count;
+    return this.map === undefined ? this.count : this.map.size;
   }
 
   /** The value whose key is `key`, or `undefined`. */
   get(key: string): V | undefined {
+    if (this.map !== undefined) return this.map.get(key);
     const h = this.hashOf(key);
     const slots = this.slots, mask = this.mask;
     for (let s = h & mask; ; s = (s + 1) & mask) {
@@ -61,11 +65,19 @@ export class StringIndex<V> {
   /** Holds `value` under its key, replacing the value already held under that key. */
   set(value: V): void {
     const key = this.keyOf(value);
+    if (this.map !== undefined) {
+      this.map.set(key, value);
+      return;
+    }
     const h = this.hashOf(key);
     const slots = this.slots, mask = this.mask;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
+    for (let s = h & mask, probes = 0; ; s = (s + 1) & mask, probes++) {
       const x = slots[2 * s];
       if (x === 0) {
+        if (probes > MAX_PROBE) {
+          this.toMap().set(key, value);
+          return;
+        }
         slots[2 * s] = h;
         slots[2 * s + 1] = value;
         if (++this.count * 2 > mask + 1) this.grow();
@@ -76,6 +88,21 @@ export class StringIndex<V> {
         return;
       }
     }
+  }
+
+  /** Moves every entry into a Map, which serves all operations from now on. */
+  private toMap(): Map<string, V> {
+    const map = new Map<string, V>();
+    for (let i = 0; i < this.slots.length; i += 2) {
+      if (this.slots[i] !== 0) {
+        const v = this.slots[i + 1] as V;
+        map.set(this.keyOf(v), v);
+      }
+    }
+    this.map = map;
+    this.slots = [];
+    this.count = 0;
+    return map;
   }
 
   private hashOf(key: string): number {
@@ -100,6 +127,14 @@ export class StringIndex<V> {
     this.mask = mask;
   }
 }
+
+/**
+ * Longest probe run an insertion accepts before the index turns into a Map. At most half the
+ * slots are used; with a hash that spreads keys, linear probing at load 1/2 probes more than
+ * k slots with odds of about (e^(1/2) / 2)^k / k^1.5, some 10^-14 for 128: it does not happen
+ * by chance. Colliding keys chosen on purpose cost at most this many probes each, then a Map.
+ */
+const MAX_PROBE = 128;
 
 /** `capacity` empty slots: hash 0, value 0 (an element kind that holds numbers and objects). */
 function emptySlots<V>(capacity: number): (number | V)[] {
