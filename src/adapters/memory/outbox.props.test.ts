@@ -104,6 +104,9 @@ describe('memory outbox (columns, instants as numbers, data copied at rest)', ()
 function referenceOf(batch: readonly NewEvent[]): DomainEvent[] {
   return batch.map((e, i) => ({
     id: e.id as EventId, seq: i + 1, type: e.type, at: new Date(e.at.getTime()), actor: { kind: e.actor.kind, id: e.actor.id },
-    subject: { kind: e.subject.kind, id: e.subject.id }, data: { nested: { at: new Date(0), list: [1, 2] }, value: clone(e.data) },
+    // clone(clone(x)), what the outbox keeps and returns (see copyIn): a single clone differs for
+    // data with an own "__proto__" key (fast-check makes some), which the first clone turns into
+    // a prototype and the second drops.
+    subject: { kind: e.subject.kind, id: e.subject.id }, data: { nested: { at: new Date(0), list: [1, 2] }, value: clone(clone(e.data)) },
   }));
 }
