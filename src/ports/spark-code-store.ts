@@ -102,7 +102,10 @@ export interface SparkCodeStore extends EventLog {
   insertCode(record: AdCodeRecord, events: readonly NewEvent[]): Promise<InsertCodeOutcome>;
   /** The record with this id, or `undefined`. */
   getCode(id: AdCodeId): Promise<AdCodeRecord | undefined>;
-  /** The most recently generated code of a video, or `undefined`. */
+  /**
+   * The most recently generated code of a video, or `undefined`. The service reads it only to
+   * list every violation of a refused generation (X-01); an allowed one relies on `insertCode`.
+   */
   latestCodeForVideo(videoId: VideoId): Promise<AdCodeRecord | undefined>;
   /**
    * A search by digest for an ad account, with the failed-search limit, in one step: when the

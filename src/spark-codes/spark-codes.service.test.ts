@@ -23,6 +23,13 @@ describe('generateCode', () => {
     const { spark } = await generated();
     const again = await spark.generateCode({ creator: creator({ followerCount: 1 }), video: video(), periodDays: 30 });
     expect(violationCodes(again)).toEqual(['spark.not_enough_followers', 'spark.code_already_in_force']);
+    // Allowed by every other rule: the store's atomic check answers, with the same violation.
+    const { spark: s2, g, store } = await generated();
+    const before = (await store.readEvents()).length;
+    const alone = await s2.generateCode({ creator: creator(), video: video(), periodDays: 30 });
+    expect(violationCodes(alone)).toEqual(['spark.code_already_in_force']);
+    expect(alone.isErr() && alone.error.code === 'denied' && alone.error.violations[0].details).toEqual({ codeId: g.summary.id, expiresAt: g.summary.expiresAt });
+    expect((await store.readEvents()).length).toBe(before);
     const other = await spark.generateCode({ creator: creator(), video: video({ id: 'video-2' }), periodDays: 30 });
     expect(other.isOk()).toBe(true);
   });
