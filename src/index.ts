@@ -1,7 +1,7 @@
 // The public surface of `tiktok-ad-auth`. Curated named exports only (no `export *`).
 
 // Kernel
-export { Ok, Err, Result } from './kernel/result.js';
+export { Ok, Err, Result } from 'ts-results-es';
 export type { Brand } from './kernel/brand.js';
 export type { CreatorId, VideoId, AdAccountId, UserId, AdCodeId, EventId, AdId, BusinessCenterId, TikTokAccountId, LinkRequestId, BcLinkId } from './kernel/ids.js';
 export { DAY_MS, HOUR_MS, plusDays, plusMs, isWithin } from './kernel/time.js';
