@@ -181,6 +181,26 @@ for (let r = 0; r < ROUNDS; r++) {
   leRatio.push(le.big[100].at(-1).us / le.small[100].at(-1).us);
 }
 
+// Refused searches (a code with one character changed, from distinct ad accounts so the
+// throttle never answers instead): each is refused by the checksum, counted as a failed search
+// and recorded as an event. Refusals must not cost much more than successes, or guessing codes
+// is cheap for the guesser and dear for the service.
+async function mistypedRate(s, n) {
+  const inputs = [];
+  for (let i = 0; i < n; i++) {
+    const code = s.codes[nextIndex(s.codes.length)];
+    const k = 1 + (i % 60);
+    const typo = code.slice(0, k) + (code[k] === 'A' ? 'B' : 'A') + code.slice(k + 1);
+    inputs.push({ advertiser: { adAccountId: `typo-${s.videos}-${i}`, hasActivePaymentMethod: true, hasCreativeLibraryAccess: true }, code: typo });
+  }
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    s.clock.advance(STEP_MS);
+    const r = await s.spark.searchCode(inputs[i]);
+    if (r.isOk() || r.error.code !== 'denied') throw new Error(`mistypedRate: ${JSON.stringify(r)}`);
+  }
+  return n / ((performance.now() - start) / 1000);
+}
 // Last, as it grows the stores (the small one to ~21k codes). Five interleaved rounds and their
 // median: with 10^6 codes a collection of the old generation takes seconds of marking, and a
 // round it lands in is slower (the median of two rounds would be the faster one).
@@ -189,6 +209,10 @@ for (let r = 0; r < 5; r++) {
   gcSmall.push(await generateConfirmRate(small, 4_000));
   gcBig.push(await generateConfirmRate(big, 8_000));
 }
+
+// After the pairs: the failed searches it records grow the store a little.
+const refused = [];
+for (let r = 0; r < ROUNDS; r++) refused.push(await mistypedRate(big, 20_000));
 
 // ---------------------------------------------------------------- report
 const bigN = big.codes.length;
@@ -206,6 +230,7 @@ for (const a of answers) {
 }
 console.log(`  (sink ${sink}; ${mb()})`);
 
+console.log(`info refused searches (one character changed) with ${fmt(bigN)} codes stored: ${fmt(median(refused))}/s (no target)`);
 console.log(`info fill rate, generateCode only, 0 -> ${fmt(BIG)} codes: ${fmt(fillRate)} codes/s (no separate target)`);
 target(`generate+confirm with ${fmt(bigN)} codes stored`, median(gcBig), { atLeast: 50_000, unit: ' pairs/s' });
 target(`successful searchCode with ${fmt(bigN)} codes stored`, median(searchBig), { atLeast: 200_000, unit: ' searches/s' });
