@@ -1,4 +1,4 @@
-import { ASCII, HEX_CODES, flatHex } from './random-pool.js';
+import { ASCII, HEX_CODES, asciiScratch, flatHex } from './random-pool.js';
 
 // SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104) in plain TypeScript: synchronous, running
 // in browsers and edge runtimes, and with the HMAC key schedule computed once per key. Web
@@ -116,8 +116,6 @@ export function hmacSha256(key: Uint8Array): (message: Uint8Array, out?: Uint8Ar
   };
 }
 
-const HEX_SCRATCH = new Uint8Array(64);
-
 /**
  * Lowercase hex of the SHA-256 of `message`, as one flat string, written straight from the hash
  * state (no digest or hex byte arrays: this is every search's and confirm's digest).
@@ -125,11 +123,12 @@ const HEX_SCRATCH = new Uint8Array(64);
 export function sha256Hex(message: Uint8Array): string {
   STATE.set(IV);
   hashInto(STATE, message, 0);
+  const hex = asciiScratch(64);
   for (let i = 0; i < 8; i++) {
     const v = STATE[i]!;
-    for (let k = 0; k < 8; k++) HEX_SCRATCH[8 * i + k] = HEX_CODES[(v >>> (28 - 4 * k)) & 15]!;
+    for (let k = 0; k < 8; k++) hex[8 * i + k] = HEX_CODES[(v >>> (28 - 4 * k)) & 15]!;
   }
-  return ASCII.decode(HEX_SCRATCH);
+  return ASCII.decode(hex);
 }
 
 /** Lowercase hex of bytes, as a flat string (see `flatHex`: digests are Map keys). */

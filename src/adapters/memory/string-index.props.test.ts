@@ -21,7 +21,7 @@ const hashes: [string, ((k: string) => number) | undefined][] = [
   ['negative', (k) => -1 - k.length],
 ];
 
-describe('StringIndex (the memory store index of codes by id and digest)', () => {
+describe('StringIndex (the memory store index of codes by id, by digest and by video)', () => {
   for (const [name, hash] of hashes) {
     test(`behaves as a Map from key to the last value set, with hash: ${name}`, () => {
       fc.assert(fc.property(fc.array(op, { maxLength: 120 }), fc.nat(40), (ops, capacity) => {

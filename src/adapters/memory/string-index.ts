@@ -1,7 +1,7 @@
 /**
  * Internal: values indexed by a string key that is one of their own fields (for the memory
- * store's code tables: by id and by digest), in an open-addressing table whose slots hold a
- * 32-bit hash of the key beside the value.
+ * store's code tables: by id, by digest and the latest code per video), in an open-addressing
+ * table whose slots hold a 32-bit hash of the key beside the value.
  *
  * Why not a `Map`: with 10^6 codes a `Map` lookup of a key it does not hold (every new code's
  * id and digest) walks a bucket chain spread over a large table and reads each entry's key
