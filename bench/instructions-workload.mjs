@@ -74,7 +74,7 @@ async function repeat(f, from, n) {
 }
 // Warm every path twice (the same in every run): the first round's type changes (a code's first
 // confirmation, say) deoptimize code that the second round optimizes again, so the counted part
-// runs optimized code and compiles nothing.
+// runs optimized code (what little V8 still compiles there, instructions.bench.mjs leaves out).
 for (let round = 0; round < 2; round++) for (const [op, f] of Object.entries(OPS)) await repeat(f, round * WARM[op], WARM[op]);
 // The counted part runs with no garbage collection: a full collection first, and a young
 // generation large enough for all it allocates (node is started with a 256 MB semi-space).
@@ -85,7 +85,7 @@ globalThis.gc();
 // generation and deoptimizes the code built on the old decision: one more short round
 // optimizes it again before the count.
 for (const [op, f] of Object.entries(OPS)) await repeat(f, 2 * WARM[op], Math.ceil(WARM[op] / 4));
-console.log('--- counted part ---'); // instructions.bench.mjs checks that V8 compiles nothing after this line
+console.log('--- counted part ---'); // a marker for reading a --trace-opt --trace-deopt log of this workload
 let collections = 0;
 const observer = new PerformanceObserver((list) => { collections += list.getEntries().length; });
 observer.observe({ entryTypes: ['gc'] });

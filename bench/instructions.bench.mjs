@@ -19,9 +19,8 @@
 //   major collection more or less would swing a figure by millions of instructions; the bytes
 //   each operation allocates, which the collector later pays for, are reported instead.
 // Five runs of one to two minutes each, as many at once as there are cores (valgrind runs node
-// ~50x slower); callgrind_annotate
-// (shipped with valgrind) attributes the instructions. No target: the issue states throughputs.
-// Skipped when valgrind is not installed.
+// ~50x slower); callgrind_annotate (shipped with valgrind) attributes the instructions. No
+// target: the issue states throughputs. Skipped when valgrind is not installed.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';

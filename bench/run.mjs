@@ -2,7 +2,7 @@
 // Runs every bench/*.bench.mjs (or those named on the command line) in its own Node process,
 // against the built package in dist/. `npm run bench` builds first. Benchmarks print their
 // figures and, where an issue sets a target, whether it was met; they never run in `npm test`.
-// The instruction counts (about ten minutes under valgrind) run only when named:
+// The instruction counts (about five minutes under valgrind on two cores) run only when named:
 // `npm run bench -- instructions`.
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
