@@ -7,6 +7,10 @@
 // figure) and one small store to 10^3 the same way; both are then measured side by side, in
 // interleaved rounds, so they see the same heap and the same machine load.
 // Needs a large heap: re-executes itself with --max-old-space-size=8192 when started without it.
+// These are throughputs of the machine as much as of the code (the same commit measured 172k-218k
+// and 96k-101k searches/s on two of the project's VMs): to compare two versions of the code, or
+// to tell a slower machine from slower code, use the instruction counts of
+// `npm run bench -- instructions`.
 import { spawnSync } from 'node:child_process';
 import { getHeapStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
