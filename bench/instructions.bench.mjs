@@ -1,6 +1,6 @@
 // Instructions executed per operation, counted by valgrind's callgrind: a figure that does not
 // move with the machine, its load or its clock speed, unlike the throughputs of
-// spark-store.bench.mjs (the same commit measured 172,000–218,000 and 97,000 searches/s on two
+// spark-store.bench.mjs (the same commit measured 172,000–218,000 and 96,000–101,000 searches/s on two
 // of this project's machines). Use it to compare two versions of the code, and to tell whether a
 // throughput miss is the code or the machine.
 //
