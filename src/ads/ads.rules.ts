@@ -1,6 +1,7 @@
 import { decide, type Decision, type Violation } from '../kernel/decision.js';
 import type { Policy } from '../kernel/policy.js';
-import { isInForce, type CodeTimes } from '../spark-codes/spark-codes.rules.js';
+import { SYSTEM_ACTOR, type Actor } from '../kernel/events.js';
+import { isInForce, type AuthorizationTimes as CodeTimes } from '../kernel/authorization.js';
 import type { AdForecast, AdForecastFacts, AdIdentity, AdRecord, AdStatus, AdStatusReason, AdView, CampaignFacts } from './ads.model.js';
 
 /** The actions of the ad lifecycle. */
@@ -68,6 +69,20 @@ export const STOPPED_BY_EXPIRY: readonly AdStatus[] = ['IN_REVIEW', 'APPROVED', 
  */
 export function isSparkAd(identity: AdIdentity): boolean {
   return identity.type !== 'CUSTOMIZED_USER';
+}
+
+/**
+ * Whether an ad counts toward the Spark Ads limits (per ad account and per identity): every ad
+ * whose stored status is not `STOPPED`.
+ *
+ * @example
+ * ```ts
+ * import { countsTowardAdLimits } from 'tiktok-ad-auth';
+ * countsTowardAdLimits({ status: 'STOPPED' }); // false
+ * ```
+ */
+export function countsTowardAdLimits(ad: Pick<AdRecord, 'status'>): boolean {
+  return ad.status !== 'STOPPED';
 }
 
 /**
@@ -283,4 +298,71 @@ export function forecastAds(ads: readonly AdForecastFacts[], at: Date, windowMs:
   }
   out.sort((a, b) => a.stopsAt.getTime() - b.stopsAt.getTime());
   return out;
+}
+
+/**
+ * The ad after a status change: `status = to`, the reason (kept only for `PAUSED` and
+ * `STOPPED`), when and by whom, and `firstRunningAt` the first time it runs.
+ *
+ * @example
+ * ```ts
+ * import { withStatus } from 'tiktok-ad-auth';
+ * withStatus(ad, 'PAUSED', now, actor, 'advertiser').status; // 'PAUSED'
+ * ```
+ */
+export function withStatus(ad: AdRecord, to: AdStatus, at: Date, by: Actor, reason?: AdStatusReason): AdRecord {
+  const { statusReason: _previous, ...rest } = ad;
+  return {
+    ...rest,
+    status: to,
+    ...(reason !== undefined && (to === 'PAUSED' || to === 'STOPPED') ? { statusReason: reason } : {}),
+    statusChangedAt: at,
+    statusChangedBy: by,
+    ...(to === 'RUNNING' && ad.firstRunningAt === undefined ? { firstRunningAt: at } : {}),
+  };
+}
+
+/** What revoking an authorization does to the ads using it. */
+export type RevocationEffects =
+  /** `pause-ads`: these ads are paused in the revocation's step (`authorization_revoked`). */
+  | { readonly kind: 'pause'; readonly pause: readonly AdRecord[] }
+  /** `block-while-in-use`: these ads use the post, so the revocation is refused. */
+  | { readonly kind: 'blocked'; readonly adsInUse: readonly AdRecord[] };
+
+/**
+ * The one place that says what a revocation does to ads (SPARK-10, ADV-06): with the default
+ * `pause-ads`, every ad approved or running at `at` (`PAUSED_BY_REVOCATION`, expiry applied) is
+ * paused; with `block-while-in-use`, any ad in review, approved, running or paused
+ * (`IN_USE_STATUSES`) blocks the revocation.
+ *
+ * @example
+ * ```ts
+ * import { revocationEffects } from 'tiktok-ad-auth';
+ * revocationEffects(adsOfTheCode, new Date(), 'pause-ads'); // { kind: 'pause', pause: [...] }
+ * ```
+ */
+export function revocationEffects(ads: readonly AdRecord[], at: Date, mode: Policy['revocationMode']): RevocationEffects {
+  if (mode === 'block-while-in-use') {
+    const adsInUse = ads.filter((ad) => IN_USE_STATUSES.includes(adStatusAt(ad, at).status));
+    if (adsInUse.length > 0) return { kind: 'blocked', adsInUse };
+    return { kind: 'pause', pause: [] };
+  }
+  return { kind: 'pause', pause: ads.filter((ad) => PAUSED_BY_REVOCATION.includes(adStatusAt(ad, at).status)) };
+}
+
+/**
+ * The record the expiry sweep writes for an ad whose authorization ended at or before `at`
+ * (ADV-06, SPARK-11): `STOPPED` with `authorization_expired` since the expiry instant, by the
+ * system; `undefined` when the ad is not one the expiry stops (`STOPPED_BY_EXPIRY`).
+ *
+ * @example
+ * ```ts
+ * import { stoppedByExpiry } from 'tiktok-ad-auth';
+ * stoppedByExpiry(runningAd, afterTheEnd)?.status; // 'STOPPED'
+ * ```
+ */
+export function stoppedByExpiry(ad: AdRecord, at: Date): AdRecord | undefined {
+  const auth = ad.authorization;
+  if (auth === undefined || !STOPPED_BY_EXPIRY.includes(ad.status) || at.getTime() < auth.expiresAt.getTime()) return undefined;
+  return withStatus(ad, 'STOPPED', auth.expiresAt, SYSTEM_ACTOR, 'authorization_expired');
 }

@@ -43,6 +43,8 @@ export const policySchema = z.strictObject({
   maxAccountsPerBusinessCenter: z._default(positiveInt.check(z.lte(1_000_000)), 800),
   /** BC-07 decision: how long a QR link request can be approved after it was made, in ms (default 24 h). */
   linkRequestLifetimeMs: z._default(positiveInt.check(z.lte(365 * DAY_MS)), 24 * HOUR_MS),
+  /** How many link requests may be pending at once per Business Center (bounds what one caller can grow). */
+  maxPendingLinkRequests: z._default(positiveInt.check(z.lte(100_000)), 100),
   /**
    * ASSET-02: advertising objectives (Business API `objective_type` values) for which TikTok
    * accounts cannot be linked or created as ad delivery identities. The source does not publish

@@ -57,7 +57,7 @@ export type PolicyInput = z.input<typeof policySchema>;
  * confirmation, 100 failed searches per rolling hour, revocation pauses ads, 10,000 Spark Ads
  * per ad account and 10,000 ads per identity, Asset Authorization checked by default, a Top
  * Ads pop-up at most every 7 days, 180 days in Top Ads, SPC creatives excluded, 800/800 link
- * caps, QR link requests that lapse after 24 hours, the default unsupported objectives and
+ * caps, QR link requests that lapse after 24 hours (at most 100 pending per Business Center), the default unsupported objectives and
  * every operating region but China.
  *
  * @example
@@ -74,6 +74,7 @@ export const DEFAULT_POLICY: Policy = /* @__PURE__ */ deepFreeze({
   maxBusinessCentersPerAccount: 800,
   maxAccountsPerBusinessCenter: 800,
   linkRequestLifetimeMs: 24 * HOUR_MS,
+  maxPendingLinkRequests: 100,
   unsupportedObjectives: [...DEFAULT_UNSUPPORTED_OBJECTIVES],
   operatingRegions: [...DEFAULT_OPERATING_REGIONS],
   revocationMode: 'pause-ads',

@@ -60,21 +60,7 @@ export function canGenerateAdCode(facts: GenerateFacts, policy: Policy): Decisio
 /** The instants of a code that decide whether it is in force. */
 export type CodeTimes = Pick<AdCodeRecord, 'generatedAt' | 'expiresAt' | 'revokedAt'>;
 
-/**
- * True when the code authorizes use at `at`: `generatedAt <= at < expiresAt` and not revoked
- * at or before `at` (SPARK-07, SPARK-10, SPARK-11).
- *
- * @example
- * ```ts
- * import { isInForce } from 'tiktok-ad-auth';
- * isInForce(record, record.expiresAt); // false: the end is exclusive
- * ```
- */
-export function isInForce(code: CodeTimes, at: Date): boolean {
-  const t = at.getTime();
-  if (t < code.generatedAt.getTime() || t >= code.expiresAt.getTime()) return false;
-  return code.revokedAt === undefined || code.revokedAt.getTime() > t;
-}
+export { isInForce } from '../kernel/authorization.js';
 
 /**
  * The Business API status of a code at an instant: `DELETED` once revoked, `EXPIRED` from
