@@ -6,8 +6,10 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 
 const root = resolve('.');
-const entries = ['src/index.ts', 'src/testing/index.ts', 'src/adapters/postgres/index.ts'].filter((f) => existsSync(resolve(root, f)));
-const config = ts.getParsedCommandLineOfConfigFile(resolve(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+const entries = ['src/index.ts', 'src/testing/index.ts', 'src/adapters/postgres/index.ts']
+  .filter((f) => existsSync(resolve(root, f)));
+const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
+const config = ts.getParsedCommandLineOfConfigFile(resolve(root, 'tsconfig.json'), {}, host);
 const program = ts.createProgram(entries.map((f) => resolve(root, f)), config.options);
 const checker = program.getTypeChecker();
 const missing = [];
@@ -17,7 +19,8 @@ function hasExample(decl) {
   // Variables carry their docs on the statement; everything else on the declaration.
   const node = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
   const docs = ts.getJSDocCommentsAndTags(node);
-  return docs.some((d) => (d.tags ?? []).some((t) => t.tagName.text === 'example') || (ts.isJSDocTag(d) && d.tagName.text === 'example'));
+  const isExample = (tag) => tag.tagName.text === 'example';
+  return docs.some((d) => (d.tags ?? []).some(isExample) || (ts.isJSDocTag(d) && isExample(d)));
 }
 function hasDoc(decl) {
   const node = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
@@ -36,7 +39,8 @@ for (const entry of entries) {
     checked++;
     // Functions, constants and classes need an example; types and interfaces need a doc comment
     // (their example is the function that takes or returns them).
-    const isValue = decls.some((d) => ts.isFunctionDeclaration(d) || ts.isVariableDeclaration(d) || ts.isClassDeclaration(d));
+    const isValue = decls.some((d) =>
+      ts.isFunctionDeclaration(d) || ts.isVariableDeclaration(d) || ts.isClassDeclaration(d));
     const ok = isValue ? decls.some(hasExample) : decls.some(hasDoc);
     if (!ok) missing.push(`${entry}: ${exp.name} (${isValue ? 'needs TSDoc with @example' : 'needs a TSDoc comment'})`);
   }

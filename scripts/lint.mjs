@@ -1,17 +1,26 @@
 #!/usr/bin/env node
-// Architecture lint (design.md §2, §5): layering of imports, time and randomness only through
-// the ports, no Node-only APIs in the core, no focused or skipped tests, curated exports.
-// Usage: node scripts/lint.mjs [root]   (root defaults to the repository; used by its own test)
+// The library's lint (design.md §2, §5), in two parts that run in one process:
+// - architecture: which module may import which, with dependency-cruiser and the rules of
+//   .dependency-cruiser.mjs (layers, no service of another context, no cycles, packages);
+// - sources: what an import graph cannot see, read from each file's syntax tree: time and
+//   randomness only through the ports, no Buffer, no `export *` in an entry point, no focused or
+//   skipped tests.
+// Usage: node scripts/lint.mjs [root]   (root defaults to the current directory)
+// Its test (test/lint.test.ts) imports `lint` and runs it on small fixture trees.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cruise } from 'dependency-cruiser';
 import ts from 'typescript';
+import config from '../.dependency-cruiser.mjs';
 
-const root = resolve(process.argv[2] ?? '.');
-const src = join(root, 'src');
-const problems = [];
-const report = (file, line, msg) => problems.push(`${relative(root, file)}:${line}: ${msg}`);
-
-function walk(dir) {
+/**
+ * Every `.ts` file under `dir`, recursively.
+ *
+ * @example
+ * walk('src').length; // 170
+ */
+export function walk(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
@@ -21,99 +30,115 @@ function walk(dir) {
   return out;
 }
 
-const isTest = (f) => /\.test\.ts$/.test(f);
-const rel = (f) => relative(src, f).split(sep).join('/');
-// The role of a library file, by folder and file name.
-function role(f) {
-  const r = rel(f);
-  if (r.startsWith('kernel/')) return 'kernel';
-  if (r.startsWith('ports/')) return 'port';
-  if (r.startsWith('adapters/clock/') || r.startsWith('adapters/random/')) return 'default-adapter';
-  if (r.startsWith('adapters/')) return 'adapter';
-  if (r.startsWith('testing/')) return 'testing';
-  if (r === 'index.ts' || r.startsWith('entry/')) return 'entry';
-  if (r.endsWith('.service.ts')) return 'service';
-  return 'domain'; // a context's model, rules, schemas, events, errors, value objects
-}
-// Which roles each role may import (design §2: kernel ← model & rules ← services ← adapters).
-const allowed = {
-  kernel: ['kernel'],
-  domain: ['kernel', 'domain'],
-  port: ['kernel', 'domain', 'port'],
-  // Services may use the two dependency-free default adapters (system clock, Web Crypto).
-  service: ['kernel', 'domain', 'port', 'service', 'default-adapter'],
-  'default-adapter': ['kernel', 'port'],
-  adapter: ['kernel', 'domain', 'port', 'service', 'default-adapter', 'adapter'],
-  testing: ['kernel', 'domain', 'port', 'service', 'default-adapter', 'adapter', 'testing'],
-  entry: ['kernel', 'domain', 'port', 'service', 'default-adapter', 'adapter', 'testing'],
-};
-// Packages each role may import (everything else is refused).
-const packagesFor = (r, file) => {
-  const base = ['zod/mini', 'ts-results-es'];
-  if (r === 'testing') return [...base, 'fast-check'];
-  if (rel(file).startsWith('adapters/postgres/')) return [...base, 'pg', '@electric-sql/pglite'];
-  return base;
-};
-const TIME_OK = (f) => /^(adapters\/(clock|random)\/|testing\/)/.test(rel(f));
+/**
+ * The import rules of .dependency-cruiser.mjs: name and why, by name.
+ *
+ * @example
+ * ARCHITECTURE_RULES.get('no-circular'); // 'No import cycles among modules loaded at run time…'
+ */
+export const ARCHITECTURE_RULES = new Map(config.forbidden.map((r) => [r.name, r.comment]));
 
-if (!statSync(src, { throwIfNoEntry: false })) {
-  console.error(`lint: no src/ under ${root}`);
-  process.exit(2);
+/**
+ * The import rules of .dependency-cruiser.mjs applied to `root`/src; one line per violation:
+ * `importer → imported: rule-name`.
+ *
+ * @example
+ * for (const problem of await checkArchitecture('.')) console.error(problem);
+ */
+export async function checkArchitecture(root) {
+  const result = await cruise(['src'], {
+    ...config.options,
+    baseDir: root,
+    ruleSet: { forbidden: config.forbidden },
+    validate: true,
+    outputType: 'json',
+  });
+  const output = typeof result.output === 'string' ? JSON.parse(result.output) : result.output;
+  return output.summary.violations.map((v) => {
+    const cycle = v.cycle ? ` (cycle ${[v.from, ...v.cycle.map((c) => c.name ?? c)].join(' → ')})` : '';
+    return `${v.from} → ${v.to}: ${v.rule.name}${cycle}`;
+  });
 }
 
-for (const file of walk(src)) {
-  const text = readFileSync(file, 'utf8');
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const line = (node) => sf.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-  const test = isTest(file);
-  const myRole = role(file);
+const TIME_AND_RANDOMNESS = new Set([
+  'Date.now', 'Math.random', 'performance.now', 'crypto.randomUUID', 'crypto.getRandomValues',
+  'globalThis.crypto.getRandomValues',
+]);
 
-  const visit = (node) => {
-    // imports and re-exports
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      const spec = node.moduleSpecifier.text;
-      if (ts.isExportDeclaration(node) && !node.exportClause && !node.isTypeOnly && /(^|\/)index\.ts$/.test(rel(file))) {
-        report(file, line(node), `"export * from '${spec}'": list exports by name (curated public surface)`);
+/**
+ * The checks on each source file's syntax tree (`root`/src); one line per problem.
+ *
+ * @example
+ * for (const problem of checkSources('.')) console.error(problem);
+ */
+export function checkSources(root) {
+  const src = join(root, 'src');
+  const problems = [];
+  for (const file of walk(src)) {
+    const rel = relative(src, file).split(sep).join('/');
+    const test = rel.endsWith('.test.ts');
+    // The clock and random adapters are where time and randomness come from; the testing kit draws test data.
+    const mayReadTime = /^(adapters\/(clock|random)\/|testing\/)/.test(rel);
+    const mayUseBuffer = rel.startsWith('adapters/postgres/');
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const report = (node, message) => {
+      const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+      problems.push(`src/${rel}:${line}: ${message}`);
+    };
+    const visit = (node) => {
+      if (ts.isExportDeclaration(node) && !node.exportClause && !node.isTypeOnly && /(^|\/)index\.ts$/.test(rel)) {
+        report(node, `"${node.getText(sf)}": list exports by name (curated public surface)`);
       }
-      if (!test) {
-        if (spec.startsWith('.')) {
-          const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
-          if (!target.startsWith(src + sep)) report(file, line(node), `imports '${spec}' from outside src/`);
-          else if (isTest(target)) report(file, line(node), `imports a test file '${spec}'`);
-          else {
-            const targetRole = role(target);
-            if (!allowed[myRole].includes(targetRole)) report(file, line(node), `layering: a ${myRole} file may not import a ${targetRole} file ('${spec}')`);
-          }
-        } else if (!packagesFor(myRole, file).includes(spec)) {
-          report(file, line(node), `imports package '${spec}', not allowed in a ${myRole} file (core must run in browsers: no node: modules; zod only as 'zod/mini')`);
+      if (!test && !mayReadTime) {
+        if (ts.isNewExpression(node) && node.expression.getText(sf) === 'Date' && (node.arguments ?? []).length === 0) {
+          report(node, 'new Date() reads the wall clock: take "now" from the Clock port (X-04)');
+        }
+        if (ts.isCallExpression(node) && TIME_AND_RANDOMNESS.has(node.expression.getText(sf))) {
+          const callee = node.expression.getText(sf);
+          report(node, `${callee}() is time or randomness from a global: use the Clock or RandomSource port (X-04)`);
         }
       }
-    }
-    if (!test && !TIME_OK(file)) {
-      // time and randomness only through the Clock and RandomSource ports (design §5, X-04)
-      if (ts.isNewExpression(node) && node.expression.getText(sf) === 'Date' && (!node.arguments || node.arguments.length === 0)) {
-        report(file, line(node), 'new Date() reads the wall clock: take "now" from the Clock port');
+      if (!test && !mayUseBuffer && ts.isIdentifier(node) && node.text === 'Buffer') {
+        report(node, 'Buffer is Node-only: the library must run in browsers (use Uint8Array)');
       }
-      if (ts.isCallExpression(node)) {
-        const callee = node.expression.getText(sf);
-        if (['Date.now', 'Math.random', 'performance.now', 'crypto.randomUUID', 'crypto.getRandomValues', 'globalThis.crypto.getRandomValues'].includes(callee)) {
-          report(file, line(node), `${callee}() is time or randomness from a global: use the Clock or RandomSource port`);
-        }
+      const focusedOrSkipped = ts.isPropertyAccessExpression(node)
+        && ['it', 'test', 'describe'].includes(node.expression.getText(sf))
+        && ['only', 'skip', 'todo'].includes(node.name.text);
+      if (test && focusedOrSkipped) {
+        report(node, `${node.getText(sf)}: no focused or skipped tests`);
       }
-    }
-    if (!test && ts.isIdentifier(node) && node.text === 'Buffer' && !rel(file).startsWith('adapters/postgres/')) {
-      report(file, line(node), 'Buffer is Node-only: the core must run in browsers (use Uint8Array)');
-    }
-    if (test && ts.isPropertyAccessExpression(node) && ['it', 'test', 'describe'].includes(node.expression.getText(sf)) && ['only', 'skip', 'todo'].includes(node.name.text)) {
-      report(file, line(node), `${node.getText(sf)}: no focused or skipped tests`);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return problems;
 }
 
-if (problems.length > 0) {
-  console.error(`lint: ${problems.length} problem(s)\n${problems.join('\n')}`);
-  process.exit(1);
+/**
+ * Both parts of the lint on `root`: the problems found (none means it passes) and how many files
+ * were read.
+ *
+ * @example
+ * const { problems } = await lint('.');
+ * if (problems.length > 0) process.exitCode = 1;
+ */
+export async function lint(root) {
+  const src = join(root, 'src');
+  if (!statSync(src, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`lint: no src/ under ${root}`);
+  const [architecture, sources] = [await checkArchitecture(root), checkSources(root)];
+  return { problems: [...architecture, ...sources], files: walk(src).length };
 }
-console.log(`lint: ${walk(src).length} files checked, no problems`);
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(process.argv[2] ?? '.');
+  const { problems, files } = await lint(root);
+  if (problems.length > 0) {
+    const broken = [...ARCHITECTURE_RULES].filter(([name]) => problems.some((p) => p.includes(`: ${name}`)));
+    const why = broken.map(([name, comment]) => `  ${name}: ${comment}`);
+    console.error(`lint: ${problems.length} problem(s)\n${problems.join('\n')}`);
+    if (why.length > 0) console.error(`\nThe import rules broken (.dependency-cruiser.mjs):\n${why.join('\n')}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`lint: ${files} files checked, no problems`);
+  }
+}

@@ -14,7 +14,9 @@ const inputs = fc.oneof(
   fc.string({ minLength: 120, maxLength: 140 }),
   fc.constantFrom('', ' ', 'a b', 'x'.repeat(128), 'x'.repeat(129), 'tt-dana', '\u0000'),
 );
-const outcome = (r: ReturnType<typeof piped.safeParse>) => (r.success ? { data: r.data } : { issues: r.error.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })) });
+const outcome = (r: ReturnType<typeof piped.safeParse>) => (r.success
+  ? { data: r.data }
+  : { issues: r.error.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })) });
 
 describe('brandedId', () => {
   test('parses every input exactly as the former pipe into an identity transform', () => {

@@ -14,7 +14,10 @@ export type AdCodeId = Brand<string, 'AdCodeId'>;
 export type EventId = Brand<string, 'EventId'>;
 /** A TikTok Business Center. Supplied by the caller. */
 export type BusinessCenterId = Brand<string, 'BusinessCenterId'>;
-/** A TikTok account (personal, business or creator) that can be linked to Business Centers. Supplied by the caller, or minted (`tt_…`) for organization-owned accounts. */
+/**
+ * A TikTok account (personal, business or creator) that can be linked to Business Centers.
+ * Supplied by the caller, or minted (`tt_…`) for organization-owned accounts.
+ */
 export type TikTokAccountId = Brand<string, 'TikTokAccountId'>;
 /** A QR link request, minted by the library (`lreq_…`). Never the QR token itself. */
 export type LinkRequestId = Brand<string, 'LinkRequestId'>;

@@ -5,7 +5,9 @@ import { type Result } from './result.js';
 import type { ValidationError } from './errors.js';
 import { parseInput } from './validation.js';
 import { DAY_MS, HOUR_MS } from './time.js';
-import { DEFAULT_OPERATING_REGIONS, DEFAULT_UNSUPPORTED_OBJECTIVES, deepFreeze, type Policy, type PolicyInput } from './policy.js';
+import {
+  DEFAULT_OPERATING_REGIONS, DEFAULT_UNSUPPORTED_OBJECTIVES, deepFreeze, type Policy, type PolicyInput,
+} from './policy.js';
 
 /** An advertising objective in the Business API's `objective_type` spelling, e.g. `PRODUCT_SALES`. */
 const objective = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be an objective such as PRODUCT_SALES'));
@@ -28,7 +30,9 @@ export const policySchema = z.strictObject({
   minFollowers: z._default(z.int().check(z.gte(0), z.lte(1_000_000_000)), 10_000),
   /** SPARK-06: the authorization periods a creator may choose, in days. */
   authorizationPeriodsDays: z._default(
-    z.array(z.int().check(z.gte(1), z.lte(3650))).check(z.minLength(1), z.maxLength(32), z.refine((a) => new Set(a).size === a.length, 'must not repeat a period')),
+    z.array(z.int().check(z.gte(1), z.lte(3650))).check(
+      z.minLength(1), z.maxLength(32), z.refine((a) => new Set(a).size === a.length, 'must not repeat a period'),
+    ),
     [7, 30, 60, 365],
   ),
   /** ADV-02 decision: whether one code may be confirmed by several ad accounts. */
@@ -51,10 +55,15 @@ export const policySchema = z.strictObject({
    * the list; the default names the objectives Smart+ Spark Ads identities are not offered for.
    */
   unsupportedObjectives: z._default(
-    z.array(objective).check(z.maxLength(64), z.refine((a) => new Set(a).size === a.length, 'must not repeat an objective')),
+    z.array(objective).check(
+      z.maxLength(64), z.refine((a) => new Set(a).size === a.length, 'must not repeat an objective'),
+    ),
     [...DEFAULT_UNSUPPORTED_OBJECTIVES],
   ),
-  /** ASSET-06: operating regions offered for organization-owned accounts (ISO 3166-1 alpha-2). China is never offered. */
+  /**
+   * ASSET-06: operating regions offered for organization-owned accounts (ISO 3166-1 alpha-2).
+   * China is never offered.
+   */
   operatingRegions: z._default(
     z.array(region).check(
       z.minLength(1), z.maxLength(300),
@@ -95,7 +104,10 @@ export const policySchema = z.strictObject({
   ),
   /** Top Ads predicate: campaign objectives whose creatives are not eligible (default none). */
   topAdsExcludedObjectives: z._default(
-    z.array(z.enum(['REACH', 'TRAFFIC', 'VIDEO_VIEWS', 'ENGAGEMENT', 'APP_PROMOTION', 'LEAD_GENERATION', 'WEB_CONVERSIONS', 'PRODUCT_SALES'])).check(z.maxLength(8)),
+    z.array(z.enum([
+      'REACH', 'TRAFFIC', 'VIDEO_VIEWS', 'ENGAGEMENT', 'APP_PROMOTION', 'LEAD_GENERATION', 'WEB_CONVERSIONS',
+      'PRODUCT_SALES',
+    ])).check(z.maxLength(8)),
     [],
   ),
   /** Top Ads predicate: whole days a creative must have been published before it is eligible (default 0). */

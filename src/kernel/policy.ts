@@ -14,7 +14,8 @@ import { DAY_MS, HOUR_MS } from './time.js';
  * @example
  * ```ts
  * import { DEFAULT_UNSUPPORTED_OBJECTIVES, definePolicy } from 'tiktok-ad-auth';
- * const policy = definePolicy({ unsupportedObjectives: [...DEFAULT_UNSUPPORTED_OBJECTIVES, 'APP_PROMOTION'] }).unwrap();
+ * const objectives = [...DEFAULT_UNSUPPORTED_OBJECTIVES, 'APP_PROMOTION'];
+ * const policy = definePolicy({ unsupportedObjectives: objectives }).unwrap();
  * ```
  */
 export const DEFAULT_UNSUPPORTED_OBJECTIVES = ['REACH', 'RF_REACH', 'VIDEO_VIEWS', 'ENGAGEMENT'] as const;
@@ -32,9 +33,10 @@ export const DEFAULT_UNSUPPORTED_OBJECTIVES = ['REACH', 'RF_REACH', 'VIDEO_VIEWS
 export const DEFAULT_OPERATING_REGIONS: readonly string[] = /* @__PURE__ */ (
   // Grouped by first letter ('A:DEF' is AD AE AF), a third of the size of the plain list in a
   // bundle. The plain list is spelled out in policy.props.test.ts, which checks this one.
-  'A:DEFGILMOQRSTUWXZ B:ABDEFGHIJLMNOQRSTVWYZ C:ACDFGHIKLMORUVWXYZ D:EJKMOZ E:CEGHRST F:IJKMOR G:ABDEFGHILMNPQRSTUWY ' +
-  'H:KMNRTU I:DELMNOQRST J:EMOP K:EGHIMNPRWYZ L:ABCIKRSTUVY M:ACDEFGHKLMNOPQRSTUVWXYZ N:ACEFGILOPRUZ O:M P:AEFGHKLMNRSTWY ' +
-  'Q:A R:EOSUW S:ABCDEGHIJKLMNORSTVXYZ T:CDFGHJKLMNORTVWZ U:AGMSYZ V:ACEGINU W:FS Y:ET Z:AMW'
+  'A:DEFGILMOQRSTUWXZ B:ABDEFGHIJLMNOQRSTVWYZ C:ACDFGHIKLMORUVWXYZ D:EJKMOZ E:CEGHRST F:IJKMOR ' +
+  'G:ABDEFGHILMNPQRSTUWY H:KMNRTU I:DELMNOQRST J:EMOP K:EGHIMNPRWYZ L:ABCIKRSTUVY ' +
+  'M:ACDEFGHKLMNOPQRSTUVWXYZ N:ACEFGILOPRUZ O:M P:AEFGHKLMNRSTWY Q:A R:EOSUW S:ABCDEGHIJKLMNORSTVXYZ ' +
+  'T:CDFGHJKLMNORTVWZ U:AGMSYZ V:ACEGINU W:FS Y:ET Z:AMW'
 ).split(' ').flatMap((group) => [...group.slice(2)].map((second) => group[0] + second));
 
 /**
@@ -57,8 +59,8 @@ export type PolicyInput = z.input<typeof policySchema>;
  * confirmation, 100 failed searches per rolling hour, revocation pauses ads, 10,000 Spark Ads
  * per ad account and 10,000 ads per identity, Asset Authorization checked by default, a Top
  * Ads pop-up at most every 7 days, 180 days in Top Ads, SPC creatives excluded, 800/800 link
- * caps, QR link requests that lapse after 24 hours (at most 100 pending per Business Center), the default unsupported objectives and
- * every operating region but China.
+ * caps, QR link requests that lapse after 24 hours (at most 100 pending per Business Center),
+ * the default unsupported objectives and every operating region but China.
  *
  * @example
  * ```ts

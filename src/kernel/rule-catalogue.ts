@@ -4,7 +4,10 @@
  * the rules they enforce from it, and the docs are checked against it.
  */
 
-/** Source documents of `rules.md`: 000 Top Ads, 001 Spark walkthrough, 002 identities, 003 Ad Code FAQ, 004 BC QR links. */
+/**
+ * Source documents of `rules.md`: 000 Top Ads, 001 Spark walkthrough, 002 identities, 003 Ad Code
+ * FAQ, 004 BC QR links.
+ */
 export type RuleSource = '000' | '001' | '002' | '003' | '004';
 
 /** One rule of the catalogue. */
@@ -21,52 +24,215 @@ export interface RuleInfo {
 
 const catalogue = [
   // §1 Spark Ads authorization codes — creator side
-  { id: 'SPARK-01', title: 'Only a Business or Creator account can generate a code.', sources: ['003'], codes: ['spark.account_type_not_eligible'] },
-  { id: 'SPARK-02', title: 'The creator account needs a minimum follower count (default 10,000).', sources: ['001'], codes: ['spark.not_enough_followers'] },
-  { id: 'SPARK-03', title: "The video must be public and the creator's own original content.", sources: ['003'], codes: ['spark.video_not_public', 'spark.video_not_original', 'spark.video_not_owned'] },
-  { id: 'SPARK-04', title: 'Ad authorization must be enabled for the account and the video, and the advertising terms accepted.', sources: ['001', '003'], codes: ['spark.account_ad_authorization_off', 'spark.video_ad_authorization_off', 'spark.ad_terms_not_accepted'] },
-  { id: 'SPARK-05', title: 'A video using copyrighted music not in the Commercial Music Library cannot be authorized.', sources: ['003'], codes: ['spark.music_not_cleared'] },
-  { id: 'SPARK-06', title: 'The authorization period is one of 7, 30, 60 or 365 days.', sources: ['001', '003'], codes: ['spark.period_not_allowed'] },
-  { id: 'SPARK-07', title: 'The period starts when the code is generated; expiry = generation + period.', sources: ['003'], codes: [] },
-  { id: 'SPARK-08', title: 'The code is a unique, unguessable token printed as # followed by base64.', sources: ['001', '003'], codes: ['spark.code_malformed', 'spark.code_mistyped'] },
-  { id: 'SPARK-09', title: 'The creator can see the code again and copy it.', sources: ['001'], codes: ['spark.code_already_in_force', 'spark.code_not_recoverable'] },
-  { id: 'SPARK-10', title: 'The creator can revoke; the code is deactivated and ads using the video are paused.', sources: ['003'], codes: ['spark.code_revoked', 'spark.code_in_use_by_ads'] },
-  { id: 'SPARK-11', title: 'When the period ends the code expires and the advertiser needs a fresh code.', sources: ['001', '003'], codes: ['spark.code_expired'] },
+  {
+    id: 'SPARK-01', sources: ['003'],
+    title: 'Only a Business or Creator account can generate a code.',
+    codes: ['spark.account_type_not_eligible'],
+  },
+  {
+    id: 'SPARK-02', sources: ['001'],
+    title: 'The creator account needs a minimum follower count (default 10,000).',
+    codes: ['spark.not_enough_followers'],
+  },
+  {
+    id: 'SPARK-03', sources: ['003'],
+    title: "The video must be public and the creator's own original content.",
+    codes: ['spark.video_not_public', 'spark.video_not_original', 'spark.video_not_owned'],
+  },
+  {
+    id: 'SPARK-04', sources: ['001', '003'],
+    title: 'Ad authorization must be enabled for the account and the video, and the advertising terms accepted.',
+    codes: ['spark.account_ad_authorization_off', 'spark.video_ad_authorization_off', 'spark.ad_terms_not_accepted'],
+  },
+  {
+    id: 'SPARK-05', sources: ['003'],
+    title: 'A video using copyrighted music not in the Commercial Music Library cannot be authorized.',
+    codes: ['spark.music_not_cleared'],
+  },
+  {
+    id: 'SPARK-06', sources: ['001', '003'],
+    title: 'The authorization period is one of 7, 30, 60 or 365 days.',
+    codes: ['spark.period_not_allowed'],
+  },
+  {
+    id: 'SPARK-07', sources: ['003'],
+    title: 'The period starts when the code is generated; expiry = generation + period.',
+    codes: [],
+  },
+  {
+    id: 'SPARK-08', sources: ['001', '003'],
+    title: 'The code is a unique, unguessable token printed as # followed by base64.',
+    codes: ['spark.code_malformed', 'spark.code_mistyped'],
+  },
+  {
+    id: 'SPARK-09', sources: ['001'],
+    title: 'The creator can see the code again and copy it.',
+    codes: ['spark.code_not_recoverable'],
+  },
+  {
+    id: 'SPARK-10', sources: ['003'],
+    title: 'The creator can revoke; the code is deactivated and ads using the video are paused.',
+    codes: ['spark.code_revoked', 'spark.code_in_use_by_ads'],
+  },
+  {
+    id: 'SPARK-11', sources: ['001', '003'],
+    title: 'When the period ends the code expires and the advertiser needs a fresh code.',
+    codes: ['spark.code_expired'],
+  },
+  {
+    id: 'SPARK-12', sources: ['001', '003'],
+    title: 'A video has at most one code in force at a time; a new code for it is refused while one is in force.',
+    codes: ['spark.code_already_in_force'],
+  },
   // §2 Spark Ads authorization codes — advertiser side
-  { id: 'ADV-01', title: 'The advertiser needs an active payment method and Creative Library access.', sources: ['001'], codes: ['spark.no_active_payment_method', 'spark.no_creative_library_access'] },
-  { id: 'ADV-02', title: 'Search shows the video for review; confirm adds it to the Spark Ads library.', sources: ['001', '003'], codes: ['spark.code_already_used'] },
-  { id: 'ADV-03', title: 'An unknown, revoked or expired code finds nothing, with an actionable reason.', sources: ['001', '003'], codes: ['spark.code_not_found', 'spark.code_revoked', 'spark.code_expired', 'spark.search_throttled'] },
-  { id: 'ADV-04', title: 'The ad identity is "Use TikTok account to deliver Spark Ads" with an authorized post.', sources: ['001', '003'], codes: ['ads.post_not_in_library', 'ads.spark_ads_limit_reached', 'ads.identity_limit_reached'] },
+  {
+    id: 'ADV-01', sources: ['001'],
+    title: 'The advertiser needs an active payment method and Creative Library access.',
+    codes: ['spark.no_active_payment_method', 'spark.no_creative_library_access'],
+  },
+  {
+    id: 'ADV-02', sources: ['001', '003'],
+    title: 'Search shows the video for review; confirm adds it to the Spark Ads library.',
+    codes: ['spark.code_already_used'],
+  },
+  {
+    id: 'ADV-03', sources: ['001', '003'],
+    title: 'An unknown, revoked or expired code finds nothing, with an actionable reason.',
+    codes: ['spark.code_not_found', 'spark.code_revoked', 'spark.code_expired', 'spark.search_throttled'],
+  },
+  {
+    id: 'ADV-04', sources: ['001', '003'],
+    title: 'The ad identity is "Use TikTok account to deliver Spark Ads" with an authorized post.',
+    codes: ['ads.post_not_in_library', 'ads.spark_ads_limit_reached', 'ads.identity_limit_reached'],
+  },
   { id: 'ADV-05', title: 'The ad is submitted for review.', sources: ['001'], codes: ['ads.wrong_status'] },
-  { id: 'ADV-06', title: 'A revoked authorization pauses the ad; an expired one stops it.', sources: ['001', '003'], codes: ['ads.authorization_revoked', 'ads.authorization_expired'] },
+  {
+    id: 'ADV-06', sources: ['001', '003'],
+    title: 'A revoked authorization pauses the ad; an expired one stops it.',
+    codes: ['ads.authorization_revoked', 'ads.authorization_expired'],
+  },
   // §3 Top Ads asset authorization
-  { id: 'TOP-01', title: 'Each ad carries an Asset Authorization checkbox, checked by default.', sources: ['000'], codes: [] },
-  { id: 'TOP-02', title: 'The checkbox exists only for campaigns with TikTok as a placement.', sources: ['000'], codes: ['top_ads.requires_tiktok_placement'] },
-  { id: 'TOP-03', title: 'Smart Performance Campaign creatives are not eligible.', sources: ['000'], codes: ['top_ads.campaign_type_not_eligible'] },
-  { id: 'TOP-04', title: 'Only creatives published in ad campaigns are shared.', sources: ['000'], codes: ['top_ads.not_published', 'top_ads.not_published_long_enough'] },
-  { id: 'TOP-05', title: 'The Creative Center pop-up shows unauthorized eligible creatives at most once a week.', sources: ['000'], codes: [] },
+  {
+    id: 'TOP-01', sources: ['000'],
+    title: 'Each ad carries an Asset Authorization checkbox, checked by default.',
+    codes: [],
+  },
+  {
+    id: 'TOP-02', sources: ['000'],
+    title: 'The checkbox exists only for campaigns with TikTok as a placement.',
+    codes: ['top_ads.requires_tiktok_placement'],
+  },
+  {
+    id: 'TOP-03', sources: ['000'],
+    title: 'Smart Performance Campaign creatives are not eligible.',
+    codes: ['top_ads.campaign_type_not_eligible'],
+  },
+  {
+    id: 'TOP-04', sources: ['000'],
+    title: 'Only creatives published in ad campaigns are shared.',
+    codes: ['top_ads.not_published', 'top_ads.not_published_long_enough'],
+  },
+  {
+    id: 'TOP-05', sources: ['000'],
+    title: 'The Creative Center pop-up shows unauthorized eligible creatives at most once a week.',
+    codes: [],
+  },
   { id: 'TOP-06', title: 'The advertiser can withdraw an authorized creative.', sources: ['000'], codes: [] },
-  { id: 'TOP-07', title: 'Each authorized creative shows In Top Ads or Not in Top Ads with the reason.', sources: ['000'], codes: ['top_ads.objective_not_eligible'] },
+  {
+    id: 'TOP-07', sources: ['000'],
+    title: 'Each authorized creative shows In Top Ads or Not in Top Ads with the reason.',
+    codes: ['top_ads.objective_not_eligible'],
+  },
   { id: 'TOP-08', title: 'Shown creatives are watermarked and not downloadable.', sources: ['000'], codes: [] },
-  { id: 'TOP-09', title: 'Top Ads can be filtered by region, industry and campaign objective.', sources: ['000'], codes: [] },
+  {
+    id: 'TOP-09', sources: ['000'],
+    title: 'Top Ads can be filtered by region, industry and campaign objective.',
+    codes: [],
+  },
   // §4 TikTok accounts as ad delivery assets
-  { id: 'ASSET-01', title: 'BC admin, ad account in that BC, operator or admin access on the ad account.', sources: ['002'], codes: ['identity.not_bc_admin', 'identity.ad_account_not_in_bc', 'identity.ad_account_access_insufficient'] },
-  { id: 'ASSET-02', title: 'Not available for all advertising objectives.', sources: ['002'], codes: ['identity.objective_unsupported'] },
+  {
+    id: 'ASSET-01', sources: ['002'],
+    title: 'BC admin, ad account in that BC, operator or admin access on the ad account.',
+    codes: ['identity.not_bc_admin', 'identity.ad_account_not_in_bc', 'identity.ad_account_access_insufficient'],
+  },
+  {
+    id: 'ASSET-02', sources: ['002'],
+    title: 'Not available for all advertising objectives.',
+    codes: ['identity.objective_unsupported'],
+  },
   { id: 'ASSET-03', title: 'Link from the Business Center.', sources: ['002'], codes: ['identity.account_not_in_bc'] },
-  { id: 'ASSET-04', title: 'Link by logging in to an account not yet in any Business Center.', sources: ['002'], codes: ['identity.account_already_in_a_bc'] },
-  { id: 'ASSET-05', title: "Link a third party's account by QR code, without exchanging credentials.", sources: ['002'], codes: [] },
-  { id: 'ASSET-06', title: 'Create an organization-owned account (verified BC, nickname, region other than China).', sources: ['002'], codes: ['identity.bc_not_verified', 'identity.region_not_offered', 'identity.username_taken'] },
-  { id: 'ASSET-07', title: 'Sign up a new account, automatically linked; the creator becomes its admin.', sources: ['002'], codes: ['identity.not_account_admin'] },
-  { id: 'ASSET-08', title: 'Once linked, the account is available as a Spark Ads identity in that ad account.', sources: ['002'], codes: ['identity.no_valid_bind_account', 'identity.not_assigned_to_ad_account', 'identity.scope_unavailable', 'identity.private_account', 'identity.not_business_account', 'ads.identity_unavailable'] },
+  {
+    id: 'ASSET-04', sources: ['002'],
+    title: 'Link by logging in to an account not yet in any Business Center.',
+    codes: ['identity.account_already_in_a_bc'],
+  },
+  {
+    id: 'ASSET-05', sources: ['002'],
+    title: "Link a third party's account by QR code, without exchanging credentials.",
+    codes: [],
+  },
+  {
+    id: 'ASSET-06', sources: ['002'],
+    title: 'Create an organization-owned account (verified BC, nickname, region other than China).',
+    codes: ['identity.bc_not_verified', 'identity.region_not_offered', 'identity.username_taken'],
+  },
+  {
+    id: 'ASSET-07', sources: ['002'],
+    title: 'Sign up a new account, automatically linked; the creator becomes its admin.',
+    codes: ['identity.not_account_admin', 'identity.account_exists'],
+  },
+  {
+    id: 'ASSET-08', sources: ['002'],
+    title: 'Once linked, the account is available as a Spark Ads identity in that ad account.',
+    codes: [
+      'identity.no_valid_bind_account', 'identity.not_assigned_to_ad_account', 'identity.scope_unavailable',
+      'identity.private_account', 'identity.not_business_account', 'ads.identity_unavailable',
+    ],
+  },
   // §5 Business Center links by QR code
-  { id: 'BC-01', title: 'At most 800 Business Centers per account and 800 accounts per Business Center.', sources: ['004'], codes: ['bc.business_center_cap_reached', 'bc.account_cap_reached'] },
-  { id: 'BC-02', title: 'Only a BC admin can start a link.', sources: ['004'], codes: ['bc.not_bc_admin'] },
-  { id: 'BC-03', title: 'The permission level is Deliver ads.', sources: ['004'], codes: ['bc.permission_level_not_allowed'] },
-  { id: 'BC-04', title: 'The request names exact permissions.', sources: ['004'], codes: ['bc.permissions_empty', 'bc.permission_unknown', 'bc.permission_repeated'] },
-  { id: 'BC-05', title: 'Spark Ads need Existing posts and Publish and manage new videos.', sources: ['004'], codes: ['bc.spark_ads_permissions_missing'] },
-  { id: 'BC-06', title: 'Show through ads only vs. Show on TikTok profile and in ads.', sources: ['004'], codes: ['bc.visibility_conflict', 'bc.visibility_needs_publish'] },
-  { id: 'BC-07', title: 'The link becomes active when a user of the account scans the QR code and approves.', sources: ['004'], codes: ['bc.qr_token_malformed', 'bc.link_request_not_found', 'bc.link_request_expired', 'bc.link_request_already_approved', 'bc.link_request_rejected', 'bc.link_request_cancelled', 'bc.already_linked'] },
-  { id: 'BC-08', title: 'The linked account is then connected to ad accounts.', sources: ['004'], codes: ['bc.ad_account_not_in_bc', 'bc.link_not_active', 'bc.not_assigned'] },
+  {
+    id: 'BC-01', sources: ['004'],
+    title: 'At most 800 Business Centers per account and 800 accounts per Business Center.',
+    codes: ['bc.business_center_cap_reached', 'bc.account_cap_reached'],
+  },
+  {
+    id: 'BC-02', sources: ['004'],
+    title: 'Only a BC admin can start a link.',
+    codes: ['bc.not_bc_admin', 'bc.too_many_pending_requests'],
+  },
+  {
+    id: 'BC-03', sources: ['004'],
+    title: 'The permission level is Deliver ads.',
+    codes: ['bc.permission_level_not_allowed'],
+  },
+  {
+    id: 'BC-04', sources: ['004'],
+    title: 'The request names exact permissions.',
+    codes: ['bc.permissions_empty', 'bc.permission_unknown', 'bc.permission_repeated'],
+  },
+  {
+    id: 'BC-05', sources: ['004'],
+    title: 'Spark Ads need Existing posts and Publish and manage new videos.',
+    codes: ['bc.spark_ads_permissions_missing'],
+  },
+  {
+    id: 'BC-06', sources: ['004'],
+    title: 'Show through ads only vs. Show on TikTok profile and in ads.',
+    codes: ['bc.visibility_conflict', 'bc.visibility_needs_publish'],
+  },
+  {
+    id: 'BC-07', sources: ['004'],
+    title: 'The link becomes active when a user of the account scans the QR code and approves.',
+    codes: [
+      'bc.qr_token_malformed', 'bc.link_request_not_found', 'bc.link_request_expired',
+      'bc.link_request_already_approved', 'bc.link_request_rejected', 'bc.link_request_cancelled', 'bc.already_linked',
+    ],
+  },
+  {
+    id: 'BC-08', sources: ['004'],
+    title: 'The linked account is then connected to ad accounts.',
+    codes: ['bc.ad_account_not_in_bc', 'bc.link_not_active', 'bc.not_assigned'],
+  },
   // §6 Across the contexts
   { id: 'X-01', title: 'Every decision reports all rules that block it.', sources: [], codes: [] },
   { id: 'X-02', title: 'Every state change is recorded as a domain event.', sources: [], codes: [] },
@@ -87,6 +253,7 @@ export type RuleId =
   | 'SPARK-09'
   | 'SPARK-10'
   | 'SPARK-11'
+  | 'SPARK-12'
   | 'ADV-01'
   | 'ADV-02'
   | 'ADV-03'
