@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { adCodeDigest, adCodeFingerprint, hasValidChecksum, parseAdCode } from '../index.js';
-import { adCodeDeriver } from './ad-code.js';
+import { adCodeDeriver, adCodeDigest, adCodeFingerprint, hasValidChecksum, parseAdCode } from './ad-code.js';
 
 const deriveAdCode = (secret: Uint8Array, nonce: Uint8Array) => adCodeDeriver(secret)(nonce).code;
 
@@ -18,7 +17,9 @@ describe('SPARK-08 the printed code: # followed by base64', () => {
     expect(hasValidChecksum(ours)).toBe(true);
   });
   test('surrounding white space from chats is forgiven, nothing else', () => {
-    for (const pasted of [` ${EXAMPLE}`, `${EXAMPLE}\n`, `\t${EXAMPLE}\r\n`, `\u00a0${EXAMPLE}\u2003`]) expect(parseAdCode(pasted).unwrap()).toBe(EXAMPLE);
+    for (const pasted of [` ${EXAMPLE}`, `${EXAMPLE}\n`, `\t${EXAMPLE}\r\n`, `\u00a0${EXAMPLE}\u2003`]) {
+      expect(parseAdCode(pasted).unwrap()).toBe(EXAMPLE);
+    }
   });
   test.each([
     ['', 'empty'],

@@ -10,7 +10,7 @@ export interface SearchThrottledError {
   readonly windowMs: number;
 }
 
-/** Errors of `generateCode`. `denied` lists SPARK-01..06 and SPARK-09 (code already in force). */
+/** Errors of `generateCode`. `denied` lists SPARK-01..06 and SPARK-12 (a code already in force). */
 export type GenerateCodeError = ValidationError | DeniedError | StorageError;
 /** Errors of `showCode`. */
 export type ShowCodeError = ValidationError | NotFoundError | DeniedError | StorageError;
@@ -43,10 +43,14 @@ export interface BusinessApiError {
  * if (r.isErr()) toBusinessApiError(r.error); // { code: 4025, name: 'auth_code_expired' }
  * ```
  */
-export function toBusinessApiError(error: { readonly code: string; readonly violations?: readonly { readonly code: string }[] }): BusinessApiError | undefined {
+export function toBusinessApiError(
+  error: { readonly code: string; readonly violations?: readonly { readonly code: string }[] },
+): BusinessApiError | undefined {
   const codes = error.violations ? error.violations.map((v) => v.code) : [error.code];
   if (codes.includes('spark.code_expired')) return { code: 4025, name: 'auth_code_expired' };
-  if (codes.includes('spark.code_malformed') || codes.includes('spark.code_mistyped')) return { code: 4013, name: 'auth_code_format_error' };
+  if (codes.includes('spark.code_malformed') || codes.includes('spark.code_mistyped')) {
+    return { code: 4013, name: 'auth_code_format_error' };
+  }
   if (codes.includes('spark.code_not_found')) return { name: 'auth_code_not_found' };
   return undefined;
 }

@@ -31,7 +31,14 @@ export type SparkEvent =
   | CodeExpiredEvent
   | CodeSearchFailedEvent;
 
-/** Internal: the envelope of a new event; `id` minted by the service, `seq` by the store. */
+/**
+ * Internal: the envelope of a new event; `id` minted by the service, `seq` by the store.
+ *
+ * @example
+ * ```ts
+ * tx.append([newEvent<CodeRevokedEvent>(id, 'spark.code_revoked', at, actor, { kind: 'ad_code', id: codeId }, data)]);
+ * ```
+ */
 export function newEvent<E extends SparkEvent>(
   id: string, type: E['type'], at: Date, actor: Actor, subject: { kind: string; id: string }, data: E['data'],
 ): Omit<E, 'seq'> {

@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { DAY_MS, DEFAULT_POLICY, adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, type CreatorFacts, type VideoFacts, type AdvertiserFacts } from '../index.js';
-import { arbitraries } from '../testing/index.js';
+import { DEFAULT_POLICY } from '../kernel/policy.js';
+import { DAY_MS } from '../kernel/time.js';
+import { arbitraries } from '../testing/arbitraries.js';
+import type { AdvertiserFacts, CreatorFacts, VideoFacts } from './spark-codes.model.js';
+import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce } from './spark-codes.rules.js';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 200);
 const instant = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) });
-const codeArb = fc.record({ start: instant, days: fc.constantFrom(7, 30, 60, 365), revokeAfter: fc.option(fc.integer({ min: 0, max: 400 * DAY_MS }), { nil: undefined }) })
+const codeArb = fc.record({
+  start: instant,
+  days: fc.constantFrom(7, 30, 60, 365),
+  revokeAfter: fc.option(fc.integer({ min: 0, max: 400 * DAY_MS }), { nil: undefined }),
+})
   .map(({ start, days, revokeAfter }) => ({
     generatedAt: new Date(start),
     expiresAt: new Date(start + days * DAY_MS),
@@ -30,9 +37,12 @@ describe('properties of the in-force window', () => {
   });
   test('statuses move only forward: NOT_USED → IN_USE → EXPIRED | DELETED, never back', () => {
     const rank = { NOT_USED: 0, IN_USE: 1, EXPIRED: 2, DELETED: 2 } as const;
-    fc.assert(fc.property(codeArb, fc.option(fc.nat({ max: 400 * DAY_MS }), { nil: undefined }), fc.array(fc.integer({ min: -10 * DAY_MS, max: 800 * DAY_MS }), { minLength: 2, maxLength: 12 }), (c, usedAfter, offsets) => {
-      const code = { ...c, ...(usedAfter === undefined ? {} : { firstConfirmedAt: new Date(c.generatedAt.getTime() + usedAfter) }) };
-      const ranks = [...offsets].sort((a, b) => a - b).map((o) => rank[adCodeStatusAt(code, new Date(c.generatedAt.getTime() + o))]);
+    const usedAfterArb = fc.option(fc.nat({ max: 400 * DAY_MS }), { nil: undefined });
+    const offsetsArb = fc.array(fc.integer({ min: -10 * DAY_MS, max: 800 * DAY_MS }), { minLength: 2, maxLength: 12 });
+    fc.assert(fc.property(codeArb, usedAfterArb, offsetsArb, (c, usedAfter, offsets) => {
+      const later = (ms: number) => new Date(c.generatedAt.getTime() + ms);
+      const code = { ...c, ...(usedAfter === undefined ? {} : { firstConfirmedAt: later(usedAfter) }) };
+      const ranks = [...offsets].sort((a, b) => a - b).map((o) => rank[adCodeStatusAt(code, later(o))]);
       for (let i = 1; i < ranks.length; i++) expect(ranks[i]!).toBeGreaterThanOrEqual(ranks[i - 1]!);
     }), { numRuns });
   });
@@ -40,7 +50,8 @@ describe('properties of the in-force window', () => {
 
 describe('X-01 decisions list every violation', () => {
   test('canGenerateAdCode reports one violation per failed condition, and allows iff none fails', () => {
-    fc.assert(fc.property(arbitraries.creatorFacts('c1'), fc.string(), arbitraries.periodDays(), (creator, _s, periodDays) =>
+    const creatorArb = arbitraries.creatorFacts('c1');
+    fc.assert(fc.property(creatorArb, fc.string(), arbitraries.periodDays(), (creator, _s, periodDays) =>
       fc.assert(fc.property(arbitraries.videoFacts('c1'), (video) => {
         const c = creator as unknown as CreatorFacts, v = video as unknown as VideoFacts;
         // An independent oracle: the conditions as the sources state them.
@@ -62,7 +73,9 @@ describe('X-01 decisions list every violation', () => {
       }), { numRuns: 5 })), { numRuns: Math.max(10, Math.floor(numRuns / 5)) });
   });
   test('canApplyAdCode reports ADV-01 problems together with the code problem', () => {
-    fc.assert(fc.property(arbitraries.advertiserFacts(), fc.option(codeArb, { nil: undefined }), fc.integer({ min: -DAY_MS, max: 400 * DAY_MS }), (a, code, offset) => {
+    const maybeCode = fc.option(codeArb, { nil: undefined });
+    const offsetArb = fc.integer({ min: -DAY_MS, max: 400 * DAY_MS });
+    fc.assert(fc.property(arbitraries.advertiserFacts(), maybeCode, offsetArb, (a, code, offset) => {
       const at = new Date((code?.generatedAt.getTime() ?? Date.UTC(2026, 0, 1)) + Math.max(0, offset));
       const d = canApplyAdCode({ advertiser: a as unknown as AdvertiserFacts, code, at }, DEFAULT_POLICY);
       const adv01 = Number(!a.hasActivePaymentMethod) + Number(!a.hasCreativeLibraryAccess);

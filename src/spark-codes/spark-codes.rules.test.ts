@@ -1,12 +1,22 @@
 import { describe, expect, test } from 'vitest';
-import {
-  DEFAULT_POLICY, DAY_MS, adCodeStatusAt, canApplyAdCode, canGenerateAdCode, definePolicy, isInForce,
-  type AdvertiserFacts, type CreatorFacts, type VideoFacts, type AdAccountId, type CreatorId, type VideoId,
-} from '../index.js';
+import { DEFAULT_POLICY } from '../kernel/policy.js';
+import { definePolicy } from '../kernel/policy-schema.js';
+import { DAY_MS } from '../kernel/time.js';
+import type { AdAccountId, AdCodeId, CreatorId, VideoId } from '../kernel/ids.js';
+import type { AdvertiserFacts, CreatorFacts, VideoFacts } from './spark-codes.model.js';
+import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
 
-const creator: CreatorFacts = { id: 'c1' as CreatorId, displayName: 'Dana', accountType: 'CREATOR', followerCount: 10_000, adAuthorizationEnabled: true, adTermsAccepted: true };
-const video: VideoFacts = { id: 'v1' as VideoId, ownerId: 'c1' as CreatorId, visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true, music: 'COMMERCIAL_MUSIC_LIBRARY' };
-const advertiser: AdvertiserFacts = { adAccountId: 'a1' as AdAccountId, hasActivePaymentMethod: true, hasCreativeLibraryAccess: true };
+const creator: CreatorFacts = {
+  id: 'c1' as CreatorId, displayName: 'Dana', accountType: 'CREATOR', followerCount: 10_000,
+  adAuthorizationEnabled: true, adTermsAccepted: true,
+};
+const video: VideoFacts = {
+  id: 'v1' as VideoId, ownerId: 'c1' as CreatorId, visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true,
+  music: 'COMMERCIAL_MUSIC_LIBRARY',
+};
+const advertiser: AdvertiserFacts = {
+  adAccountId: 'a1' as AdAccountId, hasActivePaymentMethod: true, hasCreativeLibraryAccess: true,
+};
 const gen = (c: Partial<CreatorFacts> = {}, v: Partial<VideoFacts> = {}, periodDays = 30, policy = DEFAULT_POLICY) =>
   canGenerateAdCode({ creator: { ...creator, ...c }, video: { ...video, ...v }, periodDays }, policy);
 const codes = (d: ReturnType<typeof gen>) => (d.allowed ? [] : d.violations.map((v) => v.code));
@@ -44,7 +54,9 @@ describe('canGenerateAdCode', () => {
   });
   test('SPARK-05 copyrighted music outside the Commercial Music Library blocks authorization', () => {
     expect(codes(gen({}, { music: 'COPYRIGHTED_NOT_IN_CML' }))).toEqual(['spark.music_not_cleared']);
-    for (const music of ['NONE', 'ORIGINAL', 'COMMERCIAL_MUSIC_LIBRARY'] as const) expect(gen({}, { music }).allowed).toBe(true);
+    for (const music of ['NONE', 'ORIGINAL', 'COMMERCIAL_MUSIC_LIBRARY'] as const) {
+      expect(gen({}, { music }).allowed).toBe(true);
+    }
   });
   test('SPARK-06 the period is 7, 30, 60 or 365 days by default, configurable', () => {
     for (const p of [7, 30, 60, 365]) expect(gen({}, {}, p).allowed).toBe(true);
@@ -53,10 +65,28 @@ describe('canGenerateAdCode', () => {
     expect(gen({}, {}, 14, custom).allowed).toBe(true);
     expect(gen({}, {}, 30, custom).allowed).toBe(false);
   });
+  test('SPARK-12 a video with a code in force cannot get another; the refusal cites SPARK-12 and the code', () => {
+    const inForce = { id: 'code_1' as AdCodeId, expiresAt: code.expiresAt };
+    const d = canGenerateAdCode({ creator, video, periodDays: 30, codeInForce: inForce }, DEFAULT_POLICY);
+    expect(d.allowed ? [] : d.violations.map((v) => [v.rule, v.code]))
+      .toEqual([['SPARK-12', 'spark.code_already_in_force']]);
+    expect(d.allowed ? undefined : d.violations[0].details).toEqual({ codeId: 'code_1', expiresAt: code.expiresAt });
+    expect(canGenerateAdCode({ creator, video, periodDays: 30, codeInForce: undefined }, DEFAULT_POLICY).allowed)
+      .toBe(true);
+    const few = { ...creator, followerCount: 1 };
+    const both = canGenerateAdCode({ creator: few, video, periodDays: 30, codeInForce: inForce }, DEFAULT_POLICY);
+    expect(rules(both)).toEqual(['SPARK-02', 'SPARK-12']);
+  });
   test('X-01 every violated rule is reported, not only the first', () => {
     const d = gen({ accountType: 'PERSONAL', followerCount: 3, adAuthorizationEnabled: false, adTermsAccepted: false },
-      { visibility: 'PRIVATE', isOriginal: false, ownerId: 'x' as CreatorId, adAuthorizationEnabled: false, music: 'COPYRIGHTED_NOT_IN_CML' }, 12);
-    expect(rules(d)).toEqual(['SPARK-01', 'SPARK-02', 'SPARK-03', 'SPARK-03', 'SPARK-03', 'SPARK-04', 'SPARK-04', 'SPARK-04', 'SPARK-05', 'SPARK-06']);
+      {
+        visibility: 'PRIVATE', isOriginal: false, ownerId: 'x' as CreatorId, adAuthorizationEnabled: false,
+        music: 'COPYRIGHTED_NOT_IN_CML',
+      }, 12);
+    expect(rules(d)).toEqual([
+      'SPARK-01', 'SPARK-02', 'SPARK-03', 'SPARK-03', 'SPARK-03',
+      'SPARK-04', 'SPARK-04', 'SPARK-04', 'SPARK-05', 'SPARK-06',
+    ]);
     if (!d.allowed) for (const v of d.violations) expect(v.message).toMatch(/\.$/);
   });
 });
@@ -84,8 +114,23 @@ describe('isInForce and adCodeStatusAt', () => {
   });
 });
 
+describe('summarizeAdCode', () => {
+  test('shows everything but the digest and the nonce, with the status and whether in force', () => {
+    const record = {
+      id: 'code_1', digest: 'd'.repeat(64), nonce: 'n'.repeat(64), fingerprint: '#abcd…xyz=', creatorId: 'c1',
+      videoId: 'v1', periodDays: 30, ...code, preview: { creatorId: 'c1', creatorName: 'Dana', videoId: 'v1' },
+    } as unknown as Parameters<typeof summarizeAdCode>[0];
+    const summary = summarizeAdCode(record, T);
+    expect(summary).not.toHaveProperty('digest');
+    expect(summary).not.toHaveProperty('nonce');
+    expect(summary).toMatchObject({ id: 'code_1', fingerprint: '#abcd…xyz=', status: 'NOT_USED', inForce: true });
+    expect(summarizeAdCode(record, code.expiresAt)).toMatchObject({ status: 'EXPIRED', inForce: false });
+  });
+});
+
 describe('canApplyAdCode', () => {
-  const apply = (a: Partial<AdvertiserFacts>, c: Parameters<typeof canApplyAdCode>[0]['code'], at = T, extra = {}, policy = DEFAULT_POLICY) =>
+  type Code = Parameters<typeof canApplyAdCode>[0]['code'];
+  const apply = (a: Partial<AdvertiserFacts>, c: Code, at = T, extra = {}, policy = DEFAULT_POLICY) =>
     canApplyAdCode({ advertiser: { ...advertiser, ...a }, code: c, at, ...extra }, policy);
   test('an advertiser with payment and library access may apply a code in force', () => {
     expect(apply({}, code)).toEqual({ allowed: true });
@@ -103,7 +148,8 @@ describe('canApplyAdCode', () => {
   });
   test('ADV-02 single use (when configured) refuses a code another ad account confirmed', () => {
     const single = definePolicy({ confirmMode: 'single-use' }).unwrap();
-    expect(codes(apply({}, code, T, { confirmedByAnotherAdAccount: true }, single))).toEqual(['spark.code_already_used']);
+    expect(codes(apply({}, code, T, { confirmedByAnotherAdAccount: true }, single)))
+      .toEqual(['spark.code_already_used']);
     expect(apply({}, code, T, { confirmedByAnotherAdAccount: true }).allowed).toBe(true);
   });
   test('X-01 advertiser and code problems are reported together', () => {

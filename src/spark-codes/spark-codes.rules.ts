@@ -1,6 +1,9 @@
 import { decide, type Decision, type Violation } from '../kernel/decision.js';
 import type { Policy } from '../kernel/policy.js';
-import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, CreatorFacts, VideoFacts } from './spark-codes.model.js';
+import { isInForce } from '../kernel/authorization.js';
+import type {
+  AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, CreatorFacts, VideoFacts,
+} from './spark-codes.model.js';
 
 /** Facts for `canGenerateAdCode`. */
 export interface GenerateFacts {
@@ -8,16 +11,22 @@ export interface GenerateFacts {
   readonly video: VideoFacts;
   /** The authorization period the creator chose, in days (SPARK-06). */
   readonly periodDays: number;
+  /**
+   * The video's code in force at the generation instant, if it has one (SPARK-12: at most one
+   * code in force per video). Find it with `isInForce`.
+   */
+  readonly codeInForce?: Pick<AdCodeRecord, 'id' | 'expiresAt'> | undefined;
 }
 
 /**
  * May this creator generate a code for this video with this period? Checks SPARK-01 to
- * SPARK-06 and returns **every** violation (X-01).
+ * SPARK-06, and SPARK-12 when the video's code in force is given, and returns **every**
+ * violation (X-01).
  *
  * @example
  * ```ts
  * import { canGenerateAdCode, DEFAULT_POLICY } from 'tiktok-ad-auth';
- * const d = canGenerateAdCode({ creator, video, periodDays: 30 }, DEFAULT_POLICY);
+ * const d = canGenerateAdCode({ creator, video, periodDays: 30, codeInForce: undefined }, DEFAULT_POLICY);
  * if (!d.allowed) d.violations.map((v) => v.rule); // e.g. ['SPARK-01', 'SPARK-02']
  * ```
  */
@@ -25,34 +34,79 @@ export function canGenerateAdCode(facts: GenerateFacts, policy: Policy): Decisio
   const { creator, video, periodDays } = facts;
   const v: Violation[] = [];
   if (creator.accountType !== 'BUSINESS' && creator.accountType !== 'CREATOR') {
-    v.push({ rule: 'SPARK-01', code: 'spark.account_type_not_eligible', message: 'Switch the TikTok account to a Business or Creator account: personal accounts cannot generate codes.', details: { accountType: creator.accountType } });
+    v.push({
+      rule: 'SPARK-01', code: 'spark.account_type_not_eligible',
+      message: 'Switch the TikTok account to a Business or Creator account: personal accounts cannot generate codes.',
+      details: { accountType: creator.accountType },
+    });
   }
   if (creator.followerCount < policy.minFollowers) {
-    v.push({ rule: 'SPARK-02', code: 'spark.not_enough_followers', message: `The account needs at least ${policy.minFollowers} followers to generate a code; it has ${creator.followerCount}.`, details: { minimum: policy.minFollowers, actual: creator.followerCount } });
+    v.push({
+      rule: 'SPARK-02', code: 'spark.not_enough_followers',
+      message: `The account needs at least ${policy.minFollowers} followers to generate a code; `
+        + `it has ${creator.followerCount}.`,
+      details: { minimum: policy.minFollowers, actual: creator.followerCount },
+    });
   }
   if (video.visibility !== 'PUBLIC') {
-    v.push({ rule: 'SPARK-03', code: 'spark.video_not_public', message: 'Make the video public before authorizing it.', details: { visibility: video.visibility } });
+    v.push({
+      rule: 'SPARK-03', code: 'spark.video_not_public', message: 'Make the video public before authorizing it.',
+      details: { visibility: video.visibility },
+    });
   }
   if (!video.isOriginal) {
-    v.push({ rule: 'SPARK-03', code: 'spark.video_not_original', message: "Only the creator's own original content can be authorized." });
+    v.push({
+      rule: 'SPARK-03', code: 'spark.video_not_original',
+      message: "Only the creator's own original content can be authorized.",
+    });
   }
   if (video.ownerId !== creator.id) {
-    v.push({ rule: 'SPARK-03', code: 'spark.video_not_owned', message: 'Only the account that posted the video can authorize it.', details: { ownerId: video.ownerId } });
+    v.push({
+      rule: 'SPARK-03', code: 'spark.video_not_owned',
+      message: 'Only the account that posted the video can authorize it.',
+      details: { ownerId: video.ownerId },
+    });
   }
   if (!creator.adAuthorizationEnabled) {
-    v.push({ rule: 'SPARK-04', code: 'spark.account_ad_authorization_off', message: 'Turn on Ad authorization in Settings › Creator Settings › Ad Settings.' });
+    v.push({
+      rule: 'SPARK-04', code: 'spark.account_ad_authorization_off',
+      message: 'Turn on Ad authorization in Settings › Creator Settings › Ad Settings.',
+    });
   }
   if (!video.adAuthorizationEnabled) {
-    v.push({ rule: 'SPARK-04', code: 'spark.video_ad_authorization_off', message: 'Turn on Ad authorization for the video (video › Ad settings).' });
+    v.push({
+      rule: 'SPARK-04', code: 'spark.video_ad_authorization_off',
+      message: 'Turn on Ad authorization for the video (video › Ad settings).',
+    });
   }
   if (!creator.adTermsAccepted) {
-    v.push({ rule: 'SPARK-04', code: 'spark.ad_terms_not_accepted', message: 'Accept the advertising terms of service to authorize videos.' });
+    v.push({
+      rule: 'SPARK-04', code: 'spark.ad_terms_not_accepted',
+      message: 'Accept the advertising terms of service to authorize videos.',
+    });
   }
   if (video.music === 'COPYRIGHTED_NOT_IN_CML') {
-    v.push({ rule: 'SPARK-05', code: 'spark.music_not_cleared', message: 'The video uses copyrighted music that is not in the Commercial Music Library, so it cannot be authorized.' });
+    v.push({
+      rule: 'SPARK-05', code: 'spark.music_not_cleared',
+      message: 'The video uses copyrighted music that is not in the Commercial Music Library, '
+        + 'so it cannot be authorized.',
+    });
   }
   if (!policy.authorizationPeriodsDays.includes(periodDays)) {
-    v.push({ rule: 'SPARK-06', code: 'spark.period_not_allowed', message: `Choose an authorization period of ${listOr(policy.authorizationPeriodsDays)} days.`, details: { allowed: policy.authorizationPeriodsDays, requested: periodDays } });
+    v.push({
+      rule: 'SPARK-06', code: 'spark.period_not_allowed',
+      message: `Choose an authorization period of ${listOr(policy.authorizationPeriodsDays)} days.`,
+      details: { allowed: policy.authorizationPeriodsDays, requested: periodDays },
+    });
+  }
+  const current = facts.codeInForce;
+  if (current !== undefined) {
+    v.push({
+      rule: 'SPARK-12', code: 'spark.code_already_in_force',
+      message: `This video already has a code in force until ${current.expiresAt.toISOString()}: `
+        + 'copy that one, or turn off ad authorization to revoke it first.',
+      details: { codeId: current.id, expiresAt: current.expiresAt },
+    });
   }
   return decide(v);
 }
@@ -60,7 +114,7 @@ export function canGenerateAdCode(facts: GenerateFacts, policy: Policy): Decisio
 /** The instants of a code that decide whether it is in force. */
 export type CodeTimes = Pick<AdCodeRecord, 'generatedAt' | 'expiresAt' | 'revokedAt'>;
 
-export { isInForce } from '../kernel/authorization.js';
+export { isInForce };
 
 /**
  * The Business API status of a code at an instant: `DELETED` once revoked, `EXPIRED` from
@@ -72,7 +126,9 @@ export { isInForce } from '../kernel/authorization.js';
  * adCodeStatusAt(record, new Date()); // 'NOT_USED'
  * ```
  */
-export function adCodeStatusAt(code: CodeTimes & Pick<AdCodeRecord, 'firstConfirmedAt'>, at: Date): AdCodeStatus {
+export function adCodeStatusAt(
+  code: CodeTimes & Pick<AdCodeRecord, 'firstConfirmedAt'>, at: Date,
+): AdCodeStatus {
   const t = at.getTime();
   if (code.revokedAt !== undefined && code.revokedAt.getTime() <= t) return 'DELETED';
   if (t >= code.expiresAt.getTime()) return 'EXPIRED';
@@ -105,21 +161,37 @@ export function canApplyAdCode(facts: ApplyFacts, policy: Policy): Decision {
   const { advertiser, code, at } = facts;
   const v: Violation[] = [];
   if (!advertiser.hasActivePaymentMethod) {
-    v.push({ rule: 'ADV-01', code: 'spark.no_active_payment_method', message: 'Add an active payment method to the ad account before applying a code.' });
+    v.push({
+      rule: 'ADV-01', code: 'spark.no_active_payment_method',
+      message: 'Add an active payment method to the ad account before applying a code.',
+    });
   }
   if (!advertiser.hasCreativeLibraryAccess) {
-    v.push({ rule: 'ADV-01', code: 'spark.no_creative_library_access', message: 'Ask an admin of the ad account for access to the Creative Library.' });
+    v.push({
+      rule: 'ADV-01', code: 'spark.no_creative_library_access',
+      message: 'Ask an admin of the ad account for access to the Creative Library.',
+    });
   }
   if (code === undefined) {
     v.push(codeNotFound());
   } else if (code.revokedAt !== undefined && code.revokedAt.getTime() <= at.getTime()) {
-    v.push({ rule: 'ADV-03', code: 'spark.code_revoked', message: 'The creator turned off ad authorization for this video: ask them for a fresh code.', details: { revokedAt: code.revokedAt } });
+    v.push({
+      rule: 'ADV-03', code: 'spark.code_revoked',
+      message: 'The creator turned off ad authorization for this video: ask them for a fresh code.',
+      details: { revokedAt: code.revokedAt },
+    });
   } else if (at.getTime() >= code.expiresAt.getTime()) {
-    v.push({ rule: 'ADV-03', code: 'spark.code_expired', message: 'This code has expired: ask the creator for a fresh code.', details: { expiredAt: code.expiresAt } });
+    v.push({
+      rule: 'ADV-03', code: 'spark.code_expired', message: 'This code has expired: ask the creator for a fresh code.',
+      details: { expiredAt: code.expiresAt },
+    });
   } else if (at.getTime() < code.generatedAt.getTime()) {
     v.push(codeNotFound());
   } else if (policy.confirmMode === 'single-use' && facts.confirmedByAnotherAdAccount === true) {
-    v.push({ rule: 'ADV-02', code: 'spark.code_already_used', message: 'This code was already used by another ad account: ask the creator for a code of your own.' });
+    v.push({
+      rule: 'ADV-02', code: 'spark.code_already_used',
+      message: 'This code was already used by another ad account: ask the creator for a code of your own.',
+    });
   }
   return decide(v);
 }
@@ -129,7 +201,10 @@ function listOr(values: readonly number[]): string {
 }
 
 function codeNotFound(): Violation {
-  return { rule: 'ADV-03', code: 'spark.code_not_found', message: 'No video was found for this code: check that you copied it exactly, or ask the creator for a fresh code.' };
+  return {
+    rule: 'ADV-03', code: 'spark.code_not_found',
+    message: 'No video was found for this code: check that you copied it exactly, or ask the creator for a fresh code.',
+  };
 }
 
 /**
@@ -142,16 +217,6 @@ function codeNotFound(): Violation {
  * ```
  */
 export function summarizeAdCode(record: AdCodeRecord, at: Date): AdCodeSummary {
-  // Field by field rather than `{ digest, nonce, ...rest }`: object rest is slow in V8, and
-  // this runs for every generated, listed and revoked code.
-  const out: { -readonly [K in keyof AdCodeSummary]: AdCodeSummary[K] } = {
-    id: record.id, fingerprint: record.fingerprint, creatorId: record.creatorId, videoId: record.videoId, periodDays: record.periodDays,
-    generatedAt: record.generatedAt, expiresAt: record.expiresAt, preview: record.preview,
-    status: adCodeStatusAt(record, at), inForce: isInForce(record, at),
-  };
-  if (record.revokedAt !== undefined) out.revokedAt = record.revokedAt;
-  if (record.revokedBy !== undefined) out.revokedBy = record.revokedBy;
-  if (record.expiryRecordedAt !== undefined) out.expiryRecordedAt = record.expiryRecordedAt;
-  if (record.firstConfirmedAt !== undefined) out.firstConfirmedAt = record.firstConfirmedAt;
-  return out;
+  const { digest: _digest, nonce: _nonce, ...shown } = record;
+  return { ...shown, status: adCodeStatusAt(record, at), inForce: isInForce(record, at) };
 }

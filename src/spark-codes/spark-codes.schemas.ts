@@ -50,7 +50,8 @@ export const videoFactsSchema = z.strictObject({
  *
  * @example
  * ```ts
- * advertiserFactsSchema.safeParse({ adAccountId: 'adv-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true });
+ * const facts = { adAccountId: 'adv-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true };
+ * advertiserFactsSchema.safeParse(facts).success; // true
  * ```
  */
 export const advertiserFactsSchema = z.strictObject({
@@ -103,7 +104,11 @@ export const searchCodeInputSchema = z.strictObject({ advertiser: advertiserFact
  * confirmCodeInputSchema.safeParse({ advertiser, code: pasted, userId: 'u-7' });
  * ```
  */
-export const confirmCodeInputSchema = z.strictObject({ advertiser: advertiserFactsSchema, code: pastedCode, userId: actorId });
+export const confirmCodeInputSchema = z.strictObject({
+  advertiser: advertiserFactsSchema,
+  code: pastedCode,
+  userId: actorId,
+});
 /**
  * Input of `revokeCode`.
  *
@@ -134,9 +139,36 @@ export const listExpiringInputSchema = z.strictObject({
   withinMs: z.int().check(z.gte(0), z.lte(3650 * 86_400_000)),
   from: z.optional(instantSchema),
 });
-/** An id argument (creator or ad account) of the list queries. */
+/**
+ * Options of `expireDue` (absent: the default limit of 10,000 codes).
+ *
+ * @example
+ * ```ts
+ * expireDueInputSchema.safeParse({ limit: 500 });
+ * ```
+ */
+export const expireDueInputSchema = z.optional(z.strictObject({
+  limit: z.optional(z.int('must be a whole number from 1 to 1000000').check(
+    z.gte(1, 'must be a whole number from 1 to 1000000'), z.lte(1_000_000, 'must be a whole number from 1 to 1000000'),
+  )),
+}));
+/**
+ * A creator id argument of the list queries.
+ *
+ * @example
+ * ```ts
+ * creatorIdSchema.safeParse('tt-dana').success; // true
+ * ```
+ */
 export const creatorIdSchema = creatorId;
-/** An ad account id argument. */
+/**
+ * An ad account id argument.
+ *
+ * @example
+ * ```ts
+ * adAccountIdSchema.safeParse('adv-1').success; // true
+ * ```
+ */
 export const adAccountIdSchema = adAccountId;
 
 /** Input type of `generateCode` (plain strings; the service brands them). */
@@ -153,3 +185,5 @@ export type RevokeCodeInput = z.input<typeof revokeCodeInputSchema>;
 export type CodeStatusInput = z.input<typeof codeStatusInputSchema>;
 /** Input type of `listExpiring`. */
 export type ListExpiringInput = z.input<typeof listExpiringInputSchema>;
+/** Input type of `expireDue`. */
+export type ExpireDueInput = z.input<typeof expireDueInputSchema>;

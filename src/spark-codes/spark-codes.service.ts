@@ -1,58 +1,82 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, storageError, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
+import { denied, notFound, type StorageError, type ValidationError } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
-import { SYSTEM_ACTOR, type Actor, type NewEvent, advertiserActor } from '../kernel/events.js';
-import type { AdCodeId, CreatorId, EventId, VideoId } from '../kernel/ids.js';
-import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
+import { SYSTEM_ACTOR, advertiserActor, type Actor, type NewEvent } from '../kernel/events.js';
+import type { AdAccountId, AdCodeId, CreatorId } from '../kernel/ids.js';
+import type { Policy } from '../kernel/policy.js';
 import { plusDays, plusMs } from '../kernel/time.js';
-import { checkInput } from '../kernel/input.js';
-import { toHex, utf8 } from '../kernel/sha256.js';
-import { randomPool } from '../kernel/random-pool.js';
-import type { Clock } from '../ports/clock.js';
-import type { RandomSource } from '../ports/random-source.js';
-import type { ConfirmOutcome, InsertCodeOutcome, SearchLookup, SearchLookupQuery, SparkCodeStore } from '../ports/spark-code-store.js';
-import { systemClock } from '../adapters/clock/system-clock.js';
-import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
+import { parseInput } from '../kernel/validation.js';
+import { bytesToHex, hexToBytes, randomBytes, randomId, utf8ToBytes } from '../kernel/crypto.js';
+import type { StoreReader } from '../ports/store.js';
+import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
+import { inTransaction, reading } from '../storage/unit-of-work.js';
+import { adsTable, codesTable, compoundKey, failedSearchesTable, libraryTable } from '../storage/tables.js';
+import type { AdRecord, AdRef } from '../ads/ads.model.js';
+import { revocationEffects, stoppedByExpiry, withStatus } from '../ads/ads.rules.js';
+import { adStatusEvent } from '../ads/ads.events.js';
 import {
-  MIN_SECRET_BYTES, adCodeDeriver, adCodeFingerprint, hexToBytesStrict, issuedCodeDigest, parseAdCode, type AdCode,
+  MIN_SECRET_BYTES, adCodeDeriver, adCodeFingerprint, issuedCodeDigest, parseAdCode,
+  type AdCode, type AdCodeFormatError,
 } from './ad-code.js';
-import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, LibraryEntry, VideoPreview } from './spark-codes.model.js';
+import type {
+  AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, CreatorFacts, LibraryEntry, VideoFacts, VideoPreview,
+} from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
 import {
-  adAccountIdInput, codeStatusInput, confirmCodeInput, creatorIdInput, generateCodeInput, listExpiringInput, revokeCodeInput, searchCodeInput,
-  showCodeInput,
-} from './spark-codes.inputs.js';
-import type { ConfirmCodeError, GenerateCodeError, QueryError, RevokeCodeError, SearchCodeError, ShowCodeError } from './spark-codes.errors.js';
-import type { AdRef } from '../ads/ads.model.js';
-import { adStatusEvent } from '../ads/ads.events.js';
-import { newEvent, type AuthorizationConfirmedEvent, type CodeExpiredEvent, type CodeGeneratedEvent, type CodeRevokedEvent, type CodeSearchFailedEvent } from './spark-codes.events.js';
+  adAccountIdSchema, codeStatusInputSchema, confirmCodeInputSchema, creatorIdSchema, expireDueInputSchema,
+  generateCodeInputSchema, listExpiringInputSchema, revokeCodeInputSchema, searchCodeInputSchema, showCodeInputSchema,
+} from './spark-codes.schemas.js';
+import type {
+  ConfirmCodeError, GenerateCodeError, QueryError, RevokeCodeError, SearchCodeError, SearchThrottledError,
+  ShowCodeError,
+} from './spark-codes.errors.js';
+import {
+  newEvent, type AuthorizationConfirmedEvent, type CodeExpiredEvent, type CodeGeneratedEvent, type CodeRevokedEvent,
+  type CodeSearchFailedEvent,
+} from './spark-codes.events.js';
 
-/** What `createSparkCodes` needs. */
-export interface SparkCodesOptions {
-  /** Where records and events are kept, e.g. `memoryStore()`. */
-  readonly store: SparkCodeStore;
+/**
+ * What `createSparkCodes` needs: the options of every service, plus the secret codes are
+ * derived from.
+ *
+ * @example
+ * ```ts
+ * const options: SparkCodesOptions = { store: memoryStore(), codeSecret: process.env.CODE_SECRET! };
+ * ```
+ */
+export interface SparkCodesOptions extends ServiceOptions {
   /**
    * The service secret codes are derived from (at least 32 bytes, or a string of at least 32
-   * characters). Keep it out of the database: with it the creator can be shown a code again
+   * UTF-8 bytes). Keep it out of the database: with it the creator can be shown a code again
    * (SPARK-09) although the store holds only digests. Changing it makes existing codes
    * impossible to show again (they still work for search and confirm).
    */
   readonly codeSecret: string | Uint8Array;
-  /** Source of "now" (default `systemClock()`). */
-  readonly clock?: Clock;
-  /** Source of randomness (default `webCryptoRandom()`). */
-  readonly random?: RandomSource;
-  /** Policy parameters (default `DEFAULT_POLICY`). */
-  readonly policy?: Policy;
 }
 
-/** A freshly generated code. `code` is returned only here and by `showCode`. */
+/**
+ * A freshly generated code. `code` is returned only here and by `showCode`.
+ *
+ * @example
+ * ```ts
+ * const generated: GeneratedCode = (await spark.generateCode({ creator, video, periodDays: 30 })).unwrap();
+ * sendToBrand(generated.code);
+ * ```
+ */
 export interface GeneratedCode {
   readonly code: AdCode;
   readonly summary: AdCodeSummary;
 }
 
-/** What an advertiser sees after a successful search (ADV-02). Nothing was granted. */
+/**
+ * What an advertiser sees after a successful search (ADV-02). Nothing was granted.
+ *
+ * @example
+ * ```ts
+ * const found: CodeSearchResult = (await spark.searchCode({ advertiser, code: pasted })).unwrap();
+ * console.log(found.preview.creatorName, found.expiresAt);
+ * ```
+ */
 export interface CodeSearchResult {
   readonly preview: VideoPreview;
   readonly codeId: AdCodeId;
@@ -60,14 +84,29 @@ export interface CodeSearchResult {
   readonly expiresAt: Date;
 }
 
-/** Result of `confirmCode`: the library entry, and whether this call added it. */
+/**
+ * Result of `confirmCode`: the library entry, and whether this call added it.
+ *
+ * @example
+ * ```ts
+ * const { entry, added }: ConfirmResult = (await spark.confirmCode({ advertiser, code: pasted })).unwrap();
+ * ```
+ */
 export interface ConfirmResult {
   readonly entry: LibraryEntry;
   /** `false` when the ad account had already confirmed this code (idempotent). */
   readonly added: boolean;
 }
 
-/** Result of `revokeCode`. */
+/**
+ * Result of `revokeCode`.
+ *
+ * @example
+ * ```ts
+ * const r: RevokeResult = (await spark.revokeCode({ creatorId, codeId })).unwrap();
+ * for (const ad of r.pausedAds) notify(ad.adAccountId, ad.id);
+ * ```
+ */
 export interface RevokeResult {
   readonly summary: AdCodeSummary;
   /** `false` when the code was already revoked or expired (idempotent). */
@@ -76,25 +115,57 @@ export interface RevokeResult {
   readonly pausedAds: readonly AdRef[];
 }
 
-/** A library entry with whether its authorization is in force now. */
+/**
+ * Result of `expireDue`: the codes whose expiry it recorded and the ads it stopped.
+ *
+ * @example
+ * ```ts
+ * const { codes, stoppedAds }: ExpireDueResult = (await spark.expireDue()).unwrap();
+ * ```
+ */
+export interface ExpireDueResult {
+  /** The codes whose expiry was recorded (one `spark.code_expired` event each), oldest expiry first. */
+  readonly codes: readonly AdCodeSummary[];
+  /** The ads stopped because their authorization expired (one `ads.stopped` event each). */
+  readonly stoppedAds: readonly AdRef[];
+}
+
+/**
+ * A library entry with whether its authorization is in force now.
+ *
+ * @example
+ * ```ts
+ * const usable = (await spark.listLibrary('adv-1')).unwrap().filter((e: LibraryEntryView) => e.inForce);
+ * ```
+ */
 export interface LibraryEntryView extends LibraryEntry {
   readonly inForce: boolean;
   readonly expiresAt: Date;
 }
 
-/** The Spark Ads authorization code workflows. Create with `createSparkCodes`. */
+/**
+ * The Spark Ads authorization code workflows. Create with `createSparkCodes`.
+ *
+ * @example
+ * ```ts
+ * const spark: SparkCodes = createSparkCodes({ store: memoryStore(), codeSecret });
+ * ```
+ */
 export interface SparkCodes {
   /** The policy in force for this service. */
   readonly policy: Policy;
   /**
    * The creator generates a code for a video (SPARK-01..08). Refused with every violation,
-   * including a code already in force for the video (revoke it first). The printed code is
-   * returned once; the store keeps only its digest.
+   * including a code already in force for the video (SPARK-12: revoke it first). The printed
+   * code is returned once; the store keeps only its digest.
    */
   generateCode(input: unknown): Promise<Result<GeneratedCode, GenerateCodeError>>;
   /** Shows the creator's code again, while in force (SPARK-09). */
   showCode(input: unknown): Promise<Result<{ readonly code: AdCode; readonly summary: AdCodeSummary }, ShowCodeError>>;
-  /** The advertiser searches with a pasted code: a preview, nothing granted (ADV-02, ADV-03). */
+  /**
+   * The advertiser searches with a pasted code: a preview, nothing granted (ADV-02, ADV-03).
+   * Text that finds no code counts toward the ad account's failed-search limit.
+   */
   searchCode(input: unknown): Promise<Result<CodeSearchResult, SearchCodeError>>;
   /** The advertiser confirms: the post joins the ad account's Spark Ads library (ADV-02). Idempotent. */
   confirmCode(input: unknown): Promise<Result<ConfirmResult, ConfirmCodeError>>;
@@ -107,54 +178,95 @@ export interface SparkCodes {
    */
   revokeCode(input: unknown): Promise<Result<RevokeResult, RevokeCodeError>>;
   /**
-   * Records the expiry of every code whose period ended (SPARK-11), once each, with events,
-   * and in the same step stops the ads whose authorization expired (ADV-06, `ads.stopped`).
-   * Returns the codes (the stopped ads are in the events, or use `Ads.expireDue`).
+   * The expiry sweep (SPARK-11, ADV-06): records the expiry of every code whose period ended,
+   * once each, with a `spark.code_expired` event (none for a code revoked before its end), and
+   * in the same step stops the ads whose authorization expired (`ads.stopped`). At most
+   * `limit` codes (default 10,000), oldest expiry first; each code is one atomic step, so a
+   * storage failure midway keeps the codes already recorded and running it again finishes.
    */
-  expireDue(options?: { readonly limit?: number }): Promise<Result<readonly AdCodeSummary[], StorageError | ValidationError>>;
+  expireDue(options?: unknown): Promise<Result<ExpireDueResult, StorageError | ValidationError>>;
   /** A code's Business API status at an instant (default now). */
   codeStatus(input: unknown): Promise<Result<AdCodeSummary, QueryError>>;
   /** A creator's codes, newest first, with their status now. */
   listCreatorCodes(creatorId: unknown): Promise<Result<readonly AdCodeSummary[], QueryError>>;
-  /** An ad account's Spark Ads library, with whether each authorization is in force now. */
+  /** An ad account's Spark Ads library, oldest confirmation first, with whether each is in force now. */
   listLibrary(adAccountId: unknown): Promise<Result<readonly LibraryEntryView[], QueryError>>;
   /** Codes in force now (or at `from`) that expire within `withinMs`, soonest first. */
   listExpiring(input: unknown): Promise<Result<readonly AdCodeSummary[], QueryError>>;
 }
 
-/** The violation of a video that already has a code in force (checked again by the store). */
-function alreadyInForce(c: AdCodeRecord): Violation {
+const NONCE_BYTES = 32;
+const DEFAULT_SWEEP_LIMIT = 10_000;
+
+/** A code a search found, and the instant it was found at. */
+interface Found {
+  readonly record: AdCodeRecord;
+  readonly at: Date;
+}
+
+/** What the sweep did to one code: its summary when it recorded an expiry, and the ads it stopped. */
+interface SweptCode {
+  readonly code: AdCodeSummary | undefined;
+  readonly stopped: readonly AdRef[];
+}
+
+/** The violation of a pasted text that is not one of our codes (SPARK-08). */
+function formatViolation(problem: AdCodeFormatError | 'mistyped'): Violation {
+  if (problem === 'mistyped') {
+    return {
+      rule: 'SPARK-08',
+      code: 'spark.code_mistyped',
+      message: 'This code has a typo or was not issued here: copy it again exactly, character for character.',
+    };
+  }
   return {
-    rule: 'SPARK-09', code: 'spark.code_already_in_force',
-    message: `This video already has a code in force until ${c.expiresAt.toISOString()}: copy that one, or turn off ad authorization to revoke it first.`,
-    details: { codeId: c.id, expiresAt: c.expiresAt },
+    rule: 'SPARK-08', code: 'spark.code_malformed', message: problem.message, details: { problem: problem.problem },
   };
 }
 
 /** The preview an advertiser sees (ADV-02), optional fields absent when unset. */
-function previewOf(creatorId: CreatorId, creatorName: string, video: { readonly id: VideoId; readonly title?: string | undefined; readonly thumbnailUrl?: string | undefined }): VideoPreview {
-  // One literal per case rather than conditional spreads (each spread is a temporary object).
-  const { id: videoId, title, thumbnailUrl } = video;
-  if (title === undefined) return thumbnailUrl === undefined ? { creatorId, creatorName, videoId } : { creatorId, creatorName, videoId, thumbnailUrl };
-  return thumbnailUrl === undefined ? { creatorId, creatorName, videoId, title } : { creatorId, creatorName, videoId, title, thumbnailUrl };
+function previewOf(creator: CreatorFacts, video: VideoFacts): VideoPreview {
+  return {
+    creatorId: creator.id,
+    creatorName: creator.displayName,
+    videoId: video.id,
+    ...(video.title === undefined ? {} : { title: video.title }),
+    ...(video.thumbnailUrl === undefined ? {} : { thumbnailUrl: video.thumbnailUrl }),
+  };
 }
 
-const NONCE_BYTES = 32;
-const ID_BYTES = 12;
+/** The reference to an ad that workflows return. */
+function adRef(ad: AdRecord): AdRef {
+  const { id, adAccountId, status, statusReason, statusChangedAt } = ad;
+  return statusReason === undefined
+    ? { id, adAccountId, status, statusChangedAt }
+    : { id, adAccountId, status, statusReason, statusChangedAt };
+}
 
-function secretBytes(secret: string | Uint8Array): Uint8Array {
-  // Accept byte arrays from any realm (iframes, VMs): `instanceof` would refuse those.
-  const isBytes = (x: unknown): x is Uint8Array => ArrayBuffer.isView(x) && (x as Uint8Array).BYTES_PER_ELEMENT === 1 && !(x instanceof DataView);
-  const bytes = typeof secret === 'string' ? utf8(secret) : secret;
-  if (!isBytes(bytes) || bytes.length < MIN_SECRET_BYTES) {
-    throw new TypeError(`createSparkCodes: codeSecret must be at least ${MIN_SECRET_BYTES} bytes`);
+/** The secret's bytes; a missing, mistyped or short secret is a programmer error. */
+function secretBytes(secret: unknown): Uint8Array {
+  const fail = (why: string): never => {
+    throw new TypeError(`createSparkCodes: codeSecret ${why}`);
+  };
+  if (secret === undefined || secret === null || secret === '') {
+    fail(`is missing: pass a secret of at least ${MIN_SECRET_BYTES} bytes (a string or a Uint8Array), `
+      + 'kept out of the database');
   }
-  return Uint8Array.from(bytes);
+  // Accept byte arrays from any realm (iframes, VMs): `instanceof Uint8Array` would refuse those.
+  const isBytes = ArrayBuffer.isView(secret) && !(secret instanceof DataView)
+    && (secret as Uint8Array).BYTES_PER_ELEMENT === 1;
+  if (typeof secret !== 'string' && !isBytes) fail('must be a string or a Uint8Array');
+  const bytes = typeof secret === 'string' ? utf8ToBytes(secret) : Uint8Array.from(secret as Uint8Array);
+  if (bytes.length < MIN_SECRET_BYTES) {
+    fail(`is too short: ${bytes.length} bytes, at least ${MIN_SECRET_BYTES} are needed`);
+  }
+  return bytes;
 }
-
 
 /**
  * Creates the Spark Ads authorization code service over a store, a clock and a random source.
+ * Throws a `TypeError` naming the option when an option is wrong (a missing or short
+ * `codeSecret` included).
  *
  * @example
  * ```ts
@@ -169,283 +281,370 @@ function secretBytes(secret: string | Uint8Array): Uint8Array {
  * ```
  */
 export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
-  const { store } = options;
-  const clock = options.clock ?? systemClock();
-  const random = options.random ?? webCryptoRandom();
-  const policy = options.policy ?? DEFAULT_POLICY;
+  const { store, clock, random, policy } = resolveOptions('createSparkCodes', options);
   const deriveCode = adCodeDeriver(secretBytes(options.codeSecret));
-  const pool = randomPool((b) => random.fill(b));
-  const eventId = () => pool.hex(16, 'evt_') as EventId;
+  const eventId = () => randomId(random, 'evt_', 16);
 
-
-  /**
-   * The store query for a pasted code: parsed, checksummed and digested here, synchronously, so
-   * that each workflow awaits the store directly (every extra async level is a promise hop on
-   * the hottest path). Text that is not one of our codes has no digest: it counts as a failed
-   * search, and `decideSearch` says why.
-   */
-  function searchQuery(advertiser: AdvertiserFacts, pasted: string, at: Date): SearchLookupQuery {
-    const parsed = parseAdCode(pasted);
-    const digest = parsed.isOk() ? issuedCodeDigest(parsed.value) : undefined;
-    const reason = parsed.isErr() ? 'malformed' : digest === undefined ? 'mistyped' : 'not_found';
-    const failedEvent = () => newEvent<CodeSearchFailedEvent>(eventId(), 'spark.code_search_failed', at, { kind: 'advertiser', id: advertiser.adAccountId },
-      { kind: 'ad_account', id: advertiser.adAccountId }, { adAccountId: advertiser.adAccountId, reason });
-    return { adAccountId: advertiser.adAccountId, digest, at, maxFailed: policy.maxFailedSearches, windowMs: policy.failedSearchWindowMs, failedEvent };
+  function throttled(retryAt: Date): SearchThrottledError {
+    return {
+      code: 'spark.search_throttled',
+      message: 'Too many codes that match nothing were tried from this ad account: '
+        + `try again after ${retryAt.toISOString()}.`,
+      retryAt,
+      limit: policy.maxFailedSearches,
+      windowMs: policy.failedSearchWindowMs,
+    };
   }
 
-  /** The answer to a search or confirm from the store's lookup: the record, or every reason it cannot be applied. */
-  function decideSearch(advertiser: AdvertiserFacts, pasted: string, query: SearchLookupQuery, lookup: SearchLookup): Result<AdCodeRecord, SearchCodeError> {
-    if (lookup.kind === 'throttled') {
-      return Err({
-        code: 'spark.search_throttled' as const,
-        message: `Too many codes that match nothing were tried from this ad account: try again after ${lookup.retryAt.toISOString()}.`,
-        retryAt: lookup.retryAt, limit: policy.maxFailedSearches, windowMs: policy.failedSearchWindowMs,
+  /**
+   * When the ad account may search again, or `undefined` when it is not throttled at `at`
+   * (ADV-03): a failed search at `t` counts while `at - windowMs < t`.
+   */
+  async function throttledUntil(reader: StoreReader, adAccountId: AdAccountId, at: Date): Promise<Date | undefined> {
+    const inWindow = { eq: [adAccountId], gte: at.getTime() - policy.failedSearchWindowMs + 1 };
+    const failed = await reader.count(failedSearchesTable, 'byAccount', inWindow);
+    if (failed < policy.maxFailedSearches) return undefined;
+    // Searching is allowed again once enough of the oldest failures left the window.
+    const limit = failed - policy.maxFailedSearches + 1;
+    const oldest = await reader.list(failedSearchesTable, 'byAccount', { ...inWindow, limit });
+    const last = oldest[oldest.length - 1];
+    return last === undefined ? undefined : plusMs(last.at, policy.failedSearchWindowMs);
+  }
+
+  /**
+   * A search that found no code: under the ad account's lock, refuses a throttled account, else
+   * records the failure (a row and a `spark.code_search_failed` event) and commits the denial.
+   */
+  function failedSearch(
+    advertiser: AdvertiserFacts, reason: CodeSearchFailedEvent['data']['reason'], format: Violation | undefined,
+  ): Promise<Result<never, SearchCodeError>> {
+    const adAccountId = advertiser.adAccountId;
+    const rowId = randomId(random, 'search_');
+    const evtId = eventId();
+    return inTransaction<never, SearchCodeError>(store, clock, [`searches:${adAccountId}`], async ({ tx, at }) => {
+      const left = await tx.list(failedSearchesTable, 'byAccount', {
+        eq: [adAccountId], lt: at.getTime() - policy.failedSearchWindowMs + 1,
       });
-    }
-    const record = lookup.kind === 'found' ? lookup.record : undefined;
-    const decision = canApplyAdCode({ advertiser, code: record, at: query.at, confirmedByAnotherAdAccount: lookup.kind === 'found' && lookup.confirmedByAnotherAdAccount }, policy);
-    if (query.digest !== undefined) return decision.allowed ? Ok(record as AdCodeRecord) : Err(denied(decision.violations));
-    // Not one of our codes (rare: worked out again here rather than on every search). Its
-    // format is the reason, in place of "not found"; the advertiser's own violations stay.
+      for (const row of left) await tx.delete(failedSearchesTable, row.id);
+      const retryAt = await throttledUntil(tx, adAccountId, at);
+      if (retryAt !== undefined) return Err(throttled(retryAt));
+      await tx.insert(failedSearchesTable, { id: rowId, adAccountId, at });
+      const actor: Actor = { kind: 'advertiser', id: adAccountId };
+      tx.append([newEvent<CodeSearchFailedEvent>(evtId, 'spark.code_search_failed', at, actor,
+        { kind: 'ad_account', id: adAccountId }, { adAccountId, reason })]);
+      // The advertiser's own problems (ADV-01) come with the reason nothing was found.
+      const decision = canApplyAdCode({ advertiser, code: undefined, at }, policy);
+      const violations = decision.allowed ? [] : [...decision.violations];
+      const answer = format === undefined
+        ? violations
+        : [...violations.filter((v) => v.code !== 'spark.code_not_found'), format];
+      return Err(denied(answer as [Violation, ...Violation[]]));
+    });
+  }
+
+  /**
+   * The code a pasted text names, if `advertiser` may apply it now (ADV-01, ADV-03), else every
+   * reason it may not. A search that finds a code takes no lock and writes nothing.
+   */
+  async function findCode(advertiser: AdvertiserFacts, pasted: string): Promise<Result<Found, SearchCodeError>> {
     const parsed = parseAdCode(pasted);
-    const formatViolation: Violation = parsed.isErr()
-      ? { rule: 'SPARK-08', code: 'spark.code_malformed', message: parsed.error.message, details: { problem: parsed.error.problem } }
-      : { rule: 'SPARK-08', code: 'spark.code_mistyped', message: 'This code has a typo or was not issued here: copy it again exactly, character for character.' };
-    const violations: Violation[] = decision.allowed ? [] : decision.violations.filter((v) => v.code !== 'spark.code_not_found');
-    violations.push(formatViolation);
-    return Err(denied(violations as [Violation, ...Violation[]]));
+    if (parsed.isErr()) return failedSearch(advertiser, 'malformed', formatViolation(parsed.error));
+    const digest = issuedCodeDigest(parsed.value);
+    if (digest === undefined) return failedSearch(advertiser, 'mistyped', formatViolation('mistyped'));
+    const adAccountId = advertiser.adAccountId;
+    const now = clock.now();
+    const looked = await reading(async () => {
+      const retryAt = await throttledUntil(store, adAccountId, now);
+      if (retryAt !== undefined) return { retryAt };
+      const [record] = await store.list(codesTable, 'byDigest', { eq: [digest], limit: 1 });
+      if (record === undefined || policy.confirmMode !== 'single-use') return { record };
+      const entries = await store.list(libraryTable, 'byCode', { eq: [record.id], limit: 2 });
+      return { record, usedByAnother: entries.some((e) => e.adAccountId !== adAccountId) };
+    });
+    if (looked.isErr()) return looked;
+    const { retryAt, record, usedByAnother } = looked.value;
+    if (retryAt !== undefined) return Err(throttled(retryAt));
+    if (record === undefined) return failedSearch(advertiser, 'not_found', undefined);
+    // A code generated by a server whose clock is ahead of ours exists already: never look at it
+    // from before its generation (the confirmation decides again under the code's lock).
+    const at = now.getTime() < record.generatedAt.getTime() ? record.generatedAt : now;
+    const confirmedByAnotherAdAccount = usedByAnother === true;
+    const decision = canApplyAdCode({ advertiser, code: record, at, confirmedByAnotherAdAccount }, policy);
+    return decision.allowed ? Ok({ record, at }) : Err(denied(decision.violations));
   }
 
   return {
     policy,
 
     async generateCode(input) {
-      const parsed = checkInput(generateCodeInput, input);
+      const parsed = parseInput(generateCodeInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { creator, video, periodDays } = parsed.value;
-      const at = clock.now();
-      const decision = canGenerateAdCode({ creator, video, periodDays }, policy);
-      if (!decision.allowed) {
-        // A refusal lists every violation (X-01), so it also says whether the video already
-        // has a code in force. An allowed request skips this read: `insertCode` checks the
-        // same thing atomically and answers `video_has_code_in_force` (one store call fewer).
-        const violations: Violation[] = [...decision.violations];
-        const current = await guard(() => store.latestCodeForVideo(video.id));
-        if (current.isErr()) return current;
-        if (current.value !== undefined && isInForce(current.value, at)) violations.push(alreadyInForce(current.value));
-        return Err(denied(violations as [Violation, ...Violation[]]));
-      }
-
-      const nonce = pool.bytes(NONCE_BYTES);
+      const nonce = randomBytes(random, NONCE_BYTES);
       const { code, digest } = deriveCode(nonce);
-      const record: AdCodeRecord = {
-        id: pool.hex(ID_BYTES, 'code_') as AdCodeId,
-        digest,
-        nonce: toHex(nonce),
-        fingerprint: adCodeFingerprint(code),
-        creatorId: creator.id,
-        videoId: video.id,
-        periodDays,
-        generatedAt: at,
-        expiresAt: plusDays(at, periodDays),
-        preview: previewOf(creator.id, creator.displayName, video),
-      };
-      const event = newEvent<CodeGeneratedEvent>(eventId(), 'spark.code_generated', at, { kind: 'creator', id: creator.id }, { kind: 'ad_code', id: record.id }, {
-        codeId: record.id, videoId: record.videoId, creatorId: record.creatorId, fingerprint: record.fingerprint, periodDays, expiresAt: record.expiresAt,
+      const id = randomId(random, 'code_') as AdCodeId;
+      const evtId = eventId();
+      // The new code's key too: its generation instant is then recorded under it, and no later
+      // transaction on the code (confirm, revoke) decides at an instant before the code existed.
+      const lockKeys = [`video:${video.id}`, `code:${id}`];
+      return inTransaction<GeneratedCode, GenerateCodeError>(store, clock, lockKeys, async ({ tx, at }) => {
+        // Only codes of the latest generation instant can be in force: an older one was not in
+        // force when a later one was generated, and revocation and expiry are terminal. There
+        // are several only when codes were generated and revoked within one millisecond.
+        const [latest] = await tx.list(codesTable, 'byVideo', { eq: [video.id], reverse: true, limit: 1 });
+        const latestCodes = latest === undefined ? []
+          : await tx.list(codesTable, 'byVideo', { eq: [video.id, latest.generatedAt.getTime()] });
+        const codeInForce = latestCodes.find((c) => isInForce(c, at));
+        const decision = canGenerateAdCode({ creator, video, periodDays, codeInForce }, policy);
+        if (!decision.allowed) return Err(denied(decision.violations));
+
+        const record: AdCodeRecord = {
+          id,
+          digest,
+          nonce: bytesToHex(nonce),
+          fingerprint: adCodeFingerprint(code),
+          creatorId: creator.id,
+          videoId: video.id,
+          periodDays,
+          generatedAt: at,
+          expiresAt: plusDays(at, periodDays),
+          preview: previewOf(creator, video),
+        };
+        await tx.insert(codesTable, record);
+        tx.append([newEvent<CodeGeneratedEvent>(evtId, 'spark.code_generated', at, { kind: 'creator', id: creator.id },
+          { kind: 'ad_code', id }, {
+            codeId: id, videoId: video.id, creatorId: creator.id, fingerprint: record.fingerprint, periodDays,
+            expiresAt: record.expiresAt,
+          })]);
+        return Ok({ code, summary: summarizeAdCode(record, at) });
       });
-      let inserted: InsertCodeOutcome;
-      try {
-        inserted = await store.insertCode(record, [event]);
-      } catch (e) {
-        return Err(storageError(e));
-      }
-      if (inserted.kind === 'video_has_code_in_force') return Err(denied([alreadyInForce(inserted.existing)]));
-      return Ok({ code, summary: summarizeAdCode(inserted.record, at) });
     },
 
     async showCode(input) {
-      const parsed = checkInput(showCodeInput, input);
+      const parsed = parseInput(showCodeInputSchema, input);
       if (parsed.isErr()) return parsed;
-      const got = await guard(() => store.getCode(parsed.value.codeId));
+      const { creatorId, codeId } = parsed.value;
+      const got = await reading(() => store.get(codesTable, codeId));
       if (got.isErr()) return got;
       const record = got.value;
       // Another creator's code is reported exactly like a missing one.
-      if (!record || record.creatorId !== parsed.value.creatorId) return Err(notFound('authorization code', parsed.value.codeId));
+      if (record === undefined || record.creatorId !== creatorId) return Err(notFound('authorization code', codeId));
       const at = clock.now();
       const status = adCodeStatusAt(record, at);
-      if (status === 'DELETED' || status === 'EXPIRED') {
-        return Err(denied([status === 'DELETED'
-          ? { rule: 'SPARK-10', code: 'spark.code_revoked', message: 'This code was revoked: generate a new one to share.' }
-          : { rule: 'SPARK-11', code: 'spark.code_expired', message: 'This code has expired: generate a new one to share.', details: { expiredAt: record.expiresAt } }]));
+      if (status === 'DELETED') {
+        return Err(denied([{
+          rule: 'SPARK-10', code: 'spark.code_revoked', message: 'This code was revoked: generate a new one to share.',
+        }]));
       }
-      // A nonce of another length (another derivation) cannot give this code back either.
-      const nonce = record.nonce.length === 2 * NONCE_BYTES ? hexToBytesStrict(record.nonce) : undefined;
-      const derived = nonce && deriveCode(nonce);
+      if (status === 'EXPIRED') {
+        return Err(denied([{
+          rule: 'SPARK-11', code: 'spark.code_expired', message: 'This code has expired: generate a new one to share.',
+          details: { expiredAt: record.expiresAt },
+        }]));
+      }
+      // A nonce of another shape (another derivation) cannot give this code back either.
+      let nonce: Uint8Array | undefined;
+      try {
+        nonce = hexToBytes(record.nonce);
+      } catch {
+        nonce = undefined;
+      }
+      const derived = nonce?.length === NONCE_BYTES ? deriveCode(nonce) : undefined;
       if (derived === undefined || derived.digest !== record.digest) {
-        return Err(denied([{ rule: 'SPARK-09', code: 'spark.code_not_recoverable', message: 'This code was issued under another service secret and cannot be shown again: revoke it and generate a new one.' }]));
+        return Err(denied([{
+          rule: 'SPARK-09', code: 'spark.code_not_recoverable',
+          message: 'This code was issued under another service secret and cannot be shown again: '
+            + 'revoke it and generate a new one.',
+        }]));
       }
       return Ok({ code: derived.code, summary: summarizeAdCode(record, at) });
     },
 
     async searchCode(input) {
-      const parsed = checkInput(searchCodeInput, input);
+      const parsed = parseInput(searchCodeInputSchema, input);
       if (parsed.isErr()) return parsed;
-      const at = clock.now();
-      const query = searchQuery(parsed.value.advertiser, parsed.value.code, at);
-      // The hot store calls are awaited in a try rather than through `guard`: no closure, no
-      // extra promise and no Result per call (the same X-03 answer when the store fails).
-      let lookup: SearchLookup;
-      try {
-        lookup = await store.lookupForSearch(query);
-      } catch (e) {
-        return Err(storageError(e));
-      }
-      const found = decideSearch(parsed.value.advertiser, parsed.value.code, query, lookup);
+      const found = await findCode(parsed.value.advertiser, parsed.value.code);
       if (found.isErr()) return found;
-      const record = found.value;
-      return Ok({ preview: record.preview, codeId: record.id, status: adCodeStatusAt(record, at), expiresAt: record.expiresAt });
+      const { record, at } = found.value;
+      const status = adCodeStatusAt(record, at);
+      return Ok({ preview: record.preview, codeId: record.id, status, expiresAt: record.expiresAt });
     },
 
     async confirmCode(input) {
-      const parsed = checkInput(confirmCodeInput, input);
+      const parsed = parseInput(confirmCodeInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { advertiser, code, userId } = parsed.value;
-      const at = clock.now();
-      const query = searchQuery(advertiser, code, at);
-      let lookup: SearchLookup;
-      try {
-        lookup = await store.lookupForSearch(query);
-      } catch (e) {
-        return Err(storageError(e));
-      }
-      const found = decideSearch(advertiser, code, query, lookup);
+      const found = await findCode(advertiser, code);
       if (found.isErr()) return found;
-      const record = found.value;
-      const actor = advertiserActor(advertiser.adAccountId, userId);
-      const entry: LibraryEntry = {
-        adAccountId: advertiser.adAccountId, codeId: record.id, videoId: record.videoId, creatorId: record.creatorId,
-        confirmedAt: at, confirmedBy: actor, preview: record.preview,
-      };
-      const event = newEvent<AuthorizationConfirmedEvent>(eventId(), 'spark.authorization_confirmed', at, actor, { kind: 'ad_code', id: record.id }, {
-        codeId: record.id, adAccountId: advertiser.adAccountId, videoId: record.videoId,
+      const codeId = found.value.record.id;
+      const adAccountId = advertiser.adAccountId;
+      const actor = advertiserActor(adAccountId, userId);
+      const evtId = eventId();
+      return inTransaction<ConfirmResult, ConfirmCodeError>(store, clock, [`code:${codeId}`], async ({ tx, at }) => {
+        // Decided again under the code's lock: a revocation or the period's end since the search wins.
+        const record = await tx.get(codesTable, codeId);
+        const others = record !== undefined && policy.confirmMode === 'single-use'
+          ? await tx.list(libraryTable, 'byCode', { eq: [codeId], limit: 2 }) : [];
+        const decision = canApplyAdCode({
+          advertiser, code: record, at, confirmedByAnotherAdAccount: others.some((e) => e.adAccountId !== adAccountId),
+        }, policy);
+        if (!decision.allowed) return Err(denied(decision.violations));
+        if (record === undefined) throw new TypeError('confirmCode: canApplyAdCode allowed a missing code');
+        const existing = await tx.get(libraryTable, compoundKey(adAccountId, codeId));
+        if (existing !== undefined) return Ok({ entry: existing, added: false });
+
+        const entry: LibraryEntry = {
+          adAccountId, codeId, videoId: record.videoId, creatorId: record.creatorId,
+          confirmedAt: at, confirmedBy: actor, preview: record.preview,
+        };
+        await tx.insert(libraryTable, entry);
+        if (record.firstConfirmedAt === undefined) await tx.update(codesTable, { ...record, firstConfirmedAt: at });
+        tx.append([newEvent<AuthorizationConfirmedEvent>(evtId, 'spark.authorization_confirmed', at, actor,
+          { kind: 'ad_code', id: codeId }, { codeId, adAccountId, videoId: record.videoId })]);
+        return Ok({ entry, added: true });
       });
-      let outcome: ConfirmOutcome;
-      try {
-        outcome = await store.confirm(entry, { singleUse: policy.confirmMode === 'single-use' }, [event]);
-      } catch (e) {
-        return Err(storageError(e));
-      }
-      switch (outcome.kind) {
-        case 'added':
-          return Ok({ entry: outcome.entry, added: true });
-        case 'already_confirmed':
-          return Ok({ entry: outcome.entry, added: false });
-        case 'used_by_another_ad_account':
-          return Err(denied([{ rule: 'ADV-02', code: 'spark.code_already_used', message: 'This code was already used by another ad account: ask the creator for a code of your own.' }]));
-        case 'not_in_force':
-        case 'not_found': {
-          // A concurrent revoke or the period ending between search and write: same answer as a search now.
-          const d = canApplyAdCode({ advertiser, code: outcome.kind === 'not_in_force' ? outcome.record : undefined, at }, policy);
-          const violations: readonly Violation[] = d.allowed ? [{ rule: 'ADV-03', code: 'spark.code_not_found', message: 'No video was found for this code.' }] : d.violations;
-          return Err(denied(violations as [Violation, ...Violation[]]));
-        }
-      }
     },
 
     async revokeCode(input) {
-      const parsed = checkInput(revokeCodeInput, input);
+      const parsed = parseInput(revokeCodeInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { creatorId, codeId } = parsed.value;
-      const got = await guard(() => store.getCode(codeId));
+      // Read first only to learn the video to lock; everything is decided again under the locks.
+      const got = await reading(() => store.get(codesTable, codeId));
       if (got.isErr()) return got;
-      if (!got.value || got.value.creatorId !== creatorId) return Err(notFound('authorization code', codeId));
-      const at = clock.now();
+      if (got.value === undefined || got.value.creatorId !== creatorId) {
+        return Err(notFound('authorization code', codeId));
+      }
+      const videoId = got.value.videoId;
       const actor: Actor = { kind: 'creator', id: creatorId };
-      const event = newEvent<CodeRevokedEvent>(eventId(), 'spark.code_revoked', at, actor, { kind: 'ad_code', id: codeId }, {
-        codeId, videoId: got.value.videoId, creatorId,
-      });
-      const revoked = await guard(() => store.revokeCode(codeId, at, actor, [event], {
-        mode: policy.revocationMode,
-        adEventFor: (before, after) => adStatusEvent(eventId(), at, actor, {
-          adId: after.id, adAccountId: after.adAccountId, from: before.status, to: after.status, reason: 'authorization_revoked', codeId, effectiveAt: at,
-        }),
-      }));
-      if (revoked.isErr()) return revoked;
-      const outcome = revoked.value;
-      switch (outcome.kind) {
-        case 'not_found':
-          return Err(notFound('authorization code', codeId));
-        case 'blocked':
+      const lockKeys = [`code:${codeId}`, `video:${videoId}`];
+      return inTransaction<RevokeResult, RevokeCodeError>(store, clock, lockKeys, async ({ tx, at }) => {
+        const code = await tx.get(codesTable, codeId);
+        if (code === undefined) return Err(notFound('authorization code', codeId));
+        const status = adCodeStatusAt(code, at);
+        if (status === 'DELETED' || status === 'EXPIRED') {
+          return Ok({ summary: summarizeAdCode(code, at), revoked: false, pausedAds: [] });
+        }
+
+        const ads = await tx.list(adsTable, 'byCode', { eq: [codeId] });
+        const effects = revocationEffects(ads, at, policy.revocationMode);
+        if (effects.kind === 'blocked') {
           return Err(denied([{
             rule: 'SPARK-10', code: 'spark.code_in_use_by_ads',
-            message: `This post is used by ${outcome.adsInUse.length} ad(s): the advertiser must stop them before the authorization can be turned off.`,
-            details: { adIds: outcome.adsInUse.map((a) => a.id) },
+            message: `This post is used by ${effects.adsInUse.length} ad(s): `
+              + 'the advertiser must stop them before the authorization can be turned off.',
+            details: { adIds: effects.adsInUse.map((a) => a.id) },
           }]));
-        case 'already_ended':
-          return Ok({ summary: summarizeAdCode(outcome.record, at), revoked: false, pausedAds: [] });
-        case 'revoked':
-          return Ok({ summary: summarizeAdCode(outcome.record, at), revoked: true, pausedAds: outcome.pausedAds });
-      }
+        }
+        const revoked: AdCodeRecord = { ...code, revokedAt: at, revokedBy: actor };
+        await tx.update(codesTable, revoked);
+        const events: NewEvent[] = [newEvent<CodeRevokedEvent>(eventId(), 'spark.code_revoked', at, actor,
+          { kind: 'ad_code', id: codeId }, { codeId, videoId, creatorId })];
+        const pausedAds: AdRef[] = [];
+        for (const ad of effects.pause) {
+          const paused = withStatus(ad, 'PAUSED', at, actor, 'authorization_revoked');
+          await tx.update(adsTable, paused);
+          events.push(adStatusEvent(eventId(), at, actor, {
+            adId: ad.id, adAccountId: ad.adAccountId, from: ad.status, to: 'PAUSED', reason: 'authorization_revoked',
+            codeId, effectiveAt: at,
+          }));
+          pausedAds.push(adRef(paused));
+        }
+        tx.append(events);
+        return Ok({ summary: summarizeAdCode(revoked, at), revoked: true, pausedAds });
+      });
     },
 
-    async expireDue(opts) {
-      const limit = opts?.limit ?? 10_000;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000) {
-        return Err({ code: 'validation', message: 'Invalid input: limit must be a whole number from 1 to 1000000', issues: [{ path: 'limit', message: 'must be a whole number from 1 to 1000000' }] });
+    async expireDue(input) {
+      const parsed = parseInput(expireDueInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const limit = parsed.value?.limit ?? DEFAULT_SWEEP_LIMIT;
+      const now = clock.now();
+      const due = await reading(() => store.list(codesTable, 'unswept', { lt: now.getTime() + 1, limit }));
+      if (due.isErr()) return due;
+      const codes: AdCodeSummary[] = [];
+      const stoppedAds: AdRef[] = [];
+      for (const candidate of due.value) {
+        const lockKeys = [`code:${candidate.id}`, `video:${candidate.videoId}`];
+        const swept = await inTransaction<SweptCode, never>(store, clock, lockKeys, async ({ tx, at }) => {
+          const code = await tx.get(codesTable, candidate.id);
+          if (code === undefined || code.expiryRecordedAt !== undefined || at.getTime() < code.expiresAt.getTime()) {
+            return Ok({ code: undefined, stopped: [] });
+          }
+          const recorded: AdCodeRecord = { ...code, expiryRecordedAt: at };
+          await tx.update(codesTable, recorded);
+          const events: NewEvent[] = [];
+          // A code revoked before its end ended then: its expiry is recorded, but it did not "expire".
+          const expired = code.revokedAt === undefined || code.revokedAt.getTime() > code.expiresAt.getTime();
+          if (expired) {
+            const data = { codeId: code.id, videoId: code.videoId, expiresAt: code.expiresAt };
+            const subject = { kind: 'ad_code', id: code.id };
+            events.push(newEvent<CodeExpiredEvent>(eventId(), 'spark.code_expired', at, SYSTEM_ACTOR, subject, data));
+          }
+          const stopped: AdRef[] = [];
+          for (const ad of await tx.list(adsTable, 'byCode', { eq: [code.id] })) {
+            const after = stoppedByExpiry(ad, at);
+            if (after === undefined) continue;
+            await tx.update(adsTable, after);
+            events.push(adStatusEvent(eventId(), at, SYSTEM_ACTOR, {
+              adId: ad.id, adAccountId: ad.adAccountId, from: ad.status, to: 'STOPPED', reason: 'authorization_expired',
+              codeId: code.id, effectiveAt: after.statusChangedAt,
+            }));
+            stopped.push(adRef(after));
+          }
+          tx.append(events);
+          return Ok({ code: expired ? summarizeAdCode(recorded, at) : undefined, stopped });
+        });
+        if (swept.isErr()) return swept;
+        if (swept.value.code !== undefined) codes.push(swept.value.code);
+        stoppedAds.push(...swept.value.stopped);
       }
-      const at = clock.now();
-      const done = await guard(() => store.recordExpiries(at, limit, (r) => newEvent<CodeExpiredEvent>(eventId(), 'spark.code_expired', at, SYSTEM_ACTOR,
-        { kind: 'ad_code', id: r.id }, { codeId: r.id, videoId: r.videoId, expiresAt: r.expiresAt }) as NewEvent,
-      (before, after) => adStatusEvent(eventId(), at, SYSTEM_ACTOR, {
-        adId: after.id, adAccountId: after.adAccountId, from: before.status, to: after.status, reason: 'authorization_expired',
-        ...(before.authorization ? { codeId: before.authorization.codeId } : {}), effectiveAt: after.statusChangedAt,
-      })));
-      return done.map((outcome) => outcome.codes.map((r) => summarizeAdCode(r, at)));
+      return Ok({ codes, stoppedAds });
     },
 
     async codeStatus(input) {
-      const parsed = checkInput(codeStatusInput, input);
+      const parsed = parseInput(codeStatusInputSchema, input);
       if (parsed.isErr()) return parsed;
-      const got = await guard(() => store.getCode(parsed.value.codeId));
+      const { codeId, at } = parsed.value;
+      const got = await reading(() => store.get(codesTable, codeId));
       if (got.isErr()) return got;
-      if (!got.value) return Err(notFound('authorization code', parsed.value.codeId));
-      return Ok(summarizeAdCode(got.value, parsed.value.at ?? clock.now()));
+      if (got.value === undefined) return Err(notFound('authorization code', codeId));
+      return Ok(summarizeAdCode(got.value, at ?? clock.now()));
     },
 
     async listCreatorCodes(creatorId) {
-      const parsed = checkInput(creatorIdInput, creatorId);
+      const parsed = parseInput(creatorIdSchema, creatorId);
       if (parsed.isErr()) return parsed;
-      const got = await guard(() => store.listCodesByCreator(parsed.value as CreatorId));
+      const creator: CreatorId = parsed.value;
+      const got = await reading(() => store.list(codesTable, 'byCreator', { eq: [creator], reverse: true }));
+      if (got.isErr()) return got;
       const at = clock.now();
-      return got.map((rs) => rs.map((r) => summarizeAdCode(r, at)));
+      return Ok(got.value.map((r) => summarizeAdCode(r, at)));
     },
 
     async listLibrary(adAccountId) {
-      const parsed = checkInput(adAccountIdInput, adAccountId);
+      const parsed = parseInput(adAccountIdSchema, adAccountId);
       if (parsed.isErr()) return parsed;
-      const entries = await guard(() => store.listLibrary(parsed.value));
-      if (entries.isErr()) return entries;
       const at = clock.now();
-      const views: LibraryEntryView[] = [];
-      for (const e of entries.value) {
-        const code = await guard(() => store.getCode(e.codeId));
-        if (code.isErr()) return code;
-        if (!code.value) continue;
-        views.push({ ...e, inForce: isInForce(code.value, at), expiresAt: code.value.expiresAt });
-      }
-      return Ok(views);
+      return reading(async () => {
+        const entries = await store.list(libraryTable, 'byAccount', { eq: [parsed.value] });
+        const views: LibraryEntryView[] = [];
+        for (const e of entries) {
+          const code = await store.get(codesTable, e.codeId);
+          if (code !== undefined) views.push({ ...e, inForce: isInForce(code, at), expiresAt: code.expiresAt });
+        }
+        return views;
+      });
     },
 
     async listExpiring(input) {
-      const parsed = checkInput(listExpiringInput, input);
+      const parsed = parseInput(listExpiringInputSchema, input);
       if (parsed.isErr()) return parsed;
       const from = parsed.value.from ?? clock.now();
-      const got = await guard(() => store.listExpiringBetween(from, plusMs(from, parsed.value.withinMs)));
+      const to = plusMs(from, parsed.value.withinMs);
+      const got = await reading(() => store.list(codesTable, 'byExpiry', { gte: from.getTime(), lt: to.getTime() }));
       if (got.isErr()) return got;
-      // One pass, one array: a window can return tens of thousands of codes.
-      const out: AdCodeSummary[] = [];
-      for (const r of got.value) if (isInForce(r, from)) out.push(summarizeAdCode(r, from));
-      return Ok(out);
+      return Ok(got.value.filter((r) => isInForce(r, from)).map((r) => summarizeAdCode(r, from)));
     },
   };
 }
