@@ -4,7 +4,11 @@ import type { AdIdentity, AdStatus, AdStatusReason } from './ads.model.js';
 
 /** An ad was created as a draft. */
 export type AdCreatedEvent = DomainEvent<'ads.created', {
-  readonly adId: AdId; readonly adAccountId: AdAccountId; readonly identityType: AdIdentity['type']; readonly codeId?: AdCodeId; readonly assetAuthorization: boolean;
+  readonly adId: AdId;
+  readonly adAccountId: AdAccountId;
+  readonly identityType: AdIdentity['type'];
+  readonly codeId?: AdCodeId;
+  readonly assetAuthorization: boolean;
 }>;
 
 /** The data of every ad status event. `effectiveAt` is when the change took effect (the expiry, for a sweep). */
@@ -19,7 +23,8 @@ export interface AdStatusEventData {
 }
 
 /** The event type of each status an ad moves to. */
-export type AdStatusEventType = 'ads.submitted' | 'ads.approved' | 'ads.rejected' | 'ads.started' | 'ads.paused' | 'ads.resumed' | 'ads.stopped';
+export type AdStatusEventType =
+  | 'ads.submitted' | 'ads.approved' | 'ads.rejected' | 'ads.started' | 'ads.paused' | 'ads.resumed' | 'ads.stopped';
 
 /** An ad changed status (ADV-05, ADV-06): submitted, approved, rejected, started, paused, resumed or stopped. */
 export type AdStatusChangedEvent = DomainEvent<AdStatusEventType, AdStatusEventData>;
@@ -42,5 +47,6 @@ export function statusEventType(from: AdStatus, to: AdStatus): AdStatusEventType
 
 /** Internal: the envelope of an ad status event. */
 export function adStatusEvent(id: string, at: Date, actor: Actor, data: AdStatusEventData): NewEvent {
-  return { id, type: statusEventType(data.from, data.to), at, actor, subject: { kind: 'ad', id: data.adId }, data } as unknown as NewEvent;
+  const type = statusEventType(data.from, data.to);
+  return { id, type, at, actor, subject: { kind: 'ad', id: data.adId }, data } as unknown as NewEvent;
 }

@@ -2,7 +2,9 @@ import { decide, type Decision, type Violation } from '../kernel/decision.js';
 import type { Policy } from '../kernel/policy.js';
 import { SYSTEM_ACTOR, type Actor } from '../kernel/events.js';
 import { isInForce, type AuthorizationTimes as CodeTimes } from '../kernel/authorization.js';
-import type { AdForecast, AdForecastFacts, AdIdentity, AdRecord, AdStatus, AdStatusReason, AdView, CampaignFacts } from './ads.model.js';
+import type {
+  AdForecast, AdForecastFacts, AdIdentity, AdRecord, AdStatus, AdStatusReason, AdView, CampaignFacts,
+} from './ads.model.js';
 
 /** The actions of the ad lifecycle. */
 export type AdAction = 'submit' | 'approve' | 'reject' | 'start' | 'pause' | 'resume' | 'stop';
@@ -17,7 +19,9 @@ export type AdAction = 'submit' | 'approve' | 'reject' | 'start' | 'pause' | 're
  * AD_TRANSITIONS.resume; // { from: ['PAUSED'], to: 'RUNNING', needsAuthorization: true }
  * ```
  */
-export const AD_TRANSITIONS: Readonly<Record<AdAction, { readonly from: readonly AdStatus[]; readonly to: AdStatus; readonly needsAuthorization: boolean }>> = Object.freeze({
+export const AD_TRANSITIONS: Readonly<Record<AdAction, {
+  readonly from: readonly AdStatus[]; readonly to: AdStatus; readonly needsAuthorization: boolean;
+}>> = Object.freeze({
   submit: { from: ['DRAFT', 'REJECTED'], to: 'IN_REVIEW', needsAuthorization: true },
   approve: { from: ['IN_REVIEW'], to: 'APPROVED', needsAuthorization: false },
   reject: { from: ['IN_REVIEW'], to: 'REJECTED', needsAuthorization: false },
@@ -107,7 +111,8 @@ export function identityKey(ad: Pick<AdRecord, 'identity' | 'authorization'>): s
  * @example
  * ```ts
  * import { offersAssetAuthorization, DEFAULT_POLICY } from 'tiktok-ad-auth';
- * offersAssetAuthorization({ campaignId: 'c', objective: 'REACH', placements: ['PANGLE'], campaignType: 'MANUAL' }, DEFAULT_POLICY); // false
+ * const pangleOnly = { campaignId: 'c', objective: 'REACH', placements: ['PANGLE'], campaignType: 'MANUAL' } as const;
+ * offersAssetAuthorization(pangleOnly, DEFAULT_POLICY); // false
  * ```
  */
 export function offersAssetAuthorization(campaign: CampaignFacts, policy: Policy): boolean {
@@ -139,17 +144,76 @@ export interface CreateAdFacts {
 export function canCreateAd(facts: CreateAdFacts, policy: Policy): Decision {
   const v: Violation[] = [];
   if (facts.identity.type === 'AUTH_CODE' && !facts.inLibrary) {
-    v.push({ rule: 'ADV-04', code: 'ads.post_not_in_library', message: 'Add the post to this ad account\'s Spark Ads library first: search and confirm the creator\'s code.', details: { codeId: facts.identity.codeId } });
+    v.push({
+      rule: 'ADV-04', code: 'ads.post_not_in_library',
+      message: 'Add the post to this ad account\'s Spark Ads library first: search and confirm the creator\'s code.',
+      details: { codeId: facts.identity.codeId },
+    });
   }
   if (facts.assetAuthorization === true) {
     if (!facts.campaign.placements.includes('TIKTOK')) {
-      v.push({ rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement', message: 'Asset Authorization is only available when TikTok is one of the placements: add it or leave the box unchecked.' });
+      v.push({
+        rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement',
+        message: 'Asset Authorization is only available when TikTok is one of the placements: '
+          + 'add it or leave the box unchecked.',
+      });
     }
     if (policy.topAdsExcludedCampaignTypes.includes(facts.campaign.campaignType)) {
-      v.push({ rule: 'TOP-03', code: 'top_ads.campaign_type_not_eligible', message: `Creatives of ${facts.campaign.campaignType === 'SMART_PERFORMANCE' ? 'Smart Performance Campaigns' : facts.campaign.campaignType} cannot be authorized for Top Ads: leave the box unchecked.`, details: { campaignType: facts.campaign.campaignType } });
+      const type = facts.campaign.campaignType;
+      const what = type === 'SMART_PERFORMANCE' ? 'Smart Performance Campaigns' : type;
+      v.push({
+        rule: 'TOP-03', code: 'top_ads.campaign_type_not_eligible',
+        message: `Creatives of ${what} cannot be authorized for Top Ads: leave the box unchecked.`,
+        details: { campaignType: type },
+      });
     }
   }
   return decide(v);
+}
+
+/** Facts for `adLimitViolations`: how many ads already count toward each limit (`countsTowardAdLimits`). */
+export interface AdLimitFacts {
+  /** Spark Ads of the ad account that count toward the limit. */
+  readonly sparkAds: number;
+  /** Spark Ads of the identity (all ad accounts) that count toward the limit. */
+  readonly identityAds: number;
+  /** The identity's key (`identityKey`). */
+  readonly identityKey: string;
+}
+
+/**
+ * Whether one more Spark Ad fits the platform limits (ADV-04, configurable): at most
+ * `maxSparkAdsPerAdAccount` per ad account and `maxAdsPerIdentity` per identity. Returns a
+ * violation for each limit reached (X-01); empty when the ad fits.
+ *
+ * @example
+ * ```ts
+ * import { adLimitViolations, definePolicy } from 'tiktok-ad-auth';
+ * const policy = definePolicy({ maxSparkAdsPerAdAccount: 2 }).unwrap();
+ * adLimitViolations({ sparkAds: 2, identityAds: 0, identityKey: 'TT_USER:brand' }, policy)[0]?.code;
+ * // 'ads.spark_ads_limit_reached'
+ * ```
+ */
+export function adLimitViolations(facts: AdLimitFacts, policy: Policy): Violation[] {
+  const v: Violation[] = [];
+  const limit = policy.maxSparkAdsPerAdAccount;
+  if (facts.sparkAds >= limit) {
+    v.push({
+      rule: 'ADV-04', code: 'ads.spark_ads_limit_reached',
+      message: `This ad account already has ${facts.sparkAds} Spark Ads, the limit is ${limit}: stop some first.`,
+      details: { count: facts.sparkAds, limit },
+    });
+  }
+  const identityLimit = policy.maxAdsPerIdentity;
+  if (facts.identityAds >= identityLimit) {
+    v.push({
+      rule: 'ADV-04', code: 'ads.identity_limit_reached',
+      message: `This identity already delivers ${facts.identityAds} ads, the limit is ${identityLimit}: `
+        + 'stop some first.',
+      details: { key: facts.identityKey, count: facts.identityAds, limit: identityLimit },
+    });
+  }
+  return v;
 }
 
 /** Facts for `authorizationViolations`. */
@@ -177,14 +241,34 @@ export function authorizationViolations(facts: AuthorizationFacts, at: Date): Vi
   const { identity, code } = facts;
   if (identity.type === 'AUTH_CODE') {
     if (!facts.inLibrary || code === undefined) {
-      v.push({ rule: 'ADV-04', code: 'ads.post_not_in_library', message: 'This post is not in the ad account\'s Spark Ads library: search and confirm the creator\'s code first.', details: { codeId: identity.codeId } });
+      v.push({
+        rule: 'ADV-04', code: 'ads.post_not_in_library',
+        message: 'This post is not in the ad account\'s Spark Ads library: '
+          + 'search and confirm the creator\'s code first.',
+        details: { codeId: identity.codeId },
+      });
     } else if (code.revokedAt !== undefined && code.revokedAt.getTime() <= at.getTime()) {
-      v.push({ rule: 'ADV-06', code: 'ads.authorization_revoked', message: 'The creator revoked the authorization for this post: ask them for a fresh code and create a new ad with it.', details: { codeId: identity.codeId, revokedAt: code.revokedAt } });
+      v.push({
+        rule: 'ADV-06', code: 'ads.authorization_revoked',
+        message: 'The creator revoked the authorization for this post: '
+          + 'ask them for a fresh code and create a new ad with it.',
+        details: { codeId: identity.codeId, revokedAt: code.revokedAt },
+      });
     } else if (!isInForce(code, at)) {
-      v.push({ rule: 'ADV-06', code: 'ads.authorization_expired', message: 'The authorization for this post has expired: ask the creator for a fresh code and create a new ad with it.', details: { codeId: identity.codeId, expiredAt: code.expiresAt } });
+      v.push({
+        rule: 'ADV-06', code: 'ads.authorization_expired',
+        message: 'The authorization for this post has expired: '
+          + 'ask the creator for a fresh code and create a new ad with it.',
+        details: { codeId: identity.codeId, expiredAt: code.expiresAt },
+      });
     }
   } else if (identity.type === 'BC_AUTH_TT' && !identity.available) {
-    v.push({ rule: 'ASSET-08', code: 'ads.identity_unavailable', message: 'This TikTok account is not available as an identity in this ad account: link it through the Business Center first.', details: { identityId: identity.identityId } });
+    v.push({
+      rule: 'ASSET-08', code: 'ads.identity_unavailable',
+      message: 'This TikTok account is not available as an identity in this ad account: '
+        + 'link it through the Business Center first.',
+      details: { identityId: identity.identityId },
+    });
   }
   return v;
 }
@@ -209,12 +293,15 @@ export interface AdStatusAt {
  * adStatusAt(ad, ad.authorization!.expiresAt).status; // 'STOPPED'
  * ```
  */
-export function adStatusAt(ad: Pick<AdRecord, 'status' | 'statusReason' | 'statusChangedAt' | 'authorization'>, at: Date): AdStatusAt {
+export function adStatusAt(
+  ad: Pick<AdRecord, 'status' | 'statusReason' | 'statusChangedAt' | 'authorization'>, at: Date,
+): AdStatusAt {
   const auth = ad.authorization;
   if (auth !== undefined && STOPPED_BY_EXPIRY.includes(ad.status) && at.getTime() >= auth.expiresAt.getTime()) {
     return { status: 'STOPPED', reason: 'authorization_expired', since: auth.expiresAt, derived: true };
   }
-  return { status: ad.status, ...(ad.statusReason !== undefined ? { reason: ad.statusReason } : {}), since: ad.statusChangedAt, derived: false };
+  const reason = ad.statusReason !== undefined ? { reason: ad.statusReason } : {};
+  return { status: ad.status, ...reason, since: ad.statusChangedAt, derived: false };
 }
 
 /**
@@ -231,6 +318,9 @@ export function viewAd(ad: AdRecord, at: Date): AdView {
   if (!s.derived) return { ...ad, derived: false };
   return { ...ad, status: s.status, statusReason: 'authorization_expired', statusChangedAt: s.since, derived: true };
 }
+
+/** A status in words: `IN_REVIEW` → `in review`. */
+const words = (s: AdStatus) => s.toLowerCase().replace('_', ' ');
 
 /** Facts for `canChangeAdStatus`. */
 export interface ChangeStatusFacts extends Omit<AuthorizationFacts, 'identity'> {
@@ -257,11 +347,14 @@ export function canChangeAdStatus(facts: ChangeStatusFacts, at: Date): Decision 
   if (!t.from.includes(current.status)) {
     v.push({
       rule: 'ADV-05', code: 'ads.wrong_status',
-      message: `An ad that is ${current.status.toLowerCase().replace('_', ' ')} cannot be asked to ${action}: it must be ${t.from.map((s) => s.toLowerCase().replace('_', ' ')).join(' or ')}.`,
+      message: `An ad that is ${words(current.status)} cannot be asked to ${action}: `
+        + `it must be ${t.from.map(words).join(' or ')}.`,
       details: { status: current.status, action, allowedFrom: t.from },
     });
   }
-  if (t.needsAuthorization) v.push(...authorizationViolations({ identity: ad.identity, code: facts.code, inLibrary: facts.inLibrary }, at));
+  if (t.needsAuthorization) {
+    v.push(...authorizationViolations({ identity: ad.identity, code: facts.code, inLibrary: facts.inLibrary }, at));
+  }
   return decide(v);
 }
 
@@ -290,7 +383,8 @@ export function forecastAds(ads: readonly AdForecastFacts[], at: Date, windowMs:
     const within = stops < t + windowMs;
     if (!runsPast && !within) continue;
     out.push({
-      adId: ad.id, adAccountId: ad.adAccountId, name: ad.name, status: ad.status, codeId: auth.codeId, stopsAt: auth.expiresAt,
+      adId: ad.id, adAccountId: ad.adAccountId, name: ad.name, status: ad.status, codeId: auth.codeId,
+      stopsAt: auth.expiresAt,
       ...(ad.schedule.endAt !== undefined ? { scheduledEnd: ad.schedule.endAt } : {}),
       runsPastAuthorization: runsPast, expiresWithinWindow: within,
       ...(end !== undefined ? { lostMs: Math.max(0, end - Math.max(stops, ad.schedule.startAt.getTime())) } : {}),
@@ -341,7 +435,9 @@ export type RevocationEffects =
  * revocationEffects(adsOfTheCode, new Date(), 'pause-ads'); // { kind: 'pause', pause: [...] }
  * ```
  */
-export function revocationEffects(ads: readonly AdRecord[], at: Date, mode: Policy['revocationMode']): RevocationEffects {
+export function revocationEffects(
+  ads: readonly AdRecord[], at: Date, mode: Policy['revocationMode'],
+): RevocationEffects {
   if (mode === 'block-while-in-use') {
     const adsInUse = ads.filter((ad) => IN_USE_STATUSES.includes(adStatusAt(ad, at).status));
     if (adsInUse.length > 0) return { kind: 'blocked', adsInUse };
@@ -363,6 +459,7 @@ export function revocationEffects(ads: readonly AdRecord[], at: Date, mode: Poli
  */
 export function stoppedByExpiry(ad: AdRecord, at: Date): AdRecord | undefined {
   const auth = ad.authorization;
-  if (auth === undefined || !STOPPED_BY_EXPIRY.includes(ad.status) || at.getTime() < auth.expiresAt.getTime()) return undefined;
+  if (auth === undefined || !STOPPED_BY_EXPIRY.includes(ad.status)) return undefined;
+  if (at.getTime() < auth.expiresAt.getTime()) return undefined;
   return withStatus(ad, 'STOPPED', auth.expiresAt, SYSTEM_ACTOR, 'authorization_expired');
 }

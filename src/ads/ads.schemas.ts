@@ -18,7 +18,10 @@ const videoId = brandedId<VideoId>();
  * campaignObjectiveSchema.safeParse('VIDEO_VIEWS').success; // true
  * ```
  */
-export const campaignObjectiveSchema = z.enum(['REACH', 'TRAFFIC', 'VIDEO_VIEWS', 'ENGAGEMENT', 'APP_PROMOTION', 'LEAD_GENERATION', 'WEB_CONVERSIONS', 'PRODUCT_SALES']);
+export const campaignObjectiveSchema = z.enum([
+  'REACH', 'TRAFFIC', 'VIDEO_VIEWS', 'ENGAGEMENT', 'APP_PROMOTION', 'LEAD_GENERATION', 'WEB_CONVERSIONS',
+  'PRODUCT_SALES',
+]);
 
 /**
  * Schema of `CampaignFacts` (strict).
@@ -26,14 +29,16 @@ export const campaignObjectiveSchema = z.enum(['REACH', 'TRAFFIC', 'VIDEO_VIEWS'
  * @example
  * ```ts
  * import { campaignFactsSchema } from 'tiktok-ad-auth';
- * campaignFactsSchema.safeParse({ campaignId: 'c1', objective: 'REACH', placements: ['TIKTOK'], campaignType: 'MANUAL' }).success; // true
+ * const facts = { campaignId: 'c1', objective: 'REACH', placements: ['TIKTOK'], campaignType: 'MANUAL' };
+ * campaignFactsSchema.safeParse(facts).success; // true
  * ```
  */
 export const campaignFactsSchema = z.strictObject({
   campaignId: idSchema,
   objective: campaignObjectiveSchema,
   placements: z.array(z.enum(['TIKTOK', 'PANGLE', 'GLOBAL_APP_BUNDLE'])).check(
-    z.minLength(1, 'must name at least one placement'), z.maxLength(3), z.refine((a) => new Set(a).size === a.length, 'must not repeat a placement'),
+    z.minLength(1, 'must name at least one placement'), z.maxLength(3),
+    z.refine((a) => new Set(a).size === a.length, 'must not repeat a placement'),
   ),
   campaignType: z.enum(['MANUAL', 'SMART_PERFORMANCE', 'SMART_PLUS']),
 });
@@ -44,13 +49,17 @@ export const campaignFactsSchema = z.strictObject({
  * @example
  * ```ts
  * import { adScheduleSchema } from 'tiktok-ad-auth';
- * adScheduleSchema.safeParse({ startAt: new Date(1), endAt: new Date(0) }).success; // false: endAt must be after startAt
+ * // false: endAt must be after startAt
+ * adScheduleSchema.safeParse({ startAt: new Date(1), endAt: new Date(0) }).success;
  * ```
  */
 export const adScheduleSchema = z.strictObject({
   startAt: instantSchema,
   endAt: z.optional(instantSchema),
-}).check(z.refine((s) => s.endAt === undefined || s.endAt.getTime() > s.startAt.getTime(), { message: 'endAt must be after startAt', path: ['endAt'] }));
+}).check(z.refine(
+  (s) => s.endAt === undefined || s.endAt.getTime() > s.startAt.getTime(),
+  { message: 'endAt must be after startAt', path: ['endAt'] },
+));
 
 /**
  * Schema of `AdIdentity`, discriminated by `type`.
@@ -69,7 +78,9 @@ export const adIdentitySchema = z.discriminatedUnion('type', [
 ]);
 
 const region = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as US'));
-const industry = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\x20-\x7e]+$/, 'must be printable ASCII'));
+const industry = z.string().check(
+  z.minLength(1), z.maxLength(64), z.regex(/^[\x20-\x7e]+$/, 'must be printable ASCII'),
+);
 
 /**
  * Input of `createAd`.
@@ -77,7 +88,9 @@ const industry = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\x
  * @example
  * ```ts
  * import { createAdInputSchema } from 'tiktok-ad-auth';
- * createAdInputSchema.safeParse({ adAccountId: 'acc', name: 'Ad', campaign, schedule: { startAt: new Date() }, identity: { type: 'TT_USER', identityId: 'me' } }).success;
+ * const identity = { type: 'TT_USER', identityId: 'me' };
+ * const schedule = { startAt: new Date() };
+ * createAdInputSchema.safeParse({ adAccountId: 'acc', name: 'Ad', campaign, schedule, identity });
  * ```
  */
 export const createAdInputSchema = z.strictObject({
@@ -115,7 +128,9 @@ export const adActionInputSchema = z.strictObject({ adAccountId, adId, userId: z
  * reviewAdInputSchema.safeParse({ adAccountId: 'acc', adId: 'ad_1', approved: true }).success; // true
  * ```
  */
-export const reviewAdInputSchema = z.strictObject({ adAccountId, adId, approved: z.boolean(), userId: z.optional(idSchema) });
+export const reviewAdInputSchema = z.strictObject({
+  adAccountId, adId, approved: z.boolean(), userId: z.optional(idSchema),
+});
 
 /**
  * Input of `getAd`.

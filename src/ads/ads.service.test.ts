@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { DAY_MS, definePolicy, HOUR_MS } from '../index.js';
+import { createAds, DAY_MS, definePolicy, HOUR_MS, manualClock, type AdView } from '../index.js';
+import { adsTable } from '../storage/tables.js';
 import { adsSetup, campaign, T0 } from '../../test/fixtures.js';
 
 const codesOf = (r: { isErr(): boolean; error?: unknown }) =>
   r.isErr() ? ((r as { error: { violations?: { code: string }[] } }).error.violations ?? []).map((v) => v.code) : [];
+const ref = (ad: Pick<AdView, 'adAccountId' | 'id'>) => ({ adAccountId: ad.adAccountId, adId: ad.id });
+const allEvents = async (s: ReturnType<typeof adsSetup>) => s.store.readEvents({ after: 0, limit: 10_000 });
 
 describe('ADV-04 an AUTH_CODE ad runs a post of the ad account\'s Spark Ads library', () => {
   test('a confirmed post can be used; the ad snapshots the code\'s video and expiry', async () => {
@@ -23,19 +26,26 @@ describe('ADV-04 an AUTH_CODE ad runs a post of the ad account\'s Spark Ads libr
     expect((await s.ads.listAds('adacc-1')).unwrap()).toHaveLength(0);
   });
 
+  test('an unknown code is refused like a post not in the library', async () => {
+    const s = adsSetup();
+    expect(codesOf(await s.ads.createAd(s.adInput('code_unknown')))).toEqual(['ads.post_not_in_library']);
+  });
+
   test('TT_USER and CUSTOMIZED_USER need no authorization', async () => {
     const s = adsSetup();
     for (const type of ['TT_USER', 'CUSTOMIZED_USER']) {
-      const ad = (await s.ads.createAd(s.adInput('x', { identity: { type, identityId: 'brand' }, videoId: 'v-own' }))).unwrap();
-      (await s.ads.submit({ adAccountId: 'adacc-1', adId: ad.id })).unwrap();
+      const input = s.adInput('x', { identity: { type, identityId: 'brand' }, videoId: 'v-own' });
+      const ad = (await s.ads.createAd(input)).unwrap();
+      (await s.ads.submit(ref(ad))).unwrap();
     }
   });
 
   test('ASSET-08 a BC_AUTH_TT identity the caller says is unavailable cannot be submitted', async () => {
     const s = adsSetup();
-    const ad = (await s.ads.createAd(s.adInput('x', { identity: { type: 'BC_AUTH_TT', identityId: 'tt-9', available: true } }))).unwrap();
-    (await s.ads.submit({ adAccountId: 'adacc-1', adId: ad.id })).unwrap();
-    const blocked = await s.ads.createAd(s.adInput('x', { identity: { type: 'BC_AUTH_TT', identityId: 'tt-9', available: false } }));
+    const available = { type: 'BC_AUTH_TT', identityId: 'tt-9', available: true };
+    const ad = (await s.ads.createAd(s.adInput('x', { identity: available }))).unwrap();
+    (await s.ads.submit(ref(ad))).unwrap();
+    const blocked = await s.ads.createAd(s.adInput('x', { identity: { ...available, available: false } }));
     expect(codesOf(blocked)).toEqual(['ads.identity_unavailable']);
   });
 });
@@ -45,55 +55,59 @@ describe('ADV-05 the ad lifecycle: draft → in review → approved/rejected →
     const s = adsSetup();
     const c = await s.confirmedCode();
     const ad = (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
-    const ref = { adAccountId: 'adacc-1', adId: ad.id };
-    expect((await s.ads.submit(ref)).unwrap().status).toBe('IN_REVIEW');
-    expect((await s.ads.review({ ...ref, approved: true })).unwrap().status).toBe('APPROVED');
-    const running = (await s.ads.start(ref)).unwrap();
+    expect((await s.ads.submit(ref(ad))).unwrap().status).toBe('IN_REVIEW');
+    expect((await s.ads.review({ ...ref(ad), approved: true })).unwrap().status).toBe('APPROVED');
+    const running = (await s.ads.start(ref(ad))).unwrap();
     expect(running.status).toBe('RUNNING');
     expect(running.firstRunningAt).toEqual(T0);
-    expect((await s.ads.pause(ref)).unwrap()).toMatchObject({ status: 'PAUSED', statusReason: 'advertiser' });
-    expect((await s.ads.resume(ref)).unwrap().status).toBe('RUNNING');
-    expect((await s.ads.stop(ref)).unwrap()).toMatchObject({ status: 'STOPPED', statusReason: 'advertiser' });
-    const types = (await s.store.readEvents({ after: 0, limit: 100 })).filter((e) => e.subject.id === ad.id).map((e) => e.type);
-    expect(types).toEqual(['ads.created', 'ads.submitted', 'ads.approved', 'ads.started', 'ads.paused', 'ads.resumed', 'ads.stopped']);
+    expect((await s.ads.pause(ref(ad))).unwrap()).toMatchObject({ status: 'PAUSED', statusReason: 'advertiser' });
+    expect((await s.ads.resume(ref(ad))).unwrap().status).toBe('RUNNING');
+    expect((await s.ads.stop(ref(ad))).unwrap()).toMatchObject({ status: 'STOPPED', statusReason: 'advertiser' });
+    const types = (await allEvents(s)).filter((e) => e.subject.id === ad.id).map((e) => e.type);
+    expect(types).toEqual([
+      'ads.created', 'ads.submitted', 'ads.approved', 'ads.started', 'ads.paused', 'ads.resumed', 'ads.stopped',
+    ]);
   });
 
   test('a rejected ad can be submitted again; wrong-status actions are refused with ads.wrong_status', async () => {
     const s = adsSetup();
     const c = await s.confirmedCode();
     const ad = (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
-    const ref = { adAccountId: 'adacc-1', adId: ad.id };
-    expect(codesOf(await s.ads.start(ref))).toEqual(['ads.wrong_status']);
-    (await s.ads.submit(ref)).unwrap();
-    expect((await s.ads.review({ ...ref, approved: false })).unwrap().status).toBe('REJECTED');
-    expect((await s.ads.submit(ref)).unwrap().status).toBe('IN_REVIEW');
+    expect(codesOf(await s.ads.start(ref(ad)))).toEqual(['ads.wrong_status']);
+    (await s.ads.submit(ref(ad))).unwrap();
+    expect((await s.ads.review({ ...ref(ad), approved: false })).unwrap().status).toBe('REJECTED');
+    expect((await s.ads.submit(ref(ad))).unwrap().status).toBe('IN_REVIEW');
   });
 
-  test('another ad account\'s ad is not found', async () => {
+  test('another ad account\'s ad is not found, and nothing is written', async () => {
     const s = adsSetup();
     const c = await s.confirmedCode();
     const ad = (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
+    const before = (await allEvents(s)).length;
     const r = await s.ads.submit({ adAccountId: 'adacc-2', adId: ad.id });
     expect(r.isErr() && r.error.code).toBe('not_found');
+    expect((await s.ads.getAd({ adAccountId: 'adacc-2', adId: ad.id })).isErr()).toBe(true);
+    expect((await allEvents(s)).length).toBe(before);
   });
 });
 
 describe('SPARK-10 / ADV-06 revoking a code pauses every active ad using its post in the same step', () => {
-  test('running and approved ads of every ad account are paused, one event each, right after the revocation event', async () => {
+  test('running and approved ads of every ad account are paused, one event each, after the revocation', async () => {
     const s = adsSetup();
     const c = await s.confirmedCode(['adacc-1', 'adacc-2']);
     const a1 = await s.runningAd(c.codeId);
     const a2 = await s.runningAd(c.codeId, { adAccountId: 'adacc-2' });
     const draft = (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
-    const before = (await s.store.readEvents({ after: 0, limit: 1000 })).length;
+    const before = (await allEvents(s)).length;
     const r = (await s.spark.revokeCode({ creatorId: c.creatorId, codeId: c.codeId })).unwrap();
     expect(r.revoked).toBe(true);
     expect(r.pausedAds.map((a) => a.id).sort()).toEqual([a1.id, a2.id].sort());
     const events = await s.store.readEvents({ after: before, limit: 100 });
     expect(events.map((e) => e.type)).toEqual(['spark.code_revoked', 'ads.paused', 'ads.paused']);
     expect(events[1]!.data).toMatchObject({ reason: 'authorization_revoked', from: 'RUNNING', to: 'PAUSED' });
-    expect((await s.ads.getAd({ adAccountId: 'adacc-1', adId: a1.id })).unwrap()).toMatchObject({ status: 'PAUSED', statusReason: 'authorization_revoked' });
-    expect((await s.ads.getAd({ adAccountId: 'adacc-1', adId: draft.id })).unwrap().status).toBe('DRAFT');
+    const pausedAd = (await s.ads.getAd(ref(a1))).unwrap();
+    expect(pausedAd).toMatchObject({ status: 'PAUSED', statusReason: 'authorization_revoked' });
+    expect((await s.ads.getAd(ref(draft))).unwrap().status).toBe('DRAFT');
   });
 
   test('a paused ad cannot resume, and a draft cannot be submitted, once the code is revoked', async () => {
@@ -103,8 +117,8 @@ describe('SPARK-10 / ADV-06 revoking a code pauses every active ad using its pos
     const draft = (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
     s.clock.advance(HOUR_MS);
     (await s.spark.revokeCode({ creatorId: c.creatorId, codeId: c.codeId })).unwrap();
-    expect(codesOf(await s.ads.resume({ adAccountId: 'adacc-1', adId: a.id }))).toEqual(['ads.authorization_revoked']);
-    expect(codesOf(await s.ads.submit({ adAccountId: 'adacc-1', adId: draft.id }))).toEqual(['ads.authorization_revoked']);
+    expect(codesOf(await s.ads.resume(ref(a)))).toEqual(['ads.authorization_revoked']);
+    expect(codesOf(await s.ads.submit(ref(draft)))).toEqual(['ads.authorization_revoked']);
     expect(codesOf(await s.ads.createAd(s.adInput(c.codeId)))).toEqual(['ads.authorization_revoked']);
   });
 
@@ -116,6 +130,34 @@ describe('SPARK-10 / ADV-06 revoking a code pauses every active ad using its pos
     const again = (await s.spark.revokeCode({ creatorId: c.creatorId, codeId: c.codeId })).unwrap();
     expect(again).toMatchObject({ revoked: false, pausedAds: [] });
   });
+
+  test('a revocation racing resumes of paused ads leaves no ad RUNNING on the revoked code', async () => {
+    for (let position = 0; position <= 8; position += 2) {
+      // Arrange: eight ads of one code, paused by the advertiser.
+      const s = adsSetup({ seed: 10 + position });
+      const c = await s.confirmedCode(['adacc-1', 'adacc-2']);
+      const paused: AdView[] = [];
+      for (let i = 0; i < 8; i++) {
+        const ad = await s.runningAd(c.codeId, { adAccountId: i % 2 === 0 ? 'adacc-1' : 'adacc-2' });
+        paused.push((await s.ads.pause(ref(ad))).unwrap());
+      }
+      // Act: the resumes and the revocation all at once, the revocation at a different place each round.
+      const resumes = paused.map((ad) => s.ads.resume(ref(ad)));
+      const revoke = s.spark.revokeCode({ creatorId: c.creatorId, codeId: c.codeId });
+      const calls: Promise<unknown>[] = [...resumes];
+      calls.splice(position, 0, revoke);
+      await Promise.all(calls);
+      // Assert: the code is revoked and every ad is paused (by the advertiser or by the revocation).
+      expect((await revoke).unwrap().revoked).toBe(true);
+      for (const ad of paused) {
+        const now = (await s.ads.getAd(ref(ad))).unwrap();
+        expect(now.status).toBe('PAUSED');
+      }
+      for (const r of await Promise.all(resumes)) {
+        if (r.isErr()) expect(codesOf(r)).toEqual(['ads.authorization_revoked']);
+      }
+    }
+  });
 });
 
 describe('SPARK-10 revocation mode block-while-in-use (Business API) refuses with the ads in the way', () => {
@@ -123,12 +165,14 @@ describe('SPARK-10 revocation mode block-while-in-use (Business API) refuses wit
     const s = adsSetup({ policy: definePolicy({ revocationMode: 'block-while-in-use' }).unwrap() });
     const c = await s.confirmedCode();
     const a = await s.runningAd(c.codeId);
-    const before = (await s.store.readEvents({ after: 0, limit: 1000 })).length;
+    const before = (await allEvents(s)).length;
     const r = await s.spark.revokeCode({ creatorId: c.creatorId, codeId: c.codeId });
-    expect(r.isErr() && r.error.code === 'denied' && r.error.violations[0]).toMatchObject({ rule: 'SPARK-10', code: 'spark.code_in_use_by_ads', details: { adIds: [a.id] } });
-    expect((await s.store.readEvents({ after: 0, limit: 1000 })).length).toBe(before);
+    expect(r.isErr() && r.error.code === 'denied' && r.error.violations[0]).toMatchObject({
+      rule: 'SPARK-10', code: 'spark.code_in_use_by_ads', details: { adIds: [a.id] },
+    });
+    expect((await allEvents(s)).length).toBe(before);
     expect((await s.spark.codeStatus({ codeId: c.codeId })).unwrap().status).toBe('IN_USE');
-    (await s.ads.stop({ adAccountId: 'adacc-1', adId: a.id })).unwrap();
+    (await s.ads.stop(ref(a))).unwrap();
     expect((await s.spark.revokeCode({ creatorId: c.creatorId, codeId: c.codeId })).unwrap().revoked).toBe(true);
   });
 });
@@ -139,29 +183,33 @@ describe('SPARK-11 / ADV-06 an expired authorization stops its ads', () => {
     const c = await s.confirmedCode(['adacc-1'], 7);
     const a = await s.runningAd(c.codeId);
     s.clock.set(new Date(c.expiresAt.getTime() - 1));
-    expect((await s.ads.getAd({ adAccountId: 'adacc-1', adId: a.id })).unwrap().status).toBe('RUNNING');
+    expect((await s.ads.getAd(ref(a))).unwrap().status).toBe('RUNNING');
     s.clock.set(c.expiresAt);
-    const derived = (await s.ads.getAd({ adAccountId: 'adacc-1', adId: a.id })).unwrap();
-    expect(derived).toMatchObject({ status: 'STOPPED', statusReason: 'authorization_expired', statusChangedAt: c.expiresAt, derived: true });
-    expect(codesOf(await s.ads.pause({ adAccountId: 'adacc-1', adId: a.id }))).toEqual(['ads.wrong_status']);
+    const derived = (await s.ads.getAd(ref(a))).unwrap();
+    expect(derived).toMatchObject({
+      status: 'STOPPED', statusReason: 'authorization_expired', statusChangedAt: c.expiresAt, derived: true,
+    });
+    expect(codesOf(await s.ads.pause(ref(a)))).toEqual(['ads.wrong_status']);
     s.clock.advance(DAY_MS);
-    const swept = (await s.ads.expireDue()).unwrap();
+    const swept = (await s.spark.expireDue()).unwrap();
     expect(swept.codes.map((x) => x.id)).toEqual([c.codeId]);
-    expect(swept.stoppedAds.map((x) => [x.id, x.status, x.statusReason])).toEqual([[a.id, 'STOPPED', 'authorization_expired']]);
-    expect((await s.ads.expireDue()).unwrap()).toEqual({ codes: [], stoppedAds: [] });
-    const stopped = (await s.store.readEvents({ after: 0, limit: 1000 })).filter((e) => e.type === 'ads.stopped');
+    expect(swept.stoppedAds.map((x) => [x.id, x.status, x.statusReason])).toEqual([
+      [a.id, 'STOPPED', 'authorization_expired'],
+    ]);
+    expect((await s.spark.expireDue()).unwrap()).toEqual({ codes: [], stoppedAds: [] });
+    const stopped = (await allEvents(s)).filter((e) => e.type === 'ads.stopped');
     expect(stopped).toHaveLength(1);
     expect(stopped[0]!.data).toMatchObject({ reason: 'authorization_expired', effectiveAt: c.expiresAt });
   });
 
-  test('the Spark service\'s own sweep stops the ads too; a revoked-then-expired ad is stopped as well', async () => {
+  test('the Spark service\'s sweep stops a revoked-then-expired ad as well', async () => {
     const s = adsSetup();
     const c = await s.confirmedCode(['adacc-1'], 7);
     const a = await s.runningAd(c.codeId);
     (await s.spark.revokeCode({ creatorId: c.creatorId, codeId: c.codeId })).unwrap();
     s.clock.set(c.expiresAt);
     (await s.spark.expireDue()).unwrap();
-    expect((await s.store.getAd(a.id as never))?.status).toBe('STOPPED');
+    expect((await s.store.get(adsTable, a.id))?.status).toBe('STOPPED');
   });
 
   test('resume and submit after expiry are refused with ads.authorization_expired', async () => {
@@ -169,7 +217,7 @@ describe('SPARK-11 / ADV-06 an expired authorization stops its ads', () => {
     const c = await s.confirmedCode(['adacc-1'], 7);
     const draft = (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
     s.clock.set(c.expiresAt);
-    expect(codesOf(await s.ads.submit({ adAccountId: 'adacc-1', adId: draft.id }))).toEqual(['ads.authorization_expired']);
+    expect(codesOf(await s.ads.submit(ref(draft)))).toEqual(['ads.authorization_expired']);
   });
 });
 
@@ -178,32 +226,110 @@ describe('ADV-06 forecast: ads scheduled past their authorization, before launch
     const s = adsSetup();
     const short = await s.confirmedCode(['adacc-1'], 7);
     const long = await s.confirmedCode(['adacc-1'], 60);
-    const past = (await s.ads.createAd(s.adInput(short.codeId, { name: 'past', schedule: { startAt: T0, endAt: new Date(T0.getTime() + 14 * DAY_MS) } }))).unwrap();
-    const fits = (await s.ads.createAd(s.adInput(long.codeId, { name: 'fits', schedule: { startAt: T0, endAt: new Date(T0.getTime() + 10 * DAY_MS) } }))).unwrap();
+    const until = (days: number) => ({ startAt: T0, endAt: new Date(T0.getTime() + days * DAY_MS) });
+    const past = (await s.ads.createAd(s.adInput(short.codeId, { name: 'past', schedule: until(14) }))).unwrap();
+    const fits = (await s.ads.createAd(s.adInput(long.codeId, { name: 'fits', schedule: until(10) }))).unwrap();
     const open = (await s.ads.createAd(s.adInput(long.codeId, { name: 'open' }))).unwrap();
     const f = (await s.ads.forecast({ adAccountId: 'adacc-1', withinMs: 7 * DAY_MS })).unwrap();
     expect(f.map((x) => x.adId)).toEqual([past.id, open.id]);
-    expect(f[0]).toMatchObject({ stopsAt: short.expiresAt, runsPastAuthorization: true, expiresWithinWindow: false, lostMs: 7 * DAY_MS });
+    expect(f[0]).toMatchObject({
+      stopsAt: short.expiresAt, runsPastAuthorization: true, expiresWithinWindow: false, lostMs: 7 * DAY_MS,
+    });
     expect(f[1]).toMatchObject({ stopsAt: long.expiresAt, runsPastAuthorization: true });
     expect(f[1]!.lostMs).toBeUndefined();
     const wide = (await s.ads.forecast({ adAccountId: 'adacc-1', withinMs: 61 * DAY_MS })).unwrap();
-    expect(wide.find((x) => x.adId === fits.id)).toMatchObject({ runsPastAuthorization: false, expiresWithinWindow: true });
-    expect((await s.ads.forecast({ adAccountId: 'adacc-1', adId: past.id })).unwrap().map((x) => x.adId)).toEqual([past.id]);
+    const fitting = wide.find((x) => x.adId === fits.id);
+    expect(fitting).toMatchObject({ runsPastAuthorization: false, expiresWithinWindow: true });
+    const one = (await s.ads.forecast({ adAccountId: 'adacc-1', adId: past.id })).unwrap();
+    expect(one.map((x) => x.adId)).toEqual([past.id]);
+  });
+
+  test('an authorization that has ended is not forecast', async () => {
+    const s = adsSetup();
+    const c = await s.confirmedCode(['adacc-1'], 7);
+    (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
+    const justBefore = new Date(c.expiresAt.getTime() - 1);
+    expect((await s.ads.forecast({ adAccountId: 'adacc-1', at: justBefore })).unwrap()).toHaveLength(1);
+    expect((await s.ads.forecast({ adAccountId: 'adacc-1', at: c.expiresAt })).unwrap()).toEqual([]);
   });
 });
 
 describe('ADV-04 platform limits (configurable): Spark Ads per ad account, ads per identity', () => {
-  test('the limit is enforced and reported; stopping an ad frees a slot; CUSTOMIZED_USER ads are not Spark Ads', async () => {
+  test('the limit is enforced and reported; stopping frees a slot; CUSTOMIZED_USER ads are not Spark Ads', async () => {
     const s = adsSetup({ policy: definePolicy({ maxSparkAdsPerAdAccount: 2, maxAdsPerIdentity: 2 }).unwrap() });
     const c = await s.confirmedCode();
     const a = (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
     (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
-    expect(codesOf(await s.ads.createAd(s.adInput(c.codeId)))).toEqual(['ads.spark_ads_limit_reached', 'ads.identity_limit_reached']);
+    const refused = await s.ads.createAd(s.adInput(c.codeId));
+    expect(codesOf(refused)).toEqual(['ads.spark_ads_limit_reached', 'ads.identity_limit_reached']);
     (await s.ads.createAd(s.adInput('x', { identity: { type: 'CUSTOMIZED_USER', identityId: 'brand' } }))).unwrap();
-    (await s.ads.submit({ adAccountId: 'adacc-1', adId: a.id })).unwrap();
-    (await s.ads.review({ adAccountId: 'adacc-1', adId: a.id, approved: true })).unwrap();
-    (await s.ads.stop({ adAccountId: 'adacc-1', adId: a.id })).unwrap();
+    (await s.ads.submit(ref(a))).unwrap();
+    (await s.ads.review({ ...ref(a), approved: true })).unwrap();
+    (await s.ads.stop(ref(a))).unwrap();
     (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
+  });
+
+  test('X-01 the limits are reported with the other violations', async () => {
+    const s = adsSetup({ policy: definePolicy({ maxSparkAdsPerAdAccount: 1 }).unwrap() });
+    (await s.ads.createAd(s.adInput('x', { identity: { type: 'TT_USER', identityId: 'brand' } }))).unwrap();
+    const unavailable = { type: 'BC_AUTH_TT', identityId: 'tt-9', available: false };
+    const r = await s.ads.createAd(s.adInput('x', { identity: unavailable }));
+    expect(codesOf(r)).toEqual(['ads.identity_unavailable', 'ads.spark_ads_limit_reached']);
+  });
+
+  test('X-03 50 concurrent createAd calls on one ad account create exactly the Spark Ads limit', async () => {
+    // Arrange: two app servers (services) over one store, the limit at 7.
+    const policy = definePolicy({ maxSparkAdsPerAdAccount: 7 }).unwrap();
+    const s = adsSetup({ policy });
+    const c = await s.confirmedCode();
+    const other = createAds({ store: s.store, clock: manualClock(T0), policy });
+    // Act
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) =>
+      (i % 2 === 0 ? s.ads : other).createAd(s.adInput(c.codeId, { name: `ad ${i}` }))));
+    // Assert
+    expect(results.filter((r) => r.isOk())).toHaveLength(7);
+    for (const r of results.filter((x) => x.isErr())) expect(codesOf(r)).toEqual(['ads.spark_ads_limit_reached']);
+    expect((await s.ads.listAds('adacc-1')).unwrap()).toHaveLength(7);
+    expect((await allEvents(s)).filter((e) => e.type === 'ads.created')).toHaveLength(7);
+  });
+
+  test('X-03 50 concurrent createAd calls on one identity from many ad accounts create exactly its limit', async () => {
+    const s = adsSetup({ policy: definePolicy({ maxAdsPerIdentity: 5 }).unwrap() });
+    const identity = { type: 'TT_USER', identityId: 'brand' };
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) =>
+      s.ads.createAd(s.adInput('x', { adAccountId: `adacc-${i % 10}`, identity }))));
+    expect(results.filter((r) => r.isOk())).toHaveLength(5);
+    for (const r of results.filter((x) => x.isErr())) expect(codesOf(r)).toEqual(['ads.identity_limit_reached']);
+  });
+});
+
+describe('design §7 a monotonic instant per ad under clock skew', () => {
+  test('a service whose clock is 5 s behind never records an instant earlier than the last one on the ad', async () => {
+    for (const identity of ['AUTH_CODE', 'TT_USER'] as const) {
+      // Arrange: two app servers over one store; B's clock is 5 s behind A's.
+      const s = adsSetup();
+      const c = await s.confirmedCode();
+      const clockBehind = manualClock(new Date(T0.getTime() - 5_000));
+      const behind = createAds({ store: s.store, clock: clockBehind, policy: s.policy });
+      const input = identity === 'AUTH_CODE'
+        ? s.adInput(c.codeId)
+        : s.adInput('x', { identity: { type: 'TT_USER', identityId: 'brand' } });
+      const ad = (await s.ads.createAd(input)).unwrap();
+      // Act: alternate between the servers.
+      const seen = [ad.statusChangedAt.getTime()];
+      seen.push((await behind.submit(ref(ad))).unwrap().statusChangedAt.getTime());
+      seen.push((await s.ads.review({ ...ref(ad), approved: true })).unwrap().statusChangedAt.getTime());
+      const started = (await behind.start(ref(ad))).unwrap();
+      seen.push(started.statusChangedAt.getTime());
+      seen.push((await s.ads.pause(ref(ad))).unwrap().statusChangedAt.getTime());
+      seen.push((await behind.resume(ref(ad))).unwrap().statusChangedAt.getTime());
+      // Assert: no instant goes backwards, in the records or in the events.
+      for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]!);
+      expect(started.firstRunningAt!.getTime()).toBeGreaterThanOrEqual(ad.createdAt.getTime());
+      const times = (await allEvents(s)).filter((e) => e.subject.id === ad.id).map((e) => e.at.getTime());
+      for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThanOrEqual(times[i - 1]!);
+      expect(times).toHaveLength(6);
+    }
   });
 });
 
@@ -211,8 +337,11 @@ describe('X-01 every violation at once; X-03 bad input is refused and nothing st
   test('not in library + Top Ads option on a Pangle-only SPC campaign: three violations', async () => {
     const s = adsSetup();
     const c = await s.confirmedCode(['adacc-2']);
-    const r = await s.ads.createAd(s.adInput(c.codeId, { campaign: campaign({ placements: ['PANGLE'], campaignType: 'SMART_PERFORMANCE' }), assetAuthorization: true }));
-    expect(codesOf(r).sort()).toEqual(['ads.post_not_in_library', 'top_ads.campaign_type_not_eligible', 'top_ads.requires_tiktok_placement']);
+    const spc = campaign({ placements: ['PANGLE'], campaignType: 'SMART_PERFORMANCE' });
+    const r = await s.ads.createAd(s.adInput(c.codeId, { campaign: spc, assetAuthorization: true }));
+    expect(codesOf(r).sort()).toEqual([
+      'ads.post_not_in_library', 'top_ads.campaign_type_not_eligible', 'top_ads.requires_tiktok_placement',
+    ]);
   });
 
   test.each([
@@ -226,21 +355,24 @@ describe('X-01 every violation at once; X-03 bad input is refused and nothing st
   ])('%s → validation error naming the field', async (_name, over) => {
     const s = adsSetup();
     const c = await s.confirmedCode();
-    const before = (await s.store.readEvents({ after: 0, limit: 1000 })).length;
+    const before = (await allEvents(s)).length;
     const r = await s.ads.createAd(s.adInput(c.codeId, over));
     expect(r.isErr() && r.error.code).toBe('validation');
-    expect((await s.store.readEvents({ after: 0, limit: 1000 })).length).toBe(before);
+    expect((await allEvents(s)).length).toBe(before);
   });
 
   test('__proto__ keys and non-objects are refused', async () => {
     const s = adsSetup();
-    const c = await s.confirmedCode();
     const evil = JSON.parse(`{"adAccountId":"adacc-1","adId":"ad_1","__proto__":{"x":1}}`);
     expect((await s.ads.submit(evil)).isErr()).toBe(true);
     expect((await s.ads.createAd(null)).isErr()).toBe(true);
     expect((await s.ads.forecast({ adAccountId: 'adacc-1', withinMs: -1 })).isErr()).toBe(true);
-    expect((await s.ads.expireDue({ limit: 0 })).isErr()).toBe(true);
+    expect((await s.spark.expireDue({ limit: 0 })).isErr()).toBe(true);
     expect((await s.ads.listAds(42)).isErr()).toBe(true);
-    void c;
+  });
+
+  test('createAds checks its options at creation', () => {
+    expect(() => createAds({ store: {} as never })).toThrow(/createAds: store/);
+    expect(() => createAds({ store: adsSetup().store, clock: {} as never })).toThrow(/createAds: clock/);
   });
 });

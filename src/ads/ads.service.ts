@@ -1,55 +1,63 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, type NotFoundError, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
+import { denied, notFound, storageError, type NotFoundError, type StorageError } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
-import { SYSTEM_ACTOR, type NewEvent, advertiserActor } from '../kernel/events.js';
+import { advertiserActor, type Actor, type NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
-import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
+import type { Policy } from '../kernel/policy.js';
 import { DAY_MS } from '../kernel/time.js';
+import { randomId } from '../kernel/crypto.js';
+import type * as z from 'zod/mini';
 import { parseInput } from '../kernel/validation.js';
-import type { Clock } from '../ports/clock.js';
-import type { RandomSource } from '../ports/random-source.js';
-import type { AdStore } from '../ports/ad-store.js';
-import type { SparkCodeStore } from '../ports/spark-code-store.js';
-import { systemClock } from '../adapters/clock/system-clock.js';
-import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
-import { randomPool } from '../kernel/random-pool.js';
-import type { AdCodeSummary } from '../spark-codes/spark-codes.model.js';
-import { summarizeAdCode } from '../spark-codes/spark-codes.rules.js';
-import { newEvent, type CodeExpiredEvent } from '../spark-codes/spark-codes.events.js';
-import type { AdForecast, AdRecord, AdRef, AdView } from './ads.model.js';
+import type { StoreReader } from '../ports/store.js';
+import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
+import { inTransaction, reading } from '../storage/unit-of-work.js';
+import { adsTable, codesTable, compoundKey, libraryTable } from '../storage/tables.js';
+// Type only: the ads context reads codes through the tables, never through the Spark codes service.
+import type { AdCodeRecord } from '../spark-codes/spark-codes.model.js';
+import type { AdAuthorizationRef, AdForecast, AdIdentity, AdRecord, AdView } from './ads.model.js';
 import {
-  AD_TRANSITIONS, authorizationViolations, canChangeAdStatus, canCreateAd, forecastAds, offersAssetAuthorization, viewAd, type AdAction,
+  AD_TRANSITIONS, authorizationViolations, canChangeAdStatus, canCreateAd, forecastAds, identityKey, isSparkAd,
+  offersAssetAuthorization, viewAd, withStatus, adLimitViolations, type AdAction,
 } from './ads.rules.js';
-import { adActionInputSchema, adsAccountIdSchema, createAdInputSchema, forecastInputSchema, getAdInputSchema, reviewAdInputSchema } from './ads.schemas.js';
+import {
+  adActionInputSchema, adsAccountIdSchema, createAdInputSchema, forecastInputSchema, getAdInputSchema,
+  reviewAdInputSchema,
+} from './ads.schemas.js';
 import { adStatusEvent, type AdCreatedEvent } from './ads.events.js';
 import type { AdsError } from './ads.errors.js';
 
-/** What `createAds` needs. The store must hold both the ads and the Spark codes (one transaction scope). */
-export interface AdsOptions {
-  /** E.g. `memoryStore()`: the same store the Spark codes service uses. */
-  readonly store: AdStore & SparkCodeStore;
-  /** Source of "now" (default `systemClock()`). */
-  readonly clock?: Clock;
-  /** Source of randomness for ids (default `webCryptoRandom()`). */
-  readonly random?: RandomSource;
-  /** Policy parameters (default `DEFAULT_POLICY`). */
-  readonly policy?: Policy;
-}
+/**
+ * What `createAds` needs: the store that also holds the Spark codes (`memoryStore()`,
+ * `postgresStore(…)`), and optionally a clock, a random source and a policy.
+ *
+ * @example
+ * ```ts
+ * import { createAds, memoryStore, systemClock, type AdsOptions } from 'tiktok-ad-auth';
+ * const options: AdsOptions = { store: memoryStore(), clock: systemClock() };
+ * const ads = createAds(options);
+ * ```
+ */
+export type AdsOptions = ServiceOptions;
 
-/** Result of `expireDue`: the codes whose expiry was recorded and the ads stopped with them. */
-export interface AdsExpiryResult {
-  readonly codes: readonly AdCodeSummary[];
-  readonly stoppedAds: readonly AdRef[];
-}
-
-/** The ad workflows (ADV-04..06, SPARK-10, SPARK-11). Create with `createAds`. */
+/**
+ * The ad workflows (ADV-04..06, SPARK-10, SPARK-11). Create with `createAds`. The expiry sweep
+ * that stops ads is `SparkCodes.expireDue` (one sweep for codes and their ads).
+ *
+ * @example
+ * ```ts
+ * import { createAds, memoryStore, type Ads } from 'tiktok-ad-auth';
+ * const ads: Ads = createAds({ store: memoryStore() });
+ * const mine = await ads.listAds('adacc-1');
+ * ```
+ */
 export interface Ads {
   /** The policy in force for this service. */
   readonly policy: Policy;
   /**
    * Creates a draft ad (ADV-04). An `AUTH_CODE` ad must use a post of the ad account's Spark
    * Ads library whose authorization is in force; the Spark Ads and per-identity limits are
-   * enforced atomically; the Asset Authorization option follows TOP-01..03.
+   * checked under the ad account's and the identity's locks, so they hold under concurrent
+   * callers; the Asset Authorization option follows TOP-01..03. Every violation is reported.
    */
   createAd(input: unknown): Promise<Result<AdView, AdsError>>;
   /** Submits a draft (or rejected) ad for review (ADV-05); refused unless its authorization is in force. */
@@ -66,7 +74,7 @@ export interface Ads {
   stop(input: unknown): Promise<Result<AdView, AdsError>>;
   /** An ad with its status at `at` (default now; expiry applied even before the sweep). */
   getAd(input: unknown): Promise<Result<AdView, AdsError>>;
-  /** An ad account's ads, oldest first, with their status now. */
+  /** An ad account's ads, oldest first (ties by id), with their status now. */
   listAds(adAccountId: unknown): Promise<Result<readonly AdView[], AdsError>>;
   /**
    * The authorization forecast of one ad or a whole ad account: ads whose schedule runs past
@@ -74,22 +82,51 @@ export interface Ads {
    * (default 7 days), each with the instant it will stop. Soonest first.
    */
   forecast(input: unknown): Promise<Result<readonly AdForecast[], AdsError>>;
-  /** The expiry sweep (SPARK-11, ADV-06): records due code expiries and stops their ads, once, with events. */
-  expireDue(options?: { readonly limit?: number }): Promise<Result<AdsExpiryResult, StorageError | ValidationError>>;
 }
 
+/**
+ * The lock keys of a change to an ad: the ad, and for an `AUTH_CODE` ad its code (revocation and
+ * expiry change the ad under the code's lock).
+ */
+function adLockKeys(ad: Pick<AdRecord, 'id' | 'identity'>): string[] {
+  return ad.identity.type === 'AUTH_CODE' ? [`ad:${ad.id}`, `code:${ad.identity.codeId}`] : [`ad:${ad.id}`];
+}
 
-const deny = (v: readonly Violation[]) => Err(denied(v as [Violation, ...Violation[]]));
+/** The snapshot of a code's immutable facts an `AUTH_CODE` ad keeps. */
+function authorizationRef(code: AdCodeRecord): AdAuthorizationRef {
+  return { codeId: code.id, videoId: code.videoId, creatorId: code.creatorId, expiresAt: code.expiresAt };
+}
+
+/** The per-identity key of a new ad, given its code (when `AUTH_CODE` and the code exists). */
+function newAdIdentityKey(identity: AdIdentity, code: AdCodeRecord | undefined): string {
+  return identityKey({ identity, ...(code !== undefined ? { authorization: authorizationRef(code) } : {}) });
+}
 
 /**
- * Internal (shared with the Top Ads service): the ad with this id if it belongs to the ad
- * account; another account's ad is reported exactly like a missing one.
+ * The facts that decide whether an ad's identity may deliver: for `AUTH_CODE`, the code and
+ * whether the ad account confirmed it (its library entry). Read inside the transaction.
  */
-export async function loadOwnedAd(store: Pick<AdStore, 'getAd'>, adAccountId: AdAccountId, adId: AdId): Promise<Result<AdRecord, NotFoundError | StorageError>> {
-  const got = await guard(() => store.getAd(adId));
-  if (got.isErr()) return got;
-  if (!got.value || got.value.adAccountId !== adAccountId) return Err(notFound('ad', adId));
-  return Ok(got.value);
+async function authorizationFacts(
+  reader: StoreReader, adAccountId: AdAccountId, identity: AdIdentity,
+): Promise<{ readonly code: AdCodeRecord | undefined; readonly inLibrary: boolean }> {
+  if (identity.type !== 'AUTH_CODE') return { code: undefined, inLibrary: true };
+  const code = await reader.get(codesTable, identity.codeId);
+  const entry = await reader.get(libraryTable, compoundKey(adAccountId, identity.codeId));
+  return { code, inLibrary: code !== undefined && entry !== undefined };
+}
+
+/** The checked input of `createAd`. */
+type CreateAdParsed = z.output<typeof createAdInputSchema>;
+
+/** Why an ad was not found: missing or another account's; or the store failed. */
+type OwnedError = NotFoundError | StorageError;
+
+/** What a status change returns. */
+type AdResult = Result<AdView, AdsError>;
+
+/** A `createAd` attempt that locked the wrong identity (the code appeared meanwhile): run again under this key. */
+interface Relock {
+  readonly relock: string;
 }
 
 /**
@@ -110,61 +147,106 @@ export async function loadOwnedAd(store: Pick<AdStore, 'getAd'>, adAccountId: Ad
  * ```
  */
 export function createAds(options: AdsOptions): Ads {
-  const { store } = options;
-  const clock = options.clock ?? systemClock();
-  const random = options.random ?? webCryptoRandom();
-  const policy = options.policy ?? DEFAULT_POLICY;
-  const fill = (b: Uint8Array) => random.fill(b);
-  const hex = randomPool(fill).hex;
-  const eventId = () => hex(16, 'evt_') as EventId;
-  const actorOf = advertiserActor;
+  const { store, clock, random, policy } = resolveOptions('createAds', options);
+  const eventId = () => randomId(random, 'evt_', 16) as EventId;
 
-  const loadOwned = (adAccountId: AdAccountId, adId: AdId) => loadOwnedAd(store, adAccountId, adId);
-
-  async function act(action: AdAction, adAccountId: AdAccountId, adId: AdId, userId: string | undefined): Promise<Result<AdView, AdsError>> {
-    const at = clock.now();
-    const loaded = await loadOwned(adAccountId, adId);
-    if (loaded.isErr()) return loaded;
-    const ad = loaded.value;
-    const t = AD_TRANSITIONS[action];
-    let code;
-    if (t.needsAuthorization && ad.identity.type === 'AUTH_CODE') {
-      const c = await guard(() => store.getCode(ad.authorization!.codeId));
-      if (c.isErr()) return c;
-      code = c.value;
-    }
-    // Library entries are never removed: an AUTH_CODE ad exists only if its post was in the library.
-    const decision = canChangeAdStatus({ ad, action, code, inLibrary: true }, at);
-    if (!decision.allowed) return deny(decision.violations);
-    const actor = actorOf(adAccountId, userId);
-    const reason = action === 'pause' || action === 'stop' ? 'advertiser' as const : undefined;
-    const changed = await guard(() => store.changeAdStatus(
-      { adId, adAccountId, from: t.from, to: t.to, ...(reason ? { reason } : {}), at, by: actor, requireAuthorization: t.needsAuthorization },
-      (before, after) => [adStatusEvent(eventId(), at, actor, {
-        adId, adAccountId, from: before.status, to: after.status, ...(reason ? { reason } : {}),
-        ...(after.authorization ? { codeId: after.authorization.codeId } : {}), effectiveAt: at,
-      })],
-    ));
-    if (changed.isErr()) return changed;
-    const outcome = changed.value;
-    switch (outcome.kind) {
-      case 'changed':
-        return Ok(viewAd(outcome.ad, at));
-      case 'not_found':
-        return Err(notFound('ad', adId));
-      case 'wrong_status': {
-        // A concurrent change (or the expiry) got there first: answer as a fresh decision would.
-        const d = canChangeAdStatus({ ad: outcome.ad, action, code, inLibrary: true }, at);
-        return deny(d.allowed ? [{ rule: 'ADV-05', code: 'ads.wrong_status', message: 'The ad changed status meanwhile: read it again.' }] : d.violations);
-      }
-      case 'authorization_ended': {
-        const v = authorizationViolations({ identity: outcome.ad.identity, code: outcome.code, inLibrary: outcome.inLibrary }, at);
-        return deny(v.length > 0 ? v : [{ rule: 'ADV-06', code: 'ads.authorization_revoked', message: 'The authorization ended meanwhile.' }]);
-      }
-    }
+  /** The ad account's ad, read outside a transaction; another account's ad reads as missing. */
+  async function loadOwned(adAccountId: AdAccountId, adId: AdId): Promise<Result<AdRecord, OwnedError>> {
+    const got = await reading(() => store.get(adsTable, adId));
+    if (got.isErr()) return got;
+    const ad = got.value;
+    return ad !== undefined && ad.adAccountId === adAccountId ? Ok(ad) : Err(notFound('ad', adId));
   }
 
-  const action = (name: AdAction) => async (input: unknown) => {
+  async function act(
+    action: AdAction, adAccountId: AdAccountId, adId: AdId, userId: string | undefined,
+  ): Promise<Result<AdView, AdsError>> {
+    // Read outside only to learn which code the ad uses (never changes): the lock keys.
+    const found = await loadOwned(adAccountId, adId);
+    if (found.isErr()) return found;
+    return inTransaction(store, clock, adLockKeys(found.value), async ({ tx, at }): Promise<AdResult> => {
+      const ad = await tx.get(adsTable, adId);
+      if (ad === undefined || ad.adAccountId !== adAccountId) return Err(notFound('ad', adId));
+      const t = AD_TRANSITIONS[action];
+      const facts = t.needsAuthorization
+        ? await authorizationFacts(tx, adAccountId, ad.identity)
+        : { code: undefined, inLibrary: true };
+      const decision = canChangeAdStatus({ ad, action, ...facts }, at);
+      if (!decision.allowed) return Err(denied(decision.violations));
+      const actor = advertiserActor(adAccountId, userId);
+      const reason = action === 'pause' || action === 'stop' ? 'advertiser' as const : undefined;
+      const after = withStatus(ad, t.to, at, actor, reason);
+      await tx.update(adsTable, after);
+      tx.append([adStatusEvent(eventId(), at, actor, {
+        adId, adAccountId, from: ad.status, to: after.status, ...(reason !== undefined ? { reason } : {}),
+        ...(ad.authorization !== undefined ? { codeId: ad.authorization.codeId } : {}), effectiveAt: at,
+      })]);
+      return Ok(viewAd(after, at));
+    });
+  }
+
+  /**
+   * One attempt at creating an ad under the locks of its ad account, its identity (`key`) and
+   * its code: re-reads the code and the library entry, counts the ads toward the limits, decides
+   * at `at`, and inserts the draft with its event. Asks to run again under another identity key
+   * when the code is not the one read outside (it did not exist yet).
+   */
+  function createUnder(p: CreateAdParsed, id: AdId, key: string): Promise<Result<AdView | Relock, AdsError>> {
+    const keys = [`ad:${id}`, `adaccount:${p.adAccountId}`, `identity:${key}`];
+    if (p.identity.type === 'AUTH_CODE') keys.push(`code:${p.identity.codeId}`);
+    return inTransaction(store, clock, keys, async ({ tx, at }): Promise<Result<AdView | Relock, AdsError>> => {
+      const { code, inLibrary } = await authorizationFacts(tx, p.adAccountId, p.identity);
+      const ownKey = newAdIdentityKey(p.identity, code);
+      if (code !== undefined && ownKey !== key) return Ok({ relock: ownKey });
+
+      const { campaign, identity, assetAuthorization } = p;
+      const d = canCreateAd({ campaign, identity, assetAuthorization, inLibrary }, policy);
+      const violations: Violation[] = d.allowed ? [] : [...d.violations];
+      for (const v of authorizationViolations({ identity, code, inLibrary }, at)) {
+        if (!violations.some((x) => x.code === v.code)) violations.push(v);
+      }
+      if (isSparkAd(identity)) {
+        const sparkAds = await tx.count(adsTable, 'sparkByAccount', { eq: [p.adAccountId] });
+        const identityAds = await tx.count(adsTable, 'byIdentity', { eq: [key] });
+        violations.push(...adLimitViolations({ sparkAds, identityAds, identityKey: key }, policy));
+      }
+      const [first, ...rest] = violations;
+      if (first !== undefined) return Err(denied([first, ...rest]));
+
+      const actor = advertiserActor(p.adAccountId, p.userId);
+      const ad = draftAd(p, id, code, at, actor);
+      const event = {
+        id: eventId(), type: 'ads.created', at, actor, subject: { kind: 'ad', id },
+        data: {
+          adId: id, adAccountId: p.adAccountId, identityType: identity.type,
+          ...(code !== undefined ? { codeId: code.id } : {}), assetAuthorization: ad.assetAuthorization.authorized,
+        },
+      } satisfies Omit<AdCreatedEvent, 'seq'>;
+      await tx.insert(adsTable, ad);
+      tx.append([event as NewEvent]);
+      return Ok(viewAd(ad, at));
+    });
+  }
+
+  /** The new draft ad (ADV-04), with the code's snapshot for `AUTH_CODE` and the Top Ads option (TOP-01..03). */
+  function draftAd(p: CreateAdParsed, id: AdId, code: AdCodeRecord | undefined, at: Date, actor: Actor): AdRecord {
+    const offered = offersAssetAuthorization(p.campaign, policy);
+    const authorized = offered && (p.assetAuthorization ?? policy.assetAuthorizationDefault);
+    const { startAt, endAt } = p.schedule;
+    return {
+      id, adAccountId: p.adAccountId, name: p.name, campaign: p.campaign,
+      schedule: { startAt, ...(endAt !== undefined ? { endAt } : {}) },
+      identity: p.identity,
+      ...(code !== undefined ? { videoId: code.videoId, authorization: authorizationRef(code) }
+        : p.videoId !== undefined ? { videoId: p.videoId } : {}),
+      regions: p.regions ?? [],
+      ...(p.industry !== undefined ? { industry: p.industry } : {}),
+      assetAuthorization: { offered, authorized, changedAt: at, source: 'ads_manager' },
+      status: 'DRAFT', statusChangedAt: at, statusChangedBy: actor, createdAt: at,
+    };
+  }
+
+  const action = (name: AdAction) => async (input: unknown): Promise<Result<AdView, AdsError>> => {
     const parsed = parseInput(adActionInputSchema, input);
     if (parsed.isErr()) return parsed;
     return act(name, parsed.value.adAccountId, parsed.value.adId, parsed.value.userId);
@@ -177,53 +259,24 @@ export function createAds(options: AdsOptions): Ads {
       const parsed = parseInput(createAdInputSchema, input);
       if (parsed.isErr()) return parsed;
       const p = parsed.value;
-      const at = clock.now();
-      let inLibrary = true;
-      let code;
+      const id = randomId(random, 'ad_') as AdId;
+      // The per-identity key of an AUTH_CODE ad names the code's creator, which never changes:
+      // read the code outside only to know which identity to lock; everything is decided inside.
+      let code: AdCodeRecord | undefined;
       if (p.identity.type === 'AUTH_CODE') {
         const codeId = p.identity.codeId;
-        const c = await guard(() => store.getCode(codeId));
-        if (c.isErr()) return c;
-        code = c.value;
-        const lib = await guard(() => store.listLibrary(p.adAccountId));
-        if (lib.isErr()) return lib;
-        inLibrary = code !== undefined && lib.value.some((e) => e.codeId === codeId);
+        const got = await reading(() => store.get(codesTable, codeId));
+        if (got.isErr()) return got;
+        code = got.value;
       }
-      const d = canCreateAd({ campaign: p.campaign, identity: p.identity, assetAuthorization: p.assetAuthorization, inLibrary }, policy);
-      const violations: Violation[] = d.allowed ? [] : [...d.violations];
-      for (const v of authorizationViolations({ identity: p.identity, code, inLibrary }, at)) {
-        if (!violations.some((x) => x.code === v.code)) violations.push(v);
+      let key = newAdIdentityKey(p.identity, code);
+      for (let tries = 0; tries < 3; tries++) {
+        const r = await createUnder(p, id, key);
+        if (r.isErr()) return r;
+        if (!('relock' in r.value)) return Ok(r.value);
+        key = r.value.relock;
       }
-      if (violations.length > 0) return deny(violations);
-      const offered = offersAssetAuthorization(p.campaign, policy);
-      const actor = actorOf(p.adAccountId, p.userId);
-      const id = hex(12, 'ad_') as AdId;
-      const ad: AdRecord = {
-        id, adAccountId: p.adAccountId, name: p.name, campaign: p.campaign,
-        schedule: { startAt: p.schedule.startAt, ...(p.schedule.endAt !== undefined ? { endAt: p.schedule.endAt } : {}) },
-        identity: p.identity,
-        ...(code !== undefined ? { videoId: code.videoId, authorization: { codeId: code.id, videoId: code.videoId, creatorId: code.creatorId, expiresAt: code.expiresAt } }
-          : p.videoId !== undefined ? { videoId: p.videoId } : {}),
-        regions: p.regions ?? [],
-        ...(p.industry !== undefined ? { industry: p.industry } : {}),
-        assetAuthorization: { offered, authorized: offered && (p.assetAuthorization ?? policy.assetAuthorizationDefault), changedAt: at, source: 'ads_manager' },
-        status: 'DRAFT', statusChangedAt: at, statusChangedBy: actor, createdAt: at,
-      };
-      const event = {
-        id: eventId(), type: 'ads.created', at, actor, subject: { kind: 'ad', id },
-        data: { adId: id, adAccountId: p.adAccountId, identityType: p.identity.type, ...(code ? { codeId: code.id } : {}), assetAuthorization: ad.assetAuthorization.authorized },
-      } satisfies Omit<AdCreatedEvent, 'seq'>;
-      const inserted = await guard(() => store.insertAd(ad, { maxSparkAdsPerAdAccount: policy.maxSparkAdsPerAdAccount, maxAdsPerIdentity: policy.maxAdsPerIdentity }, [event as NewEvent]));
-      if (inserted.isErr()) return inserted;
-      const out = inserted.value;
-      if (out.kind === 'inserted') return Ok(viewAd(out.ad, at));
-      if (out.kind === 'not_in_library') {
-        return deny([{ rule: 'ADV-04', code: 'ads.post_not_in_library', message: 'Add the post to this ad account\'s Spark Ads library first: search and confirm the creator\'s code.' }]);
-      }
-      const v: Violation[] = [];
-      if (out.sparkAds) v.push({ rule: 'ADV-04', code: 'ads.spark_ads_limit_reached', message: `This ad account already has ${out.sparkAds.count} Spark Ads, the limit is ${out.sparkAds.limit}: stop some first.`, details: out.sparkAds });
-      if (out.identity) v.push({ rule: 'ADV-04', code: 'ads.identity_limit_reached', message: `This identity already delivers ${out.identity.count} ads, the limit is ${out.identity.limit}: stop some first.`, details: out.identity });
-      return deny(v);
+      return Err(storageError(new Error('createAd: the code changed while it was being read; try again')));
     },
 
     submit: action('submit'),
@@ -235,7 +288,8 @@ export function createAds(options: AdsOptions): Ads {
     async review(input) {
       const parsed = parseInput(reviewAdInputSchema, input);
       if (parsed.isErr()) return parsed;
-      return act(parsed.value.approved ? 'approve' : 'reject', parsed.value.adAccountId, parsed.value.adId, parsed.value.userId);
+      const { adAccountId, adId, userId, approved } = parsed.value;
+      return act(approved ? 'approve' : 'reject', adAccountId, adId, userId);
     },
 
     async getAd(input) {
@@ -248,7 +302,7 @@ export function createAds(options: AdsOptions): Ads {
     async listAds(adAccountId) {
       const parsed = parseInput(adsAccountIdSchema, adAccountId);
       if (parsed.isErr()) return parsed;
-      const got = await guard(() => store.listAdsByAccount(parsed.value));
+      const got = await reading(() => store.list(adsTable, 'byAccount', { eq: [parsed.value] }));
       const at = clock.now();
       return got.map((ads) => ads.map((a) => viewAd(a, at)));
     },
@@ -263,23 +317,9 @@ export function createAds(options: AdsOptions): Ads {
         const loaded = await loadOwned(adAccountId, adId);
         return loaded.map((ad) => forecastAds([ad], at, withinMs));
       }
-      const got = await guard(() => store.listAdsAtRisk(adAccountId, at, withinMs));
+      // Ads whose authorization has not ended at `at`; `forecastAds` keeps those at risk.
+      const got = await reading(() => store.list(adsTable, 'atRisk', { eq: [adAccountId], gte: at.getTime() + 1 }));
       return got.map((ads) => forecastAds(ads, at, withinMs));
-    },
-
-    async expireDue(opts) {
-      const limit = opts?.limit ?? 10_000;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000) {
-        return Err({ code: 'validation', message: 'Invalid input: limit must be a whole number from 1 to 1000000', issues: [{ path: 'limit', message: 'must be a whole number from 1 to 1000000' }] });
-      }
-      const at = clock.now();
-      const done = await guard(() => store.recordExpiries(at, limit,
-        (r) => newEvent<CodeExpiredEvent>(eventId(), 'spark.code_expired', at, SYSTEM_ACTOR, { kind: 'ad_code', id: r.id }, { codeId: r.id, videoId: r.videoId, expiresAt: r.expiresAt }) as NewEvent,
-        (before, after) => adStatusEvent(eventId(), at, SYSTEM_ACTOR, {
-          adId: after.id, adAccountId: after.adAccountId, from: before.status, to: after.status, reason: 'authorization_expired',
-          ...(before.authorization ? { codeId: before.authorization.codeId } : {}), effectiveAt: after.statusChangedAt,
-        })));
-      return done.map((o) => ({ codes: o.codes.map((c) => summarizeAdCode(c, at)), stoppedAds: o.stoppedAds }));
     },
   };
 }

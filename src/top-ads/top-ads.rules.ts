@@ -1,7 +1,7 @@
 import type { Violation } from '../kernel/decision.js';
 import type { Policy } from '../kernel/policy.js';
 import { DAY_MS } from '../kernel/time.js';
-import type { AdRecord } from '../ads/ads.model.js';
+import type { AdRecord, AssetAuthorizationSource } from '../ads/ads.model.js';
 import type { PopupDecision, TopAdsDisplay, TopAdsQuery, TopAdsStatusView } from './top-ads.model.js';
 
 /**
@@ -19,26 +19,45 @@ import type { PopupDecision, TopAdsDisplay, TopAdsQuery, TopAdsStatusView } from
 export function topAdsEligibility(ad: AdRecord, at: Date, policy: Policy): Violation[] {
   const v: Violation[] = [];
   if (!ad.campaign.placements.includes('TIKTOK')) {
-    v.push({ rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement', message: 'Only ads with TikTok as a placement can appear in Top Ads.' });
+    v.push({
+      rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement',
+      message: 'Only ads with TikTok as a placement can appear in Top Ads.',
+    });
   }
   if (policy.topAdsExcludedCampaignTypes.includes(ad.campaign.campaignType)) {
-    v.push({ rule: 'TOP-03', code: 'top_ads.campaign_type_not_eligible', message: 'Smart Performance Campaign creatives are not eligible for Top Ads.', details: { campaignType: ad.campaign.campaignType } });
+    v.push({
+      rule: 'TOP-03', code: 'top_ads.campaign_type_not_eligible',
+      message: 'Smart Performance Campaign creatives are not eligible for Top Ads.',
+      details: { campaignType: ad.campaign.campaignType },
+    });
   }
   const published = ad.firstRunningAt;
   if (published === undefined || published.getTime() > at.getTime()) {
-    v.push({ rule: 'TOP-04', code: 'top_ads.not_published', message: 'Only creatives already published in an ad campaign are shared: this ad has not run yet.' });
+    v.push({
+      rule: 'TOP-04', code: 'top_ads.not_published',
+      message: 'Only creatives already published in an ad campaign are shared: this ad has not run yet.',
+    });
   } else if (at.getTime() - published.getTime() < policy.topAdsMinDaysPublished * DAY_MS) {
-    v.push({ rule: 'TOP-04', code: 'top_ads.not_published_long_enough', message: `A creative must have been published for ${policy.topAdsMinDaysPublished} days to be eligible.`, details: { publishedAt: published } });
+    v.push({
+      rule: 'TOP-04', code: 'top_ads.not_published_long_enough',
+      message: `A creative must have been published for ${policy.topAdsMinDaysPublished} days to be eligible.`,
+      details: { publishedAt: published },
+    });
   }
   if (policy.topAdsExcludedObjectives.includes(ad.campaign.objective)) {
-    v.push({ rule: 'TOP-07', code: 'top_ads.objective_not_eligible', message: `Creatives of ${ad.campaign.objective} campaigns are not eligible for Top Ads.`, details: { objective: ad.campaign.objective } });
+    v.push({
+      rule: 'TOP-07', code: 'top_ads.objective_not_eligible',
+      message: `Creatives of ${ad.campaign.objective} campaigns are not eligible for Top Ads.`,
+      details: { objective: ad.campaign.objective },
+    });
   }
   return v;
 }
 
 /** When a published creative leaves Top Ads: first publication + `topAdsPeriodDays`. */
 function until(ad: AdRecord, policy: Policy): Date | undefined {
-  return ad.firstRunningAt === undefined ? undefined : new Date(ad.firstRunningAt.getTime() + policy.topAdsPeriodDays * DAY_MS);
+  if (ad.firstRunningAt === undefined) return undefined;
+  return new Date(ad.firstRunningAt.getTime() + policy.topAdsPeriodDays * DAY_MS);
 }
 
 /**
@@ -56,7 +75,9 @@ export function topAdsStatusAt(ad: AdRecord, at: Date, policy: Policy): TopAdsSt
   const u = until(ad, policy);
   const base = { adId: ad.id, ...(u !== undefined ? { until: u } : {}) };
   const a = ad.assetAuthorization;
-  if (!a.authorized) return { ...base, status: 'NOT_IN_TOP_ADS', reason: a.withdrawnAt !== undefined ? 'withdrawn' : 'not_authorized' };
+  if (!a.authorized) {
+    return { ...base, status: 'NOT_IN_TOP_ADS', reason: a.withdrawnAt !== undefined ? 'withdrawn' : 'not_authorized' };
+  }
   const unmet = topAdsEligibility(ad, at, policy);
   if (unmet.length > 0) return { ...base, status: 'NOT_IN_TOP_ADS', reason: 'not_eligible', unmet };
   if (u !== undefined && at.getTime() >= u.getTime()) return { ...base, status: 'NOT_IN_TOP_ADS', reason: 'expired' };
@@ -93,7 +114,9 @@ export function popupCandidates(ads: readonly AdRecord[], at: Date, policy: Poli
  * shouldShowTopAdsPopup({ candidates: 2, lastShownAt: undefined }, new Date(), DEFAULT_POLICY); // { show: true }
  * ```
  */
-export function shouldShowTopAdsPopup(facts: { readonly candidates: number; readonly lastShownAt: Date | undefined }, at: Date, policy: Policy): PopupDecision {
+export function shouldShowTopAdsPopup(
+  facts: { readonly candidates: number; readonly lastShownAt: Date | undefined }, at: Date, policy: Policy,
+): PopupDecision {
   if (facts.candidates <= 0) return { show: false };
   if (facts.lastShownAt !== undefined) {
     const next = facts.lastShownAt.getTime() + policy.topAdsPopupIntervalMs;
@@ -115,8 +138,10 @@ export function shouldShowTopAdsPopup(facts: { readonly candidates: number; read
 export function topAdsDisplay(ad: AdRecord, policy: Policy): TopAdsDisplay {
   const u = until(ad, policy) ?? ad.createdAt;
   return {
-    adId: ad.id, ...(ad.videoId !== undefined ? { videoId: ad.videoId } : {}), objective: ad.campaign.objective, campaignType: ad.campaign.campaignType,
-    regions: [...ad.regions], ...(ad.industry !== undefined ? { industry: ad.industry } : {}), watermarked: true, downloadable: false, until: u,
+    adId: ad.id, ...(ad.videoId !== undefined ? { videoId: ad.videoId } : {}),
+    objective: ad.campaign.objective, campaignType: ad.campaign.campaignType,
+    regions: [...ad.regions], ...(ad.industry !== undefined ? { industry: ad.industry } : {}),
+    watermarked: true, downloadable: false, until: u,
   };
 }
 
@@ -131,7 +156,63 @@ export function topAdsDisplay(ad: AdRecord, policy: Policy): TopAdsDisplay {
  */
 export function matchesTopAdsQuery(ad: AdRecord, query: TopAdsQuery): boolean {
   if (query.regions !== undefined && !query.regions.some((r) => ad.regions.includes(r))) return false;
-  if (query.industries !== undefined && (ad.industry === undefined || !query.industries.includes(ad.industry))) return false;
+  const { industries } = query;
+  if (industries !== undefined && (ad.industry === undefined || !industries.includes(ad.industry))) return false;
   if (query.objectives !== undefined && !query.objectives.includes(ad.campaign.objective)) return false;
   return true;
+}
+
+/**
+ * Why an ad's Top Ads asset authorization cannot be granted (TOP-02, TOP-03): empty when the
+ * ad offers the option. Every reason is listed (X-01).
+ *
+ * @example
+ * ```ts
+ * import { assetAuthorizationViolations, DEFAULT_POLICY } from 'tiktok-ad-auth';
+ * assetAuthorizationViolations(spcAd, DEFAULT_POLICY).map((v) => v.code); // ['top_ads.campaign_type_not_eligible']
+ * ```
+ */
+export function assetAuthorizationViolations(ad: AdRecord, policy: Policy): Violation[] {
+  if (ad.assetAuthorization.offered) return [];
+  const v: Violation[] = [];
+  if (!ad.campaign.placements.includes('TIKTOK')) {
+    v.push({
+      rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement',
+      message: 'Asset Authorization is only available for ads with TikTok as a placement.', details: { adId: ad.id },
+    });
+  }
+  if (policy.topAdsExcludedCampaignTypes.includes(ad.campaign.campaignType)) {
+    v.push({
+      rule: 'TOP-03', code: 'top_ads.campaign_type_not_eligible',
+      message: 'Smart Performance Campaign creatives cannot be authorized for Top Ads.', details: { adId: ad.id },
+    });
+  }
+  if (v.length > 0) return v;
+  return [{
+    rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement',
+    message: 'This ad does not offer Asset Authorization.', details: { adId: ad.id },
+  }];
+}
+
+/**
+ * The ad after granting (`authorized = true`) or withdrawing (TOP-06) its Top Ads asset
+ * authorization at `at` from `source`, or `undefined` when nothing changes: it already has that
+ * value (idempotent), or it does not offer the option. A withdrawal records `withdrawnAt`; a
+ * grant clears it.
+ *
+ * @example
+ * ```ts
+ * import { withAssetAuthorization } from 'tiktok-ad-auth';
+ * withAssetAuthorization(ad, false, new Date(), 'creative_center')?.assetAuthorization.withdrawnAt;
+ * ```
+ */
+export function withAssetAuthorization(
+  ad: AdRecord, authorized: boolean, at: Date, source: AssetAuthorizationSource,
+): AdRecord | undefined {
+  const { withdrawnAt: _previous, ...current } = ad.assetAuthorization;
+  if (!current.offered || current.authorized === authorized) return undefined;
+  return {
+    ...ad,
+    assetAuthorization: { ...current, authorized, changedAt: at, source, ...(authorized ? {} : { withdrawnAt: at }) },
+  };
 }

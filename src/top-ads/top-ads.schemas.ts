@@ -33,12 +33,15 @@ export const withdrawInputSchema = z.strictObject({ adAccountId, adId, userId: z
  * @example
  * ```ts
  * import { authorizeCreativesInputSchema } from 'tiktok-ad-auth';
- * authorizeCreativesInputSchema.safeParse({ adAccountId: 'acc', adIds: ['ad_1', 'ad_1'] }).success; // false: repeated ad
+ * // false: repeated ad
+ * authorizeCreativesInputSchema.safeParse({ adAccountId: 'acc', adIds: ['ad_1', 'ad_1'] }).success;
  * ```
  */
 export const authorizeCreativesInputSchema = z.strictObject({
   adAccountId,
-  adIds: z.array(adId).check(z.minLength(1), z.maxLength(100), z.refine((a) => new Set(a).size === a.length, 'must not repeat an ad')),
+  adIds: z.array(adId).check(
+    z.minLength(1), z.maxLength(100), z.refine((a) => new Set(a).size === a.length, 'must not repeat an ad'),
+  ),
   source: z.optional(z.enum(['ads_manager', 'creative_center'])),
   userId: z.optional(idSchema),
 });
@@ -65,7 +68,9 @@ export const popupInputSchema = z.strictObject({
  * ```
  */
 export const topAdsQueryInputSchema = z.strictObject({
-  regions: z.optional(z.array(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code'))).check(z.maxLength(250))),
+  regions: z.optional(
+    z.array(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code'))).check(z.maxLength(250)),
+  ),
   industries: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(100))),
   objectives: z.optional(z.array(campaignObjectiveSchema).check(z.maxLength(8))),
   at: z.optional(instantSchema),

@@ -1,45 +1,75 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, type DeniedError, type NotFoundError, type StorageError, type ValidationError, guardStorage as guard } from '../kernel/errors.js';
-import type { Violation } from '../kernel/decision.js';
-import { advertiserActor, type NewEvent } from '../kernel/events.js';
+import {
+  denied, notFound, type DeniedError, type NotFoundError, type StorageError, type ValidationError,
+} from '../kernel/errors.js';
+import { advertiserActor, type Actor, type NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
-import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
+import type { Policy } from '../kernel/policy.js';
+import { randomId } from '../kernel/crypto.js';
 import { parseInput } from '../kernel/validation.js';
-import type { Clock } from '../ports/clock.js';
-import { loadOwnedAd } from '../ads/ads.service.js';
-import type { RandomSource } from '../ports/random-source.js';
-import type { AdStore } from '../ports/ad-store.js';
-import type { TopAdsStore } from '../ports/top-ads-store.js';
-import { systemClock } from '../adapters/clock/system-clock.js';
-import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
-import { randomPool } from '../kernel/random-pool.js';
-import type { AdRecord, AdView } from '../ads/ads.model.js';
+import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
+import { inTransaction, reading } from '../storage/unit-of-work.js';
+import { adsTable, popupsTable } from '../storage/tables.js';
+import type { AdRecord, AdView, AssetAuthorizationSource } from '../ads/ads.model.js';
 import { viewAd } from '../ads/ads.rules.js';
 import type { TopAdsDisplay, TopAdsStatusView } from './top-ads.model.js';
-import { matchesTopAdsQuery, popupCandidates, shouldShowTopAdsPopup, topAdsDisplay, topAdsStatusAt } from './top-ads.rules.js';
-import { authorizeCreativesInputSchema, popupInputSchema, topAdsQueryInputSchema, topAdsStatusInputSchema, withdrawInputSchema } from './top-ads.schemas.js';
+import {
+  assetAuthorizationViolations, matchesTopAdsQuery, popupCandidates, shouldShowTopAdsPopup, topAdsDisplay,
+  topAdsStatusAt, withAssetAuthorization,
+} from './top-ads.rules.js';
+import {
+  authorizeCreativesInputSchema, popupInputSchema, topAdsQueryInputSchema, topAdsStatusInputSchema, withdrawInputSchema,
+} from './top-ads.schemas.js';
 import type { CreativeAuthorizedEvent, CreativeWithdrawnEvent, PopupShownEvent } from './top-ads.events.js';
 
-/** Errors of the Top Ads workflows. `denied`: TOP-02/TOP-03 when the option is not offered. */
+/**
+ * Errors of the Top Ads workflows. `denied`: TOP-02/TOP-03 when the option is not offered.
+ *
+ * @example
+ * ```ts
+ * import type { TopAdsError } from 'tiktok-ad-auth';
+ * const explain = (e: TopAdsError) => (e.code === 'denied' ? e.violations.map((v) => v.message) : [e.code]);
+ * ```
+ */
 export type TopAdsError = ValidationError | DeniedError | NotFoundError | StorageError;
 
-/** What `createTopAds` needs. */
-export interface TopAdsOptions {
-  /** The store holding the ads, e.g. `memoryStore()`. */
-  readonly store: AdStore & TopAdsStore;
-  readonly clock?: Clock;
-  readonly random?: RandomSource;
-  readonly policy?: Policy;
-}
+/**
+ * What `createTopAds` needs: the store holding the ads, and optionally a clock, a random source
+ * and a policy.
+ *
+ * @example
+ * ```ts
+ * import { createTopAds, memoryStore, type TopAdsOptions } from 'tiktok-ad-auth';
+ * const options: TopAdsOptions = { store: memoryStore() };
+ * const topAds = createTopAds(options);
+ * ```
+ */
+export type TopAdsOptions = ServiceOptions;
 
-/** Result of `withdraw`. */
+/**
+ * Result of `withdraw`.
+ *
+ * @example
+ * ```ts
+ * const r = (await topAds.withdraw({ adAccountId: 'adacc-1', adId })).unwrap();
+ * if (!r.withdrawn) console.log('it was not authorized:', r.status.reason);
+ * ```
+ */
 export interface WithdrawResult {
   readonly status: TopAdsStatusView;
   /** `false` when it was not authorized (already withdrawn, unchecked, or not offered): idempotent. */
   readonly withdrawn: boolean;
 }
 
-/** Result of `popup` (TOP-05). */
+/**
+ * Result of `popup` (TOP-05).
+ *
+ * @example
+ * ```ts
+ * const p = (await topAds.popup({ accountId: 'tt4b-1', adAccountIds: ['adacc-1'] })).unwrap();
+ * if (!p.show && p.nextAt) console.log('next pop-up at', p.nextAt.toISOString());
+ * ```
+ */
 export interface PopupResult {
   /** Show the pop-up now; it has been recorded as shown. */
   readonly show: boolean;
@@ -49,14 +79,26 @@ export interface PopupResult {
   readonly nextAt?: Date;
 }
 
-/** The Top Ads asset authorization workflows (TOP-01..09). Create with `createTopAds`. */
+/**
+ * The Top Ads asset authorization workflows (TOP-01..09). Create with `createTopAds`.
+ *
+ * @example
+ * ```ts
+ * import { createTopAds, memoryStore, type TopAds } from 'tiktok-ad-auth';
+ * const topAds: TopAds = createTopAds({ store: memoryStore() });
+ * const shown = await topAds.listTopAds({ regions: ['US'] });
+ * ```
+ */
 export interface TopAds {
   readonly policy: Policy;
   /** TOP-07: `IN_TOP_ADS` or `NOT_IN_TOP_ADS` with the reason, at `at` (default now). */
   status(input: unknown): Promise<Result<TopAdsStatusView, TopAdsError>>;
   /** TOP-06: withdraws a creative from Top Ads. Idempotent; always allowed for the owning ad account. */
   withdraw(input: unknown): Promise<Result<WithdrawResult, TopAdsError>>;
-  /** Grants authorization for some creatives (from the pop-up or Ads Manager). Idempotent per creative. */
+  /**
+   * Grants authorization for some creatives (from the pop-up or Ads Manager): all of them or
+   * none. Idempotent per creative; refused, listing them, when some do not offer the option.
+   */
   authorize(input: unknown): Promise<Result<readonly TopAdsStatusView[], TopAdsError>>;
   /** TOP-05: decides whether to show the Creative Center pop-up now and records it when shown. */
   popup(input: unknown): Promise<Result<PopupResult, TopAdsError>>;
@@ -64,12 +106,22 @@ export interface TopAds {
   listTopAds(input?: unknown): Promise<Result<readonly TopAdsDisplay[], TopAdsError>>;
 }
 
+/** The lock keys of a change to an ad: the ad, and for an `AUTH_CODE` ad its code (revocation changes it too). */
+function adLockKeys(ad: Pick<AdRecord, 'id' | 'identity'>): string[] {
+  return ad.identity.type === 'AUTH_CODE' ? [`ad:${ad.id}`, `code:${ad.identity.codeId}`] : [`ad:${ad.id}`];
+}
 
-function notOffered(ad: AdRecord, policy: Policy): Violation[] {
-  const v: Violation[] = [];
-  if (!ad.campaign.placements.includes('TIKTOK')) v.push({ rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement', message: 'Asset Authorization is only available for ads with TikTok as a placement.', details: { adId: ad.id } });
-  if (policy.topAdsExcludedCampaignTypes.includes(ad.campaign.campaignType)) v.push({ rule: 'TOP-03', code: 'top_ads.campaign_type_not_eligible', message: 'Smart Performance Campaign creatives cannot be authorized for Top Ads.', details: { adId: ad.id } });
-  return v.length > 0 ? v : [{ rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement', message: 'This ad does not offer Asset Authorization.', details: { adId: ad.id } }];
+/** Why an ad was not found: missing or another account's; or the store failed. */
+type OwnedError = NotFoundError | StorageError;
+type Authorized = Omit<CreativeAuthorizedEvent, 'seq'>;
+type Withdrawn = Omit<CreativeWithdrawnEvent, 'seq'>;
+type PopupOutcome = Result<PopupResult, TopAdsError>;
+
+/** The outcome of setting the asset authorization of some ads: each ad after, and which changed. */
+interface Setting {
+  readonly at: Date;
+  readonly ads: readonly AdRecord[];
+  readonly changed: ReadonlySet<AdId>;
 }
 
 /**
@@ -84,16 +136,66 @@ function notOffered(ad: AdRecord, policy: Policy): Violation[] {
  * ```
  */
 export function createTopAds(options: TopAdsOptions): TopAds {
-  const { store } = options;
-  const clock = options.clock ?? systemClock();
-  const random = options.random ?? webCryptoRandom();
-  const policy = options.policy ?? DEFAULT_POLICY;
-  const fill = (b: Uint8Array) => random.fill(b);
-  const hex = randomPool(fill).hex;
-  const eventId = () => hex(16, 'evt_') as EventId;
-  const actorOf = advertiserActor;
+  const { store, clock, random, policy } = resolveOptions('createTopAds', options);
+  const eventId = () => randomId(random, 'evt_', 16) as EventId;
 
-  const loadOwned = (adAccountId: AdAccountId, adId: AdId) => loadOwnedAd(store, adAccountId, adId);
+  /** The ad account's ad, read outside a transaction; another account's ad reads as missing. */
+  async function loadOwned(adAccountId: AdAccountId, adId: AdId): Promise<Result<AdRecord, OwnedError>> {
+    const got = await reading(() => store.get(adsTable, adId));
+    if (got.isErr()) return got;
+    const ad = got.value;
+    return ad !== undefined && ad.adAccountId === adAccountId ? Ok(ad) : Err(notFound('ad', adId));
+  }
+
+  /**
+   * Grants or withdraws the asset authorization of every ad in one transaction, all or nothing
+   * (X-03): a missing or foreign ad is not found, and a grant to an ad without the option is
+   * refused listing every such ad; ads that already have the value are left as they are.
+   */
+  async function setAuthorization(
+    adAccountId: AdAccountId, adIds: readonly AdId[], authorized: boolean,
+    source: AssetAuthorizationSource, actor: Actor,
+  ): Promise<Result<Setting, TopAdsError>> {
+    // Read outside only to learn the lock keys (an ad's code never changes).
+    const keys = new Set<string>();
+    for (const adId of adIds) {
+      const found = await loadOwned(adAccountId, adId);
+      if (found.isErr()) return found;
+      for (const k of adLockKeys(found.value)) keys.add(k);
+    }
+    return inTransaction(store, clock, [...keys], async ({ tx, at }): Promise<Result<Setting, TopAdsError>> => {
+      const ads: AdRecord[] = [];
+      for (const adId of adIds) {
+        const ad = await tx.get(adsTable, adId);
+        if (ad === undefined || ad.adAccountId !== adAccountId) return Err(notFound('ad', adId));
+        ads.push(ad);
+      }
+      if (authorized) {
+        const [first, ...rest] = ads.flatMap((ad) => assetAuthorizationViolations(ad, policy));
+        if (first !== undefined) return Err(denied([first, ...rest]));
+      }
+      const out: AdRecord[] = [];
+      const changed = new Set<AdId>();
+      const events: NewEvent[] = [];
+      for (const ad of ads) {
+        const after = withAssetAuthorization(ad, authorized, at, source);
+        if (after === undefined) {
+          out.push(ad);
+          continue;
+        }
+        await tx.update(adsTable, after);
+        out.push(after);
+        changed.add(ad.id);
+        const envelope = { id: eventId(), at, actor, subject: { kind: 'ad', id: ad.id } };
+        const event = authorized
+          ? { ...envelope, type: 'top_ads.authorized', data: { adId: ad.id, adAccountId, source } } satisfies Authorized
+          : { ...envelope, type: 'top_ads.withdrawn', data: { adId: ad.id, adAccountId } } satisfies Withdrawn;
+        events.push(event as NewEvent);
+      }
+      tx.append(events);
+      return Ok({ at, ads: out, changed });
+    });
+  }
 
   return {
     policy,
@@ -109,15 +211,11 @@ export function createTopAds(options: TopAdsOptions): TopAds {
       const parsed = parseInput(withdrawInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { adAccountId, adId, userId } = parsed.value;
-      const at = clock.now();
-      const actor = actorOf(adAccountId, userId);
-      const changed = await guard(() => store.setCreativeAuthorization({ adIds: [adId], adAccountId, authorized: false, at, source: 'creative_center', by: actor },
-        (after) => ({ id: eventId(), type: 'top_ads.withdrawn', at, actor, subject: { kind: 'ad', id: after.id }, data: { adId: after.id, adAccountId } } satisfies Omit<CreativeWithdrawnEvent, 'seq'>) as NewEvent));
-      if (changed.isErr()) return changed;
-      const out = changed.value;
-      if (out.kind !== 'done') return Err(notFound('ad', adId));
-      const ad = out.changed[0] ?? out.unchanged[0]!;
-      return Ok({ status: topAdsStatusAt(ad, at, policy), withdrawn: out.changed.length === 1 });
+      const actor = advertiserActor(adAccountId, userId);
+      const set = await setAuthorization(adAccountId, [adId], false, 'creative_center', actor);
+      return set.map(({ at, ads, changed }) => ({
+        status: topAdsStatusAt(ads[0]!, at, policy), withdrawn: changed.has(adId),
+      }));
     },
 
     async authorize(input) {
@@ -125,45 +223,39 @@ export function createTopAds(options: TopAdsOptions): TopAds {
       if (parsed.isErr()) return parsed;
       const { adAccountId, adIds, userId } = parsed.value;
       const source = parsed.value.source ?? 'creative_center';
-      const at = clock.now();
-      const actor = actorOf(adAccountId, userId);
-      // One atomic step for every creative: all are authorized, or none (X-03).
-      const changed = await guard(() => store.setCreativeAuthorization({ adIds, adAccountId, authorized: true, at, source, by: actor },
-        (after) => ({ id: eventId(), type: 'top_ads.authorized', at, actor, subject: { kind: 'ad', id: after.id }, data: { adId: after.id, adAccountId, source } } satisfies Omit<CreativeAuthorizedEvent, 'seq'>) as NewEvent));
-      if (changed.isErr()) return changed;
-      const out = changed.value;
-      if (out.kind === 'not_found') return Err(notFound('ad', out.adId));
-      if (out.kind === 'not_offered') return Err(denied(out.ads.flatMap((a) => notOffered(a, policy)) as [Violation, ...Violation[]]));
-      const byId = new Map([...out.changed, ...out.unchanged].map((a) => [a.id, a]));
-      return Ok(adIds.map((id) => topAdsStatusAt(byId.get(id)!, at, policy)));
+      const actor = advertiserActor(adAccountId, userId);
+      const set = await setAuthorization(adAccountId, adIds, true, source, actor);
+      return set.map(({ at, ads }) => ads.map((ad) => topAdsStatusAt(ad, at, policy)));
     },
 
     async popup(input) {
       const parsed = parseInput(popupInputSchema, input);
       if (parsed.isErr()) return parsed;
-      const { accountId, adAccountIds } = parsed.value;
-      const at = clock.now();
-      const last = await guard(() => store.getPopupLastShown(accountId));
-      if (last.isErr()) return last;
-      const candidates: AdRecord[] = [];
-      for (const acc of new Set(adAccountIds)) {
-        const listed = await guard(() => store.listAdsByAccount(acc));
-        if (listed.isErr()) return listed;
-        candidates.push(...popupCandidates(listed.value, at, policy));
-      }
-      const creatives = candidates.map((a) => viewAd(a, at));
-      const decision = shouldShowTopAdsPopup({ candidates: candidates.length, lastShownAt: last.value }, at, policy);
-      if (!decision.show) return Ok({ show: false, creatives, ...(decision.nextAt ? { nextAt: decision.nextAt } : {}) });
-      const event = {
-        id: eventId(), type: 'top_ads.popup_shown', at, actor: { kind: 'user', id: accountId }, subject: { kind: 'tt4b_account', id: accountId },
-        data: { accountId, adIds: candidates.map((a) => a.id) },
-      } satisfies Omit<PopupShownEvent, 'seq'>;
-      const claimed = await guard(() => store.claimPopup(accountId, at, policy.topAdsPopupIntervalMs, [event as NewEvent]));
-      if (claimed.isErr()) return claimed;
-      if (claimed.value.kind === 'not_due') {
-        return Ok({ show: false, creatives, nextAt: new Date(claimed.value.lastShownAt.getTime() + policy.topAdsPopupIntervalMs) });
-      }
-      return Ok({ show: true, creatives });
+      const { accountId } = parsed.value;
+      const adAccountIds = [...new Set(parsed.value.adAccountIds)];
+      // The claim (at most once per interval, TOP-05) is decided under the account's lock.
+      return inTransaction(store, clock, [`popup:${accountId}`], async ({ tx, at }): Promise<PopupOutcome> => {
+        const candidates: AdRecord[] = [];
+        for (const acc of adAccountIds) {
+          candidates.push(...popupCandidates(await tx.list(adsTable, 'byAccount', { eq: [acc] }), at, policy));
+        }
+        const creatives = candidates.map((a) => viewAd(a, at));
+        const shown = await tx.get(popupsTable, accountId);
+        const lastShownAt = shown?.lastShownAt;
+        const decision = shouldShowTopAdsPopup({ candidates: candidates.length, lastShownAt }, at, policy);
+        if (!decision.show) {
+          return Ok({ show: false, creatives, ...(decision.nextAt !== undefined ? { nextAt: decision.nextAt } : {}) });
+        }
+        const row = { accountId, lastShownAt: at };
+        if (shown === undefined) await tx.insert(popupsTable, row);
+        else await tx.update(popupsTable, row);
+        const event = {
+          id: eventId(), type: 'top_ads.popup_shown', at, actor: { kind: 'user', id: accountId },
+          subject: { kind: 'tt4b_account', id: accountId }, data: { accountId, adIds: candidates.map((a) => a.id) },
+        } satisfies Omit<PopupShownEvent, 'seq'>;
+        tx.append([event as NewEvent]);
+        return Ok({ show: true, creatives });
+      });
     },
 
     async listTopAds(input = {}) {
@@ -171,7 +263,7 @@ export function createTopAds(options: TopAdsOptions): TopAds {
       if (parsed.isErr()) return parsed;
       const { at: atIn, ...query } = parsed.value;
       const at = atIn ?? clock.now();
-      const got = await guard(() => store.listAuthorizedCreatives());
+      const got = await reading(() => store.list(adsTable, 'assetAuthorized'));
       return got.map((ads) => ads
         .filter((ad) => topAdsStatusAt(ad, at, policy).status === 'IN_TOP_ADS' && matchesTopAdsQuery(ad, query))
         .map((ad) => topAdsDisplay(ad, policy)));
