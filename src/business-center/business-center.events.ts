@@ -14,9 +14,13 @@ export type LinkApprovedEvent = DomainEvent<'bc.link_approved', {
   readonly method: LinkMethod; readonly requestId?: LinkRequestId; readonly permissions: readonly LinkPermission[];
 }>;
 /** A user of the account rejected a link request. */
-export type LinkRequestRejectedEvent = DomainEvent<'bc.link_request_rejected', { readonly requestId: LinkRequestId; readonly businessCenterId: BusinessCenterId }>;
+export type LinkRequestRejectedEvent = DomainEvent<'bc.link_request_rejected', {
+  readonly requestId: LinkRequestId; readonly businessCenterId: BusinessCenterId;
+}>;
 /** A BC admin cancelled a pending link request. */
-export type LinkRequestCancelledEvent = DomainEvent<'bc.link_request_cancelled', { readonly requestId: LinkRequestId; readonly businessCenterId: BusinessCenterId }>;
+export type LinkRequestCancelledEvent = DomainEvent<'bc.link_request_cancelled', {
+  readonly requestId: LinkRequestId; readonly businessCenterId: BusinessCenterId;
+}>;
 /** A BC admin changed a link's permissions. */
 export type LinkPermissionsChangedEvent = DomainEvent<'bc.link_permissions_changed', {
   readonly linkId: BcLinkId; readonly businessCenterId: BusinessCenterId; readonly accountId: TikTokAccountId;
@@ -24,15 +28,18 @@ export type LinkPermissionsChangedEvent = DomainEvent<'bc.link_permissions_chang
 }>;
 /** A link ended; its ad account assignments were removed with it. */
 export type UnlinkedEvent = DomainEvent<'bc.unlinked', {
-  readonly linkId: BcLinkId; readonly businessCenterId: BusinessCenterId; readonly accountId: TikTokAccountId; readonly removedFromAdAccounts: readonly AdAccountId[];
+  readonly linkId: BcLinkId; readonly businessCenterId: BusinessCenterId; readonly accountId: TikTokAccountId;
+  readonly removedFromAdAccounts: readonly AdAccountId[];
 }>;
 /** A linked account was assigned to an ad account (BC-08, ASSET-03..07). */
 export type AdAccountAssignedEvent = DomainEvent<'bc.ad_account_assigned', {
-  readonly linkId: BcLinkId; readonly businessCenterId: BusinessCenterId; readonly accountId: TikTokAccountId; readonly adAccountId: AdAccountId;
+  readonly linkId: BcLinkId; readonly businessCenterId: BusinessCenterId; readonly accountId: TikTokAccountId;
+  readonly adAccountId: AdAccountId;
 }>;
 /** An assignment was removed. */
 export type AdAccountUnassignedEvent = DomainEvent<'bc.ad_account_unassigned', {
-  readonly linkId: BcLinkId; readonly businessCenterId: BusinessCenterId; readonly accountId: TikTokAccountId; readonly adAccountId: AdAccountId;
+  readonly linkId: BcLinkId; readonly businessCenterId: BusinessCenterId; readonly accountId: TikTokAccountId;
+  readonly adAccountId: AdAccountId;
 }>;
 
 /** Every event of the Business Center context. */

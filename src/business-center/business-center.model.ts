@@ -71,7 +71,10 @@ export interface LinkRequestRecord {
   readonly cancelledBy?: Actor;
 }
 
-/** How a link came to be: a QR approval (BC-07, ASSET-05), a login (ASSET-04), a sign-up (ASSET-07), or an organization-owned account (ASSET-06). */
+/**
+ * How a link came to be: a QR approval (BC-07, ASSET-05), a login (ASSET-04), a sign-up
+ * (ASSET-07), or an organization-owned account (ASSET-06).
+ */
 export type LinkMethod = 'QR_CODE' | 'LOGIN' | 'SIGN_UP' | 'ORGANIZATION_OWNED';
 
 /** A snapshot of the account facts a link was made with. */

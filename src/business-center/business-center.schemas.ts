@@ -16,7 +16,8 @@ const linkId = brandedId<BcLinkId>();
  * @example
  * ```ts
  * import { businessCenterFactsSchema } from 'tiktok-ad-auth';
- * const ok = businessCenterFactsSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = businessCenterFactsSchema.safeParse(input).success;
  * ```
  */
 export const businessCenterFactsSchema = z.strictObject({ id: bcId, verified: z.boolean() });
@@ -26,7 +27,8 @@ export const businessCenterFactsSchema = z.strictObject({ id: bcId, verified: z.
  * @example
  * ```ts
  * import { bcMemberFactsSchema } from 'tiktok-ad-auth';
- * const ok = bcMemberFactsSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = bcMemberFactsSchema.safeParse(input).success;
  * ```
  */
 export const bcMemberFactsSchema = z.strictObject({ userId, role: z.enum(['ADMIN', 'STANDARD']) });
@@ -36,7 +38,8 @@ export const bcMemberFactsSchema = z.strictObject({ userId, role: z.enum(['ADMIN
  * @example
  * ```ts
  * import { adAccountFactsSchema } from 'tiktok-ad-auth';
- * const ok = adAccountFactsSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = adAccountFactsSchema.safeParse(input).success;
  * ```
  */
 export const adAccountFactsSchema = z.strictObject({ id: adAccountId, businessCenterId: z.optional(bcId) });
@@ -46,7 +49,8 @@ export const adAccountFactsSchema = z.strictObject({ id: adAccountId, businessCe
  * @example
  * ```ts
  * import { tiktokAccountFactsSchema } from 'tiktok-ad-auth';
- * const ok = tiktokAccountFactsSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = tiktokAccountFactsSchema.safeParse(input).success;
  * ```
  */
 export const tiktokAccountFactsSchema = z.strictObject({
@@ -63,10 +67,12 @@ export const tiktokAccountFactsSchema = z.strictObject({
  * @example
  * ```ts
  * import { permissionListSchema } from 'tiktok-ad-auth';
- * const ok = permissionListSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = permissionListSchema.safeParse(input).success;
  * ```
  */
-export const permissionListSchema = z.array(z.string().check(z.maxLength(64, 'must be at most 64 characters'))).check(z.maxLength(32, 'must have at most 32 permissions'));
+export const permissionListSchema = z.array(z.string().check(z.maxLength(64, 'must be at most 64 characters')))
+  .check(z.maxLength(32, 'must have at most 32 permissions'));
 /** A scanned QR payload: any string up to 1,024 characters (its format is checked by `parseQrToken`). */
 const scanned = z.string().check(z.maxLength(1024, 'must be at most 1024 characters'));
 
@@ -76,7 +82,8 @@ const scanned = z.string().check(z.maxLength(1024, 'must be at most 1024 charact
  * @example
  * ```ts
  * import { startLinkRequestInputSchema } from 'tiktok-ad-auth';
- * const ok = startLinkRequestInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = startLinkRequestInputSchema.safeParse(input).success;
  * ```
  */
 export const startLinkRequestInputSchema = z.strictObject({
@@ -92,17 +99,21 @@ export const startLinkRequestInputSchema = z.strictObject({
  * @example
  * ```ts
  * import { approveLinkRequestInputSchema } from 'tiktok-ad-auth';
- * const ok = approveLinkRequestInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = approveLinkRequestInputSchema.safeParse(input).success;
  * ```
  */
-export const approveLinkRequestInputSchema = z.strictObject({ token: scanned, account: tiktokAccountFactsSchema, userId });
+export const approveLinkRequestInputSchema = z.strictObject({
+  token: scanned, account: tiktokAccountFactsSchema, userId,
+});
 /**
  * Input of `rejectLinkRequest`.
  *
  * @example
  * ```ts
  * import { rejectLinkRequestInputSchema } from 'tiktok-ad-auth';
- * const ok = rejectLinkRequestInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = rejectLinkRequestInputSchema.safeParse(input).success;
  * ```
  */
 export const rejectLinkRequestInputSchema = z.strictObject({ token: scanned, userId });
@@ -112,17 +123,21 @@ export const rejectLinkRequestInputSchema = z.strictObject({ token: scanned, use
  * @example
  * ```ts
  * import { cancelLinkRequestInputSchema } from 'tiktok-ad-auth';
- * const ok = cancelLinkRequestInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = cancelLinkRequestInputSchema.safeParse(input).success;
  * ```
  */
-export const cancelLinkRequestInputSchema = z.strictObject({ businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, requestId });
+export const cancelLinkRequestInputSchema = z.strictObject({
+  businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, requestId,
+});
 /**
  * Input of `linkRequestStatus`.
  *
  * @example
  * ```ts
  * import { linkRequestStatusInputSchema } from 'tiktok-ad-auth';
- * const ok = linkRequestStatusInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = linkRequestStatusInputSchema.safeParse(input).success;
  * ```
  */
 export const linkRequestStatusInputSchema = z.strictObject({ requestId, at: z.optional(instantSchema) });
@@ -132,30 +147,39 @@ export const linkRequestStatusInputSchema = z.strictObject({ requestId, at: z.op
  * @example
  * ```ts
  * import { changeLinkPermissionsInputSchema } from 'tiktok-ad-auth';
- * const ok = changeLinkPermissionsInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = changeLinkPermissionsInputSchema.safeParse(input).success;
  * ```
  */
-export const changeLinkPermissionsInputSchema = z.strictObject({ businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId, permissions: permissionListSchema });
+export const changeLinkPermissionsInputSchema = z.strictObject({
+  businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId, permissions: permissionListSchema,
+});
 /**
  * Input of `unlink`.
  *
  * @example
  * ```ts
  * import { unlinkInputSchema } from 'tiktok-ad-auth';
- * const ok = unlinkInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = unlinkInputSchema.safeParse(input).success;
  * ```
  */
-export const unlinkInputSchema = z.strictObject({ businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId });
+export const unlinkInputSchema = z.strictObject({
+  businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId,
+});
 /**
  * Input of `assignToAdAccount` and `unassignFromAdAccount`.
  *
  * @example
  * ```ts
  * import { assignmentInputSchema } from 'tiktok-ad-auth';
- * const ok = assignmentInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = assignmentInputSchema.safeParse(input).success;
  * ```
  */
-export const assignmentInputSchema = z.strictObject({ businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId, adAccount: adAccountFactsSchema });
+export const assignmentInputSchema = z.strictObject({
+  businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId, adAccount: adAccountFactsSchema,
+});
 /** A Business Center id argument. */
 export const businessCenterIdSchema = bcId;
 /** A TikTok account id argument. */

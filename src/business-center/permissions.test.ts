@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { canDeliverSparkAds, checkPermissions, linkCapabilities, parsePermissionSet, LINK_PERMISSIONS } from '../index.js';
+import {
+  canDeliverSparkAds, checkPermissions, linkCapabilities, parsePermissionSet, LINK_PERMISSIONS,
+} from '../index.js';
 
 const codes = (raw: unknown[]) => {
   const d = checkPermissions(raw);
@@ -22,8 +24,9 @@ describe('BC-04 the request names exact permissions', () => {
 });
 
 describe('BC-06 ads-only vs profile-and-ads', () => {
-  test('the two visibility options are alternatives, and each needs Publish and manage new videos (X-01: both reported)', () => {
-    expect(codes(['SHOW_THROUGH_ADS_ONLY', 'SHOW_ON_PROFILE_AND_ADS'])).toEqual(['bc.visibility_conflict', 'bc.visibility_needs_publish']);
+  test('visibility options are alternatives, each needs Publish and manage new videos (X-01: both reported)', () => {
+    expect(codes(['SHOW_THROUGH_ADS_ONLY', 'SHOW_ON_PROFILE_AND_ADS']))
+      .toEqual(['bc.visibility_conflict', 'bc.visibility_needs_publish']);
     expect(codes(['SHOW_ON_PROFILE_AND_ADS'])).toEqual(['bc.visibility_needs_publish']);
     expect(codes(['PUBLISH_NEW_VIDEOS', 'SHOW_ON_PROFILE_AND_ADS'])).toEqual([]);
   });
@@ -41,11 +44,19 @@ describe('BC-05 Spark Ads need Existing posts and Publish and manage new videos'
     expect(linkCapabilities(['LIVE_VIDEOS']).missingForSparkAds).toEqual(['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS']);
     const d = canDeliverSparkAds(['LIVE_VIDEOS']);
     expect(d.allowed).toBe(false);
-    if (!d.allowed) expect(d.violations[0]).toMatchObject({ rule: 'BC-05', code: 'bc.spark_ads_permissions_missing', details: { missing: ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS'] } });
+    if (!d.allowed) {
+      expect(d.violations[0]).toMatchObject({
+        rule: 'BC-05', code: 'bc.spark_ads_permissions_missing',
+        details: { missing: ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS'] },
+      });
+    }
     expect(canDeliverSparkAds(['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS']).allowed).toBe(true);
   });
   test('each other permission maps to its capability', () => {
-    const all = linkCapabilities(parsePermissionSet(LINK_PERMISSIONS.filter((p) => p !== 'SHOW_ON_PROFILE_AND_ADS')).unwrap());
-    expect(all).toMatchObject({ canPullVideo: true, canPushVideo: true, canUseLiveAds: true, canUseLiveGmvMax: true, canUseShowcase: true, canManageMessage: true, canUseSeries: true, canViewAccountData: true, canDeliverSparkAds: true });
+    const set = parsePermissionSet(LINK_PERMISSIONS.filter((p) => p !== 'SHOW_ON_PROFILE_AND_ADS')).unwrap();
+    expect(linkCapabilities(set)).toMatchObject({
+      canPullVideo: true, canPushVideo: true, canUseLiveAds: true, canUseLiveGmvMax: true, canUseShowcase: true,
+      canManageMessage: true, canUseSeries: true, canViewAccountData: true, canDeliverSparkAds: true,
+    });
   });
 });

@@ -1,5 +1,4 @@
-import { sha256Ascii } from '../kernel/sha256.js';
-import { flatHex } from '../kernel/random-pool.js';
+import { bytesToHex, sha256Hex, utf8ToBytes } from '../kernel/crypto.js';
 import type { Brand } from '../kernel/brand.js';
 import { Err, Ok, type Result } from '../kernel/result.js';
 
@@ -22,7 +21,14 @@ export type QrToken = Brand<string, 'QrToken'>;
  * ```
  */
 export const QR_TOKEN_PREFIX = 'bcqr_';
-/** Random bytes per token (256 bits). */
+/**
+ * Random bytes per token (256 bits).
+ *
+ * @example
+ * ```ts
+ * const token = qrTokenFromBytes(random.fill(new Uint8Array(QR_TOKEN_BYTES)));
+ * ```
+ */
 export const QR_TOKEN_BYTES = 32;
 const PATTERN = /^bcqr_[0-9a-f]{64}$/;
 const SURROUNDING_SPACE = /^[\t\n\v\f\r \u00a0]+|[\t\n\v\f\r \u00a0]+$/g;
@@ -52,13 +58,25 @@ export function parseQrToken(raw: unknown): Result<QrToken, QrTokenFormatError> 
 }
 
 function malformed(): QrTokenFormatError {
-  return { code: 'bc.qr_token_malformed', message: 'This is not a Business Center link QR code: scan the code again, or ask the Business Center admin for a new one.' };
+  return {
+    code: 'bc.qr_token_malformed',
+    message: 'This is not a Business Center link QR code: scan the code again, or ask the Business Center admin for '
+      + 'a new one.',
+  };
 }
 
-/** Makes a token from 32 random bytes. */
+/**
+ * Makes a token from 32 random bytes (the Business Center service draws them from its
+ * RandomSource).
+ *
+ * @example
+ * ```ts
+ * const token = qrTokenFromBytes(random.fill(new Uint8Array(QR_TOKEN_BYTES)));
+ * ```
+ */
 export function qrTokenFromBytes(bytes: Uint8Array): QrToken {
   if (bytes.length !== QR_TOKEN_BYTES) throw new TypeError(`qrTokenFromBytes: need ${QR_TOKEN_BYTES} bytes`);
-  return flatHex(bytes, QR_TOKEN_PREFIX) as QrToken;
+  return (QR_TOKEN_PREFIX + bytesToHex(bytes)) as QrToken;
 }
 
 /**
@@ -71,7 +89,7 @@ export function qrTokenFromBytes(bytes: Uint8Array): QrToken {
  * ```
  */
 export function qrTokenDigest(token: QrToken): string {
-  return flatHex(sha256Ascii(token)); // a parsed token is ASCII; a flat string makes a cheap Map key
+  return sha256Hex(utf8ToBytes(token));
 }
 
 /**

@@ -4,7 +4,8 @@ import type { AccountMemberRole, OwnedAccountKind } from './delivery-identities.
 
 /** A TikTok account was created in Ads Manager and linked to its Business Center (ASSET-06, ASSET-07). */
 export type AccountCreatedEvent = DomainEvent<'identity.account_created', {
-  readonly accountId: TikTokAccountId; readonly kind: OwnedAccountKind; readonly businessCenterId: BusinessCenterId; readonly linkId: BcLinkId;
+  readonly accountId: TikTokAccountId; readonly kind: OwnedAccountKind; readonly businessCenterId: BusinessCenterId;
+  readonly linkId: BcLinkId;
 }>;
 /** An admin of a created account granted a member access (ASSET-07). */
 export type AccountMemberGrantedEvent = DomainEvent<'identity.account_member_granted', {

@@ -1,6 +1,8 @@
 import type { Actor } from '../kernel/events.js';
 import type { AdAccountId, BcLinkId, BusinessCenterId, TikTokAccountId, UserId } from '../kernel/ids.js';
-import type { AdAccountFacts, AdAccountRole, BcMemberFacts, BusinessCenterFacts } from '../business-center/business-center.model.js';
+import type {
+  AdAccountFacts, AdAccountRole, BcMemberFacts, BusinessCenterFacts,
+} from '../business-center/business-center.model.js';
 import type { LinkCapabilities } from '../business-center/permissions.js';
 import type { Violation } from '../kernel/decision.js';
 
@@ -51,7 +53,10 @@ export interface OwnedAccountRecord {
   readonly profilePhotoUrl?: string;
   readonly createdAt: Date;
   readonly createdBy: Actor;
-  /** ASSET-07: the creating user is `ADMIN`; admins may grant others. ASSET-06: empty (owned by the Business Center). */
+  /**
+   * ASSET-07: the creating user is `ADMIN`; admins may grant others. ASSET-06: empty (owned by
+   * the Business Center). Stored as rows of their own, listed here oldest grant first.
+   */
   readonly members: readonly AccountMember[];
 }
 
@@ -59,13 +64,17 @@ export interface OwnedAccountRecord {
  * An identity's availability in an ad account, in the Business API's `available_status`
  * vocabulary (ASSET-08).
  */
-export type IdentityAvailableStatus = 'AVAILABLE' | 'NO_VALID_BIND_ACCOUNT' | 'SCOPE_UNAVAILABLE' | 'IS_PRIVATE_ACCOUNT' | 'NOT_BUSINESS_ACCOUNT';
+export type IdentityAvailableStatus =
+  | 'AVAILABLE' | 'NO_VALID_BIND_ACCOUNT' | 'SCOPE_UNAVAILABLE' | 'IS_PRIVATE_ACCOUNT' | 'NOT_BUSINESS_ACCOUNT';
 
 /** The answer of `identityAvailability`: a status, every reason, and what the link allows. */
 export interface IdentityAvailability {
   readonly accountId: TikTokAccountId;
   readonly adAccountId: AdAccountId;
-  /** The most fundamental problem (`NO_VALID_BIND_ACCOUNT` before `SCOPE_UNAVAILABLE` before `IS_PRIVATE_ACCOUNT` before `NOT_BUSINESS_ACCOUNT`), or `AVAILABLE`. */
+  /**
+   * The most fundamental problem (`NO_VALID_BIND_ACCOUNT` before `SCOPE_UNAVAILABLE` before
+   * `IS_PRIVATE_ACCOUNT` before `NOT_BUSINESS_ACCOUNT`), or `AVAILABLE`.
+   */
   readonly status: IdentityAvailableStatus;
   readonly available: boolean;
   /** Every reason the identity is not available (X-01); empty when available. */

@@ -1,9 +1,11 @@
 import { decide, type Decision, type Violation } from '../kernel/decision.js';
 import type { Policy } from '../kernel/policy.js';
-import type { AdAccountId, BusinessCenterId, TikTokAccountId } from '../kernel/ids.js';
+import type { AdAccountId, BusinessCenterId, TikTokAccountId, UserId } from '../kernel/ids.js';
 import type { BcLinkRecord, TikTokAccountType } from '../business-center/business-center.model.js';
 import { linkCapabilities } from '../business-center/permissions.js';
-import type { IdentityAvailability, IdentityAvailableStatus, IdentityContextFacts } from './delivery-identities.model.js';
+import type {
+  AccountMemberRole, IdentityAvailability, IdentityAvailableStatus, IdentityContextFacts,
+} from './delivery-identities.model.js';
 
 /**
  * May this user link or create TikTok accounts as ad delivery identities for this ad account
@@ -18,18 +20,25 @@ import type { IdentityAvailability, IdentityAvailableStatus, IdentityContextFact
  *   businessCenter: { id: 'bc-1', verified: true }, member: { userId: 'u-1', role: 'ADMIN' },
  *   adAccount: { id: 'adv-1', businessCenterId: 'bc-1' }, adAccountRole: 'ANALYST', objective: 'REACH',
  * }, DEFAULT_POLICY);
- * if (!d.allowed) d.violations.map((v) => v.code); // ['identity.ad_account_access_insufficient', 'identity.objective_unsupported']
+ * // ['identity.ad_account_access_insufficient', 'identity.objective_unsupported']
+ * if (!d.allowed) d.violations.map((v) => v.code);
  * ```
  */
 export function canManageIdentities(facts: IdentityContextFacts, policy: Policy): Decision {
   const v: Violation[] = [];
   if (facts.member.role !== 'ADMIN') {
-    v.push({ rule: 'ASSET-01', code: 'identity.not_bc_admin', message: 'You need to be an admin of the Business Center to link or create TikTok accounts: ask an admin to make you one.', details: { role: facts.member.role } });
+    v.push({
+      rule: 'ASSET-01', code: 'identity.not_bc_admin',
+      message: 'You need to be an admin of the Business Center to link or create TikTok accounts: ask an admin to '
+        + 'make you one.',
+      details: { role: facts.member.role },
+    });
   }
   if (facts.adAccount.businessCenterId !== facts.businessCenter.id) {
     v.push({
       rule: 'ASSET-01', code: 'identity.ad_account_not_in_bc',
-      message: `Ad account ${facts.adAccount.id} is not part of this Business Center: add it to the Business Center first.`,
+      message: `Ad account ${facts.adAccount.id} is not part of this Business Center: add it to the Business `
+        + 'Center first.',
       details: { adAccountId: facts.adAccount.id, businessCenterId: facts.businessCenter.id },
     });
   }
@@ -43,7 +52,8 @@ export function canManageIdentities(facts: IdentityContextFacts, policy: Policy)
   if (policy.unsupportedObjectives.includes(facts.objective)) {
     v.push({
       rule: 'ASSET-02', code: 'identity.objective_unsupported',
-      message: `Linking or creating TikTok accounts as identities is not available for the ${facts.objective} objective: choose another objective.`,
+      message: `Linking or creating TikTok accounts as identities is not available for the ${facts.objective} `
+        + 'objective: choose another objective.',
       details: { objective: facts.objective, unsupported: policy.unsupportedObjectives },
     });
   }
@@ -72,7 +82,11 @@ export function canCreateOrganizationAccount(facts: OrganizationAccountFacts, po
   const base = canManageIdentities(facts, policy);
   const v: Violation[] = base.allowed ? [] : [...base.violations];
   if (!facts.businessCenter.verified) {
-    v.push({ rule: 'ASSET-06', code: 'identity.bc_not_verified', message: 'Organization-owned accounts need a Business Center that passed business verification: complete verification first.' });
+    v.push({
+      rule: 'ASSET-06', code: 'identity.bc_not_verified',
+      message: 'Organization-owned accounts need a Business Center that passed business verification: complete '
+        + 'verification first.',
+    });
   }
   if (!policy.operatingRegions.includes(facts.operatingRegion)) {
     v.push({
@@ -86,10 +100,40 @@ export function canCreateOrganizationAccount(facts: OrganizationAccountFacts, po
   return decide(v);
 }
 
+/** Facts for `canGrantAccountAccess`. */
+export interface GrantAccessFacts {
+  /** The user who grants. */
+  readonly grantedBy: UserId;
+  /** Their role on the created account, or `undefined` when they are not a member. */
+  readonly granterRole: AccountMemberRole | undefined;
+}
+
+/**
+ * May this user grant access to a TikTok account created in Ads Manager (ASSET-07)? Only an
+ * `ADMIN` member of the account may.
+ *
+ * @example
+ * ```ts
+ * import { canGrantAccountAccess } from 'tiktok-ad-auth';
+ * const d = canGrantAccountAccess({ grantedBy: 'u-2', granterRole: 'ANALYST' });
+ * if (!d.allowed) d.violations[0].code; // 'identity.not_account_admin'
+ * ```
+ */
+export function canGrantAccountAccess(facts: GrantAccessFacts): Decision {
+  if (facts.granterRole === 'ADMIN') return decide([]);
+  return decide([{
+    rule: 'ASSET-07', code: 'identity.not_account_admin',
+    message: 'Only an admin of this TikTok account can grant access to it.',
+    details: { userId: facts.grantedBy },
+  }]);
+}
+
 /** Facts for `identityAvailability`. */
 export interface AvailabilityFacts {
   /** The TikTok account as it is now (type and privacy may have changed since it was linked). */
-  readonly account: { readonly id: TikTokAccountId; readonly accountType: TikTokAccountType; readonly isPrivate: boolean };
+  readonly account: {
+    readonly id: TikTokAccountId; readonly accountType: TikTokAccountType; readonly isPrivate: boolean;
+  };
   readonly adAccountId: AdAccountId;
   /** The account's active link with the ad account's Business Center, or `undefined`. */
   readonly link: Pick<BcLinkRecord, 'businessCenterId' | 'permissions'> | undefined;
@@ -97,7 +141,9 @@ export interface AvailabilityFacts {
   readonly assigned: boolean;
 }
 
-const PRECEDENCE: readonly IdentityAvailableStatus[] = ['NO_VALID_BIND_ACCOUNT', 'SCOPE_UNAVAILABLE', 'IS_PRIVATE_ACCOUNT', 'NOT_BUSINESS_ACCOUNT'];
+const PRECEDENCE: readonly IdentityAvailableStatus[] = [
+  'NO_VALID_BIND_ACCOUNT', 'SCOPE_UNAVAILABLE', 'IS_PRIVATE_ACCOUNT', 'NOT_BUSINESS_ACCOUNT',
+];
 
 /**
  * Is this TikTok account available as a Spark Ads identity in this ad account (ASSET-08)? Answers
@@ -119,9 +165,17 @@ const PRECEDENCE: readonly IdentityAvailableStatus[] = ['NO_VALID_BIND_ACCOUNT',
 export function identityAvailability(facts: AvailabilityFacts): IdentityAvailability {
   const reasons: (Violation & { status: IdentityAvailableStatus })[] = [];
   if (facts.link === undefined) {
-    reasons.push({ status: 'NO_VALID_BIND_ACCOUNT', rule: 'ASSET-08', code: 'identity.no_valid_bind_account', message: "This TikTok account is not linked to the ad account's Business Center: link it first (from the Business Center, by login, or by QR code)." });
+    reasons.push({
+      status: 'NO_VALID_BIND_ACCOUNT', rule: 'ASSET-08', code: 'identity.no_valid_bind_account',
+      message: "This TikTok account is not linked to the ad account's Business Center: link it first (from the "
+        + 'Business Center, by login, or by QR code).',
+    });
   } else if (!facts.assigned) {
-    reasons.push({ status: 'NO_VALID_BIND_ACCOUNT', rule: 'ASSET-08', code: 'identity.not_assigned_to_ad_account', message: 'This TikTok account is in the Business Center but not available to this ad account: link it from the Business Center.' });
+    reasons.push({
+      status: 'NO_VALID_BIND_ACCOUNT', rule: 'ASSET-08', code: 'identity.not_assigned_to_ad_account',
+      message: 'This TikTok account is in the Business Center but not available to this ad account: link it from '
+        + 'the Business Center.',
+    });
   }
   const capabilities = facts.link === undefined ? undefined : linkCapabilities(facts.link.permissions);
   if (capabilities !== undefined && !capabilities.canDeliverSparkAds) {
@@ -132,10 +186,16 @@ export function identityAvailability(facts: AvailabilityFacts): IdentityAvailabi
     });
   }
   if (facts.account.isPrivate) {
-    reasons.push({ status: 'IS_PRIVATE_ACCOUNT', rule: 'ASSET-08', code: 'identity.private_account', message: 'This TikTok account is private: it must be public to deliver Spark Ads.' });
+    reasons.push({
+      status: 'IS_PRIVATE_ACCOUNT', rule: 'ASSET-08', code: 'identity.private_account',
+      message: 'This TikTok account is private: it must be public to deliver Spark Ads.',
+    });
   }
   if (facts.account.accountType === 'PERSONAL') {
-    reasons.push({ status: 'NOT_BUSINESS_ACCOUNT', rule: 'ASSET-08', code: 'identity.not_business_account', message: 'This is a personal account: switch it to a business or creator account.' });
+    reasons.push({
+      status: 'NOT_BUSINESS_ACCOUNT', rule: 'ASSET-08', code: 'identity.not_business_account',
+      message: 'This is a personal account: switch it to a business or creator account.',
+    });
   }
   const first = PRECEDENCE.find((s) => reasons.some((r) => r.status === s));
   return {

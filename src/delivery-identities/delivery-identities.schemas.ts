@@ -15,7 +15,8 @@ const userId = brandedId<UserId>();
  * @example
  * ```ts
  * import { identityContextSchema } from 'tiktok-ad-auth';
- * const ok = identityContextSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = identityContextSchema.safeParse(input).success;
  * ```
  */
 export const identityContextSchema = z.strictObject({
@@ -32,12 +33,15 @@ export const identityContextSchema = z.strictObject({
  * @example
  * ```ts
  * import { linkFromBusinessCenterInputSchema } from 'tiktok-ad-auth';
- * const ok = linkFromBusinessCenterInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = linkFromBusinessCenterInputSchema.safeParse(input).success;
  * ```
  */
 export const linkFromBusinessCenterInputSchema = z.strictObject({
   context: identityContextSchema,
-  accountIds: z.array(accountId).check(z.minLength(1, 'must name at least one account'), z.maxLength(100, 'must name at most 100 accounts')),
+  accountIds: z.array(accountId).check(
+    z.minLength(1, 'must name at least one account'), z.maxLength(100, 'must name at most 100 accounts'),
+  ),
 });
 /**
  * Input of `linkByLogin` (ASSET-04): the account, the permissions its owner approved, who approved.
@@ -45,34 +49,44 @@ export const linkFromBusinessCenterInputSchema = z.strictObject({
  * @example
  * ```ts
  * import { linkByLoginInputSchema } from 'tiktok-ad-auth';
- * const ok = linkByLoginInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = linkByLoginInputSchema.safeParse(input).success;
  * ```
  */
-export const linkByLoginInputSchema = z.strictObject({ context: identityContextSchema, account: tiktokAccountFactsSchema, permissions: permissionListSchema, approvedBy: userId });
+export const linkByLoginInputSchema = z.strictObject({
+  context: identityContextSchema, account: tiktokAccountFactsSchema, permissions: permissionListSchema,
+  approvedBy: userId,
+});
 /**
  * Input of `linkByQrCode` (ASSET-05).
  *
  * @example
  * ```ts
  * import { linkByQrCodeInputSchema } from 'tiktok-ad-auth';
- * const ok = linkByQrCodeInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = linkByQrCodeInputSchema.safeParse(input).success;
  * ```
  */
-export const linkByQrCodeInputSchema = z.strictObject({ context: identityContextSchema, permissions: permissionListSchema });
+export const linkByQrCodeInputSchema = z.strictObject({
+  context: identityContextSchema, permissions: permissionListSchema,
+});
 /**
  * Input of `createOrganizationAccount` (ASSET-06).
  *
  * @example
  * ```ts
  * import { createOrganizationAccountInputSchema } from 'tiktok-ad-auth';
- * const ok = createOrganizationAccountInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = createOrganizationAccountInputSchema.safeParse(input).success;
  * ```
  */
 export const createOrganizationAccountInputSchema = z.strictObject({
   context: identityContextSchema,
   nickname: textSchema.check(z.maxLength(30, 'must be at most 30 characters')),
   operatingRegion: z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US')),
-  username: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.]{2,24}$/, 'must be 2–24 letters, digits, underscores or dots'))),
+  username: z.optional(z.string().check(
+    z.regex(/^[A-Za-z0-9_.]{2,24}$/, 'must be 2–24 letters, digits, underscores or dots'),
+  )),
   profilePhotoUrl: z.optional(textSchema.check(z.regex(/^https:\/\/\S+$/, 'must be an https URL'))),
   permissions: z.optional(permissionListSchema),
 });
@@ -82,12 +96,16 @@ export const createOrganizationAccountInputSchema = z.strictObject({
  * @example
  * ```ts
  * import { signUpAccountInputSchema } from 'tiktok-ad-auth';
- * const ok = signUpAccountInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = signUpAccountInputSchema.safeParse(input).success;
  * ```
  */
 export const signUpAccountInputSchema = z.strictObject({
   context: identityContextSchema,
-  account: z.strictObject({ id: accountId, accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']), isPrivate: z.boolean(), displayName: textSchema }),
+  account: z.strictObject({
+    id: accountId, accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']), isPrivate: z.boolean(),
+    displayName: textSchema,
+  }),
   permissions: z.optional(permissionListSchema),
 });
 /**
@@ -96,21 +114,27 @@ export const signUpAccountInputSchema = z.strictObject({
  * @example
  * ```ts
  * import { grantAccountAccessInputSchema } from 'tiktok-ad-auth';
- * const ok = grantAccountAccessInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = grantAccountAccessInputSchema.safeParse(input).success;
  * ```
  */
-export const grantAccountAccessInputSchema = z.strictObject({ accountId, grantedBy: userId, userId, role: z.enum(['ADMIN', 'OPERATOR', 'ANALYST']) });
+export const grantAccountAccessInputSchema = z.strictObject({
+  accountId, grantedBy: userId, userId, role: z.enum(['ADMIN', 'OPERATOR', 'ANALYST']),
+});
 /**
  * Input of `identityAvailability` (ASSET-08): the account as it is now, and the ad account.
  *
  * @example
  * ```ts
  * import { identityAvailabilityInputSchema } from 'tiktok-ad-auth';
- * const ok = identityAvailabilityInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = identityAvailabilityInputSchema.safeParse(input).success;
  * ```
  */
 export const identityAvailabilityInputSchema = z.strictObject({
-  account: z.strictObject({ id: accountId, accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']), isPrivate: z.boolean() }),
+  account: z.strictObject({
+    id: accountId, accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']), isPrivate: z.boolean(),
+  }),
   adAccount: adAccountFactsSchema,
 });
 /**
@@ -119,7 +143,8 @@ export const identityAvailabilityInputSchema = z.strictObject({
  * @example
  * ```ts
  * import { listIdentitiesInputSchema } from 'tiktok-ad-auth';
- * const ok = listIdentitiesInputSchema.safeParse(input).success; // the services parse their input with it and return Results
+ * // The services parse their input with it and return Results.
+ * const ok = listIdentitiesInputSchema.safeParse(input).success;
  * ```
  */
 export const listIdentitiesInputSchema = z.strictObject({ adAccount: adAccountFactsSchema });

@@ -1,29 +1,37 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, guardStorage as guardStore } from '../kernel/errors.js';
+import { denied, notFound, type DeniedError, type NotFoundError } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
-import type { Actor, NewEvent } from '../kernel/events.js';
-import type { BcLinkId, EventId, TikTokAccountId } from '../kernel/ids.js';
-import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
-import { parseInput } from '../kernel/validation.js';
-import { randomPool } from '../kernel/random-pool.js';
-import type { Clock } from '../ports/clock.js';
-import type { RandomSource } from '../ports/random-source.js';
-import type { BusinessCenterStore } from '../ports/business-center-store.js';
-import type { DeliveryIdentityStore } from '../ports/delivery-identity-store.js';
-import { systemClock } from '../adapters/clock/system-clock.js';
-import { webCryptoRandom } from '../adapters/random/web-crypto-random.js';
+import type { Actor } from '../kernel/events.js';
 import type { AdAccountAssignment, BcLinkRecord, LinkMethod } from '../business-center/business-center.model.js';
-import { bcEvent, type AdAccountAssignedEvent, type LinkApprovedEvent } from '../business-center/business-center.events.js';
+import type { BcLinkId, TikTokAccountId } from '../kernel/ids.js';
+import type { Policy } from '../kernel/policy.js';
+import { parseInput } from '../kernel/validation.js';
+import { randomId } from '../kernel/crypto.js';
+import type { Transaction } from '../ports/store.js';
+import { inTransaction, reading } from '../storage/unit-of-work.js';
+import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
+import {
+  accountMembersTable, assignmentsTable, compoundKey, linksTable, ownedAccountsTable, type AccountMemberRow,
+  type OwnedAccountRow,
+} from '../storage/tables.js';
 import { parsePermissionSet, type LinkPermission, type PermissionSet } from '../business-center/permissions.js';
-import { canStartLinkRequest, linkPlacementViolations } from '../business-center/business-center.rules.js';
 import {
-  createBusinessCenterLinks, viewLink, type LinkView, type StartedLinkRequest,
-} from '../business-center/business-center.service.js';
-import type { AccountMember, IdentityAvailability, IdentityContextFacts, OwnedAccountRecord } from './delivery-identities.model.js';
-import { canCreateOrganizationAccount, canManageIdentities, identityAvailability } from './delivery-identities.rules.js';
+  canStartLinkRequest, isLinkActive, linkPlacementViolations, type ApprovalObservation,
+} from '../business-center/business-center.rules.js';
 import {
-  createOrganizationAccountInputSchema, grantAccountAccessInputSchema, identityAvailabilityInputSchema, linkByLoginInputSchema, linkByQrCodeInputSchema,
-  linkFromBusinessCenterInputSchema, listIdentitiesInputSchema, signUpAccountInputSchema,
+  accountSnapshot, assignLink, draftLinkRequest, linkLockKeys, lockKeys, newEventId, newLinkId, observePlacement,
+  openLinkRequest, pendingLinkRequests, requestLockKeys, viewLink, writeLink, type LinkView, type StartedLinkRequest,
+} from '../business-center/business-center.workflows.js';
+import type {
+  AccountMember, IdentityAvailability, IdentityContextFacts, OwnedAccountRecord,
+} from './delivery-identities.model.js';
+import {
+  canCreateOrganizationAccount, canGrantAccountAccess, canManageIdentities, identityAvailability,
+} from './delivery-identities.rules.js';
+import {
+  createOrganizationAccountInputSchema, grantAccountAccessInputSchema, identityAvailabilityInputSchema,
+  linkByLoginInputSchema, linkByQrCodeInputSchema, linkFromBusinessCenterInputSchema, listIdentitiesInputSchema,
+  signUpAccountInputSchema,
 } from './delivery-identities.schemas.js';
 import type { GrantAccessError, IdentityError, IdentityQueryError } from './delivery-identities.errors.js';
 import type { AccountCreatedEvent, AccountMemberGrantedEvent } from './delivery-identities.events.js';
@@ -36,20 +44,17 @@ import type { AccountCreatedEvent, AccountMemberGrantedEvent } from './delivery-
  * @example
  * ```ts
  * import { CREATED_ACCOUNT_PERMISSIONS } from 'tiktok-ad-auth';
- * await identities.signUpAccount({ context, account, permissions: CREATED_ACCOUNT_PERMISSIONS.filter((p) => p !== 'MESSAGE_ADS') });
+ * const permissions = CREATED_ACCOUNT_PERMISSIONS.filter((p) => p !== 'MESSAGE_ADS');
+ * await identities.signUpAccount({ context, account, permissions });
  * ```
  */
 export const CREATED_ACCOUNT_PERMISSIONS: readonly LinkPermission[] = Object.freeze([
-  'EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_ON_PROFILE_AND_ADS', 'LIVE_VIDEOS', 'LIVE_GMV_MAX', 'SHOWCASE', 'MESSAGE_ADS', 'SERIES', 'MANAGE_ACCOUNT_IN_BC',
+  'EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_ON_PROFILE_AND_ADS', 'LIVE_VIDEOS', 'LIVE_GMV_MAX', 'SHOWCASE',
+  'MESSAGE_ADS', 'SERIES', 'MANAGE_ACCOUNT_IN_BC',
 ] as const);
 
-/** What `createDeliveryIdentities` needs. */
-export interface DeliveryIdentitiesOptions {
-  readonly store: BusinessCenterStore & DeliveryIdentityStore;
-  readonly clock?: Clock;
-  readonly random?: RandomSource;
-  readonly policy?: Policy;
-}
+/** What `createDeliveryIdentities` takes: the same store as the Business Center links, and optional ports. */
+export type DeliveryIdentitiesOptions = ServiceOptions;
 
 /** A link made in Ads Manager, with the identity it made available. */
 export interface LinkedIdentity {
@@ -67,15 +72,21 @@ export interface DeliveryIdentities {
   readonly policy: Policy;
   /** ASSET-03: make accounts already linked to the Business Center available to the ad account (all or none). */
   linkFromBusinessCenter(input: unknown): Promise<Result<readonly AdAccountAssignment[], IdentityError>>;
-  /** ASSET-04: link the user's own account, not yet in any Business Center, after its owner approved the permissions. */
+  /**
+   * ASSET-04: link the user's own account, not yet in any Business Center (as the library's own
+   * links show, and as the caller says), after its owner approved the permissions.
+   */
   linkByLogin(input: unknown): Promise<Result<LinkedIdentity, IdentityError>>;
-  /** ASSET-05: start a QR link request that assigns the account to the ad account on approval (approve with the Business Center service). */
+  /**
+   * ASSET-05: start a QR link request that assigns the account to the ad account on approval
+   * (approve with the Business Center service).
+   */
   linkByQrCode(input: unknown): Promise<Result<StartedLinkRequest, IdentityError>>;
   /** ASSET-06: create an organization-owned account (verified Business Center, nickname, region other than China). */
   createOrganizationAccount(input: unknown): Promise<Result<CreatedIdentity, IdentityError>>;
-  /** ASSET-07: link a signed-up account; the creating user becomes its admin. */
+  /** ASSET-07: link a signed-up account (an id not known yet); the creating user becomes its admin. */
   signUpAccount(input: unknown): Promise<Result<CreatedIdentity, IdentityError>>;
-  /** ASSET-07: an admin of a created account grants a member access. */
+  /** ASSET-07: an admin of a created account grants a member access (or changes their role). */
   grantAccountAccess(input: unknown): Promise<Result<AccountMember, GrantAccessError>>;
   /** ASSET-08: is this account available as an identity in this ad account, and why not. */
   identityAvailability(input: unknown): Promise<Result<IdentityAvailability, IdentityQueryError>>;
@@ -83,10 +94,61 @@ export interface DeliveryIdentities {
   listIdentities(input: unknown): Promise<Result<readonly IdentityAvailability[], IdentityQueryError>>;
 }
 
-const ID_BYTES = 12;
+type Violations = readonly [Violation, ...Violation[]];
+
+function alreadyInBc(): Violation {
+  return {
+    rule: 'ASSET-04', code: 'identity.account_already_in_a_bc',
+    message: 'This TikTok account is already in a Business Center: link it from that Business Center, or by QR code.',
+  };
+}
+
+function accountExists(accountId: string): Violation {
+  return {
+    rule: 'ASSET-07', code: 'identity.account_exists',
+    message: `TikTok account ${accountId} already exists: link it by login or QR code instead of signing it up.`,
+    details: { accountId },
+  };
+}
+
+function usernameTaken(username: string): Violation {
+  return {
+    rule: 'ASSET-06', code: 'identity.username_taken',
+    message: 'This username is taken: choose another one.', details: { username },
+  };
+}
+
+function notInBc(accountIds: readonly string[], meanwhile: boolean): Violation {
+  return {
+    rule: 'ASSET-03', code: 'identity.account_not_in_bc',
+    message: meanwhile
+      ? `Linked to this Business Center again meanwhile: ${accountIds.join(', ')}. Try again.`
+      : `Not in this Business Center: ${accountIds.join(', ')}. Link them by login or QR code first.`,
+    details: { accountIds },
+  };
+}
+
+/** An account created in Ads Manager as callers see it: its row and its members, oldest first. */
+function ownedAccountRecord(row: OwnedAccountRow, members: readonly AccountMemberRow[]): OwnedAccountRecord {
+  const member = ({ userId, role, grantedAt, grantedBy }: AccountMemberRow): AccountMember =>
+    ({ userId, role, grantedAt, grantedBy });
+  return { ...row, members: members.map(member) };
+}
+
+/** What a link made in Ads Manager is: its account, permissions, method and who made it. */
+interface LinkPlan {
+  readonly context: IdentityContextFacts;
+  readonly account: Parameters<typeof accountSnapshot>[0] & { readonly id: TikTokAccountId };
+  readonly permissions: Result<PermissionSet, unknown>;
+  readonly method: LinkMethod;
+  readonly actor: Actor;
+  readonly linkId: BcLinkId;
+}
 
 /**
  * Creates the ad delivery identity service over the same store as the Business Center links.
+ * Links made here obey the same caps (BC-01) as QR approvals: they take the same locks (the
+ * Business Center and the account) and decide under them at a monotonic instant.
  *
  * @example
  * ```ts
@@ -103,58 +165,62 @@ const ID_BYTES = 12;
  * ```
  */
 export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): DeliveryIdentities {
-  const { store } = options;
-  const clock = options.clock ?? systemClock();
-  const random = options.random ?? webCryptoRandom();
-  const policy = options.policy ?? DEFAULT_POLICY;
-  const links = createBusinessCenterLinks({ store, clock, random, policy });
-  const hex = randomPool((b) => random.fill(b)).hex;
-  const eventId = () => hex(16, 'evt_') as EventId;
+  const { store, clock, random, policy } = resolveOptions('createDeliveryIdentities', options);
 
   const prerequisites = (context: IdentityContextFacts, extra: readonly Violation[] = []) => {
     const d = canManageIdentities(context, policy);
     return [...(d.allowed ? [] : d.violations), ...extra];
   };
-  const permissionsOf = (raw: readonly string[] | undefined) => parsePermissionSet(raw ?? [...CREATED_ACCOUNT_PERMISSIONS]);
+  const permissionsOf = (raw: readonly string[] | undefined) =>
+    parsePermissionSet(raw ?? [...CREATED_ACCOUNT_PERMISSIONS]);
+  const problemsOf = (set: Result<PermissionSet, { readonly violations: Violations }>) =>
+    (set.isErr() ? set.error.violations : []);
 
-  /** Inserts a link made in Ads Manager (with caps), assigned to the context's ad account, with its events. */
-  async function insert(context: IdentityContextFacts, account: { id: TikTokAccountId; accountType: BcLinkRecord['account']['accountType']; isPrivate: boolean; displayName?: string | undefined },
-    permissions: PermissionSet, method: LinkMethod, actor: Actor, requireAccountUnlinked: boolean, owned?: (linkId: BcLinkId) => OwnedAccountRecord) {
-    const at = clock.now();
-    const link: BcLinkRecord = {
-      id: hex(ID_BYTES, 'link_') as BcLinkId, businessCenterId: context.businessCenter.id, accountId: account.id, permissionLevel: 'DELIVER_ADS', permissions, method,
-      linkedAt: at, linkedBy: actor,
-      account: { accountType: account.accountType, isPrivate: account.isPrivate, ...(account.displayName !== undefined ? { displayName: account.displayName } : {}) },
-    };
-    const ownedAccount = owned?.(link.id);
-    const events: NewEvent[] = [];
-    if (ownedAccount) {
-      events.push({ id: eventId(), type: 'identity.account_created', at, actor, subject: { kind: 'tiktok_account', id: account.id },
-        data: { accountId: account.id, kind: ownedAccount.kind, businessCenterId: link.businessCenterId, linkId: link.id } satisfies AccountCreatedEvent['data'] });
-    }
-    events.push(bcEvent<LinkApprovedEvent>(eventId(), 'bc.link_approved', at, actor, { kind: 'bc_link', id: link.id }, {
-      linkId: link.id, businessCenterId: link.businessCenterId, accountId: account.id, method, permissions: [...permissions],
-    }));
-    events.push(bcEvent<AdAccountAssignedEvent>(eventId(), 'bc.ad_account_assigned', at, actor, { kind: 'bc_link', id: link.id }, {
-      linkId: link.id, businessCenterId: link.businessCenterId, accountId: account.id, adAccountId: context.adAccount.id,
-    }));
-    const done = await guardStore(() => store.insertLink({ link, caps: policy, requireAccountUnlinked, assignTo: context.adAccount.id, ownedAccount, events }));
-    if (done.isErr()) return done;
-    const outcome = done.value;
-    if (outcome.kind === 'username_taken') {
-      return Err(denied([{ rule: 'ASSET-06', code: 'identity.username_taken', message: 'This username is taken: choose another one.' }]));
-    }
-    if (outcome.kind === 'refused') {
-      const v: Violation[] = [];
-      if (requireAccountUnlinked && outcome.observation.accountActiveLinks > 0) v.push(alreadyInBc());
-      v.push(...linkPlacementViolations(outcome.observation, policy));
-      return Err(denied(v as [Violation, ...Violation[]]));
-    }
-    return Ok({ link: viewLink(outcome.link, at), assignment: outcome.assignment, ownedAccount });
+  /**
+   * Makes a link in Ads Manager under the caps of BC-01, assigned to the context's ad account.
+   * Under the link's locks (and `extraKeys`), `check` returns the workflow's own violations,
+   * deciding on what it reads there (ASSET-04, an existing account, a taken username); they are
+   * reported with the placement problems of BC-01. When there is none, `write` writes what comes
+   * with the link (a created account), then the link and its assignment are written.
+   */
+  async function makeLink<T>(
+    plan: LinkPlan, extraKeys: readonly string[],
+    check: (tx: Transaction, seen: ApprovalObservation) => Promise<Violation[]>,
+    write: (tx: Transaction, at: Date, link: BcLinkRecord) => Promise<T>,
+  ): Promise<Result<LinkedIdentity & { readonly extra: T }, IdentityError>> {
+    const { context, account, method, actor, linkId } = plan;
+    const businessCenterId = context.businessCenter.id;
+    const keys = [...linkLockKeys(businessCenterId, account.id, linkId), ...extraKeys];
+    return inTransaction(store, clock, keys, async ({ tx, at }) => {
+      const seen = await observePlacement(tx, businessCenterId, account.id);
+      const violations = [...(await check(tx, seen)), ...linkPlacementViolations(seen, policy)];
+      // A permission problem is among `violations` (the workflows' checks report it).
+      if (violations.length > 0 || plan.permissions.isErr()) {
+        return Err(denied(violations as [Violation, ...Violation[]]));
+      }
+      const link: BcLinkRecord = {
+        id: linkId, businessCenterId, accountId: account.id, permissionLevel: 'DELIVER_ADS',
+        permissions: plan.permissions.value, method, linkedAt: at, linkedBy: actor, account: accountSnapshot(account),
+      };
+      const extra = await write(tx, at, link);
+      const assignment = await writeLink(tx, random, link, context.adAccount.id);
+      return Ok({ link: viewLink(link, at), assignment, extra });
+    });
   }
 
-  function alreadyInBc(): Violation {
-    return { rule: 'ASSET-04', code: 'identity.account_already_in_a_bc', message: 'This TikTok account is already in a Business Center: link it from that Business Center, or by QR code.' };
+  /** Writes a created account's row (and its admin member for a sign-up) with its event. */
+  async function writeOwnedAccount(
+    tx: Transaction, row: OwnedAccountRow, members: readonly AccountMemberRow[],
+  ): Promise<OwnedAccountRecord> {
+    await tx.insert(ownedAccountsTable, row);
+    for (const m of members) await tx.insert(accountMembersTable, m);
+    const { accountId, kind, businessCenterId, linkId } = row;
+    tx.append([{
+      id: newEventId(random), type: 'identity.account_created', at: row.createdAt, actor: row.createdBy,
+      subject: { kind: 'tiktok_account', id: accountId },
+      data: { accountId, kind, businessCenterId, linkId } satisfies AccountCreatedEvent['data'],
+    }]);
+    return ownedAccountRecord(row, members);
   }
 
   return {
@@ -164,37 +230,43 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
       const parsed = parseInput(linkFromBusinessCenterInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { context, accountIds } = parsed.value;
-      const found: BcLinkRecord[] = [];
-      const missing: string[] = [];
-      for (const id of new Set(accountIds)) {
-        const got = await guardStore(() => store.getActiveLink(context.businessCenter.id, id));
-        if (got.isErr()) return got;
-        if (got.value) found.push(got.value);
-        else missing.push(id);
-      }
-      const extra: Violation[] = missing.length === 0 ? [] : [{
-        rule: 'ASSET-03', code: 'identity.account_not_in_bc',
-        message: `Not in this Business Center: ${missing.join(', ')}. Link them by login or QR code first.`, details: { accountIds: missing },
-      }];
-      const violations = prerequisites(context, extra);
-      if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
-      const at = clock.now();
+      const businessCenterId = context.businessCenter.id;
+      const ids = [...new Set(accountIds)];
+      // Find the links to lock; under the accounts' locks (held by every transaction that makes
+      // or ends a link) they are read again and must be the same.
+      const found = await reading(async () => {
+        const out: BcLinkId[] = [];
+        for (const id of ids) {
+          const [link] = await store.list(linksTable, 'activePair', { eq: [businessCenterId, id], limit: 1 });
+          if (link !== undefined) out.push(link.id);
+        }
+        return out;
+      });
+      if (found.isErr()) return found;
+      const locked = new Set<string>(found.value);
+      const keys = [...ids.map(lockKeys.account), ...found.value.map(lockKeys.link)];
       const actor: Actor = { kind: 'user', id: context.member.userId };
-      const done = await guardStore(() => store.assignAdAccount(found.map((l) => l.id), context.adAccount.id, at, actor, (added) => added.map((a) =>
-        bcEvent<AdAccountAssignedEvent>(eventId(), 'bc.ad_account_assigned', at, actor, { kind: 'bc_link', id: a.linkId }, {
-          linkId: a.linkId, businessCenterId: a.businessCenterId, accountId: a.accountId, adAccountId: a.adAccountId,
-        }))));
-      if (done.isErr()) return done;
-      if (done.value.kind === 'links_not_active') {
-        return Err(denied([{ rule: 'ASSET-03', code: 'identity.account_not_in_bc', message: 'Some accounts were unlinked meanwhile: link them again first.', details: { linkIds: done.value.linkIds } }]));
-      }
-      const all: AdAccountAssignment[] = [];
-      for (const l of found) {
-        const a = await guardStore(() => store.getAssignment(l.accountId, context.adAccount.id));
-        if (a.isErr()) return a;
-        if (a.value) all.push(a.value);
-      }
-      return Ok(all);
+      return inTransaction(store, clock, keys, async ({ tx, at }) => {
+        const links: BcLinkRecord[] = [];
+        const missing: TikTokAccountId[] = [];
+        const relinked: TikTokAccountId[] = [];
+        for (const id of ids) {
+          const [link] = await tx.list(linksTable, 'activePair', { eq: [businessCenterId, id], limit: 1 });
+          if (link === undefined || !isLinkActive(link, at)) missing.push(id);
+          else if (!locked.has(link.id)) relinked.push(id);
+          else links.push(link);
+        }
+        const violations = prerequisites(context, [
+          ...(missing.length > 0 ? [notInBc(missing, false)] : []),
+          ...(relinked.length > 0 ? [notInBc(relinked, true)] : []),
+        ]);
+        if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
+        const all: AdAccountAssignment[] = [];
+        for (const link of links) {
+          all.push((await assignLink(tx, random, link, context.adAccount.id, at, actor)).assignment);
+        }
+        return Ok(all);
+      });
     },
 
     async linkByLogin(input) {
@@ -202,25 +274,45 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
       if (parsed.isErr()) return parsed;
       const { context, account, permissions, approvedBy } = parsed.value;
       const set = parsePermissionSet(permissions);
-      const violations = prerequisites(context, [...(account.inAnyBusinessCenter ? [alreadyInBc()] : []), ...(set.isErr() ? set.error.violations : [])]);
-      if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
-      const done = await insert(context, account, set.unwrap(), 'LOGIN', { kind: 'user', id: approvedBy }, true);
-      return done.map(({ link, assignment }) => ({ link, assignment }));
+      const plan: LinkPlan = {
+        context, account, permissions: set, method: 'LOGIN', actor: { kind: 'user', id: approvedBy },
+        linkId: newLinkId(random),
+      };
+      const made = await makeLink(plan, [], async (_tx, seen) => {
+        // ASSET-04: in no Business Center, as the caller says and as this library's links show.
+        const inABusinessCenter = account.inAnyBusinessCenter || seen.accountActiveLinks > 0;
+        return prerequisites(context, [...(inABusinessCenter ? [alreadyInBc()] : []), ...problemsOf(set)]);
+      }, async () => undefined);
+      return made.map(({ link, assignment }) => ({ link, assignment }));
     },
 
     async linkByQrCode(input) {
       const parsed = parseInput(linkByQrCodeInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { context, permissions } = parsed.value;
-      const assignTo = { id: context.adAccount.id, ...(context.adAccount.businessCenterId !== undefined ? { businessCenterId: context.adAccount.businessCenterId } : {}) };
-      // Decide everything before anything is stored: prerequisites and link-request problems together (X-01).
-      const request = canStartLinkRequest({ businessCenter: context.businessCenter, member: context.member, permissionLevel: 'DELIVER_ADS', permissions, assignTo });
-      // ASSET-01 already covers BC admin (BC-02) and the ad account's Business Center (BC-08).
-      const more = request.allowed ? [] : request.violations.filter((v) => v.rule !== 'BC-02' && v.rule !== 'BC-08');
-      const violations = prerequisites(context, more);
-      if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
-      const started = await links.startLinkRequest({ businessCenter: context.businessCenter, member: context.member, permissionLevel: 'DELIVER_ADS', permissions, assignTo });
-      return started;
+      const { businessCenter, member, adAccount } = context;
+      const assignTo = {
+        id: adAccount.id,
+        ...(adAccount.businessCenterId !== undefined ? { businessCenterId: adAccount.businessCenterId } : {}),
+      };
+      const draft = draftLinkRequest(random);
+      return inTransaction(store, clock, requestLockKeys(businessCenter.id, draft.id), async ({ tx, at }) => {
+        const pendingRequests = await pendingLinkRequests(tx, businessCenter.id, at);
+        const request = canStartLinkRequest(
+          { businessCenter, member, permissionLevel: 'DELIVER_ADS', permissions, assignTo, pendingRequests }, policy,
+        );
+        // ASSET-01 already covers the BC admin (BC-02) and the ad account's Business Center (BC-08).
+        const covered = new Set(['bc.not_bc_admin', 'bc.ad_account_not_in_bc']);
+        const more = request.allowed ? [] : request.violations.filter((v) => !covered.has(v.code));
+        const violations = prerequisites(context, more);
+        if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
+        const set = parsePermissionSet(permissions).unwrap(); // checked by canStartLinkRequest
+        const facts = {
+          businessCenterId: businessCenter.id, requestedBy: member.userId, permissions: set,
+          assignToAdAccountId: adAccount.id,
+        };
+        return Ok(await openLinkRequest(tx, random, draft, facts, at, policy));
+      });
     },
 
     async createOrganizationAccount(input) {
@@ -228,18 +320,29 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
       if (parsed.isErr()) return parsed;
       const { context, nickname, operatingRegion, username, profilePhotoUrl, permissions } = parsed.value;
       const set = permissionsOf(permissions);
-      const d = canCreateOrganizationAccount({ ...context, operatingRegion }, policy);
-      const violations = [...(d.allowed ? [] : d.violations), ...(set.isErr() ? set.error.violations : [])];
-      if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
-      const accountId = hex(ID_BYTES, 'tt_') as TikTokAccountId;
+      const accountId = randomId(random, 'tt_') as TikTokAccountId;
       const actor: Actor = { kind: 'user', id: context.member.userId };
-      const at = clock.now();
-      const done = await insert(context, { id: accountId, accountType: 'BUSINESS', isPrivate: false, displayName: nickname }, set.unwrap(), 'ORGANIZATION_OWNED', actor, false, (linkId) => ({
-        accountId, kind: 'ORGANIZATION_OWNED', businessCenterId: context.businessCenter.id, linkId, nickname, operatingRegion,
-        ...(username !== undefined ? { username } : {}), ...(profilePhotoUrl !== undefined ? { profilePhotoUrl } : {}),
-        createdAt: at, createdBy: actor, members: [],
-      }));
-      return done.map(({ link, assignment, ownedAccount }) => ({ link, assignment, account: ownedAccount! }));
+      const plan: LinkPlan = {
+        context, account: { id: accountId, accountType: 'BUSINESS', isPrivate: false, displayName: nickname },
+        permissions: set, method: 'ORGANIZATION_OWNED', actor, linkId: newLinkId(random),
+      };
+      // A username is unique among created accounts: its own lock makes a clash a refusal, not a storage error.
+      const keys = username === undefined ? [] : [lockKeys.username(username)];
+      const made = await makeLink(plan, keys, async (tx) => {
+        const d = canCreateOrganizationAccount({ ...context, operatingRegion }, policy);
+        const v = [...(d.allowed ? [] : d.violations), ...problemsOf(set)];
+        if (await tx.get(ownedAccountsTable, accountId)) v.push(accountExists(accountId));
+        const taken = username === undefined
+          ? 0
+          : await tx.count(ownedAccountsTable, 'byUsername', { eq: [username.toLowerCase()] });
+        if (username !== undefined && taken > 0) v.push(usernameTaken(username));
+        return v;
+      }, (tx, at, link) => writeOwnedAccount(tx, {
+        accountId, kind: 'ORGANIZATION_OWNED', businessCenterId: link.businessCenterId, linkId: link.id, nickname,
+        operatingRegion, ...(username !== undefined ? { username } : {}),
+        ...(profilePhotoUrl !== undefined ? { profilePhotoUrl } : {}), createdAt: at, createdBy: actor,
+      }, []));
+      return made.map(({ link, assignment, extra }) => ({ link, assignment, account: extra }));
     },
 
     async signUpAccount(input) {
@@ -247,67 +350,93 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
       if (parsed.isErr()) return parsed;
       const { context, account, permissions } = parsed.value;
       const set = permissionsOf(permissions);
-      const violations = prerequisites(context, set.isErr() ? set.error.violations : []);
-      if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
       const actor: Actor = { kind: 'user', id: context.member.userId };
-      const at = clock.now();
-      const done = await insert(context, account, set.unwrap(), 'SIGN_UP', actor, true, (linkId) => ({
-        accountId: account.id, kind: 'SIGNED_UP', businessCenterId: context.businessCenter.id, linkId, nickname: account.displayName,
-        createdAt: at, createdBy: actor, members: [{ userId: context.member.userId, role: 'ADMIN', grantedAt: at, grantedBy: actor }],
-      }));
-      return done.map(({ link, assignment, ownedAccount }) => ({ link, assignment, account: ownedAccount! }));
+      const plan: LinkPlan = {
+        context, account, permissions: set, method: 'SIGN_UP', actor, linkId: newLinkId(random),
+      };
+      const made = await makeLink(plan, [], async (tx, seen) => {
+        const v = prerequisites(context, problemsOf(set));
+        // A signed-up account is new: one this library already created, or one linked to a
+        // Business Center, is not (ASSET-07).
+        if (seen.accountActiveLinks > 0 || (await tx.get(ownedAccountsTable, account.id)) !== undefined) {
+          v.push(accountExists(account.id));
+        }
+        return v;
+      }, (tx, at, link) => writeOwnedAccount(tx, {
+        accountId: account.id, kind: 'SIGNED_UP', businessCenterId: link.businessCenterId, linkId: link.id,
+        nickname: account.displayName, createdAt: at, createdBy: actor,
+      }, [{ accountId: account.id, userId: context.member.userId, role: 'ADMIN', grantedAt: at, grantedBy: actor }]));
+      return made.map(({ link, assignment, extra }) => ({ link, assignment, account: extra }));
     },
 
     async grantAccountAccess(input) {
       const parsed = parseInput(grantAccountAccessInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { accountId, grantedBy, userId, role } = parsed.value;
-      const at = clock.now();
       const actor: Actor = { kind: 'user', id: grantedBy };
-      const event: NewEvent = { id: eventId(), type: 'identity.account_member_granted', at, actor, subject: { kind: 'tiktok_account', id: accountId },
-        data: { accountId, userId, role } satisfies AccountMemberGrantedEvent['data'] };
-      const done = await guardStore(() => store.grantAccountMember(accountId, grantedBy, userId, role, at, actor, [event]));
-      if (done.isErr()) return done;
-      const outcome = done.value;
-      if (outcome.kind === 'not_found') return Err(notFound('created TikTok account', accountId));
-      if (outcome.kind === 'not_admin') {
-        return Err(denied([{ rule: 'ASSET-07', code: 'identity.not_account_admin', message: 'Only an admin of this TikTok account can grant access to it.', details: { userId: grantedBy } }]));
-      }
-      return Ok(outcome.member);
+      return inTransaction(store, clock, [lockKeys.account(accountId)], async ({ tx, at }) => {
+        const account = await tx.get(ownedAccountsTable, accountId);
+        if (account === undefined) {
+          return Err<NotFoundError | DeniedError>(notFound('created TikTok account', accountId));
+        }
+        const granter = await tx.get(accountMembersTable, compoundKey(accountId, grantedBy));
+        const d = canGrantAccountAccess({ grantedBy, granterRole: granter?.role });
+        if (!d.allowed) return Err(denied(d.violations));
+        const row: AccountMemberRow = { accountId, userId, role, grantedAt: at, grantedBy: actor };
+        const existing = await tx.get(accountMembersTable, compoundKey(accountId, userId));
+        if (existing === undefined) await tx.insert(accountMembersTable, row);
+        else await tx.update(accountMembersTable, row);
+        tx.append([{
+          id: newEventId(random), type: 'identity.account_member_granted', at, actor,
+          subject: { kind: 'tiktok_account', id: accountId },
+          data: { accountId, userId, role } satisfies AccountMemberGrantedEvent['data'],
+        }]);
+        return Ok({ userId, role, grantedAt: at, grantedBy: actor });
+      });
     },
 
     async identityAvailability(input) {
       const parsed = parseInput(identityAvailabilityInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { account, adAccount } = parsed.value;
-      if (adAccount.businessCenterId === undefined) return Ok(identityAvailability({ account, adAccountId: adAccount.id, link: undefined, assigned: false }));
-      const bcId = adAccount.businessCenterId;
-      const link = await guardStore(() => store.getActiveLink(bcId, account.id));
-      if (link.isErr()) return link;
-      const assignment = await guardStore(() => store.getAssignment(account.id, adAccount.id));
-      if (assignment.isErr()) return assignment;
-      const assigned = assignment.value !== undefined && link.value !== undefined && assignment.value.linkId === link.value.id;
-      return Ok(identityAvailability({ account, adAccountId: adAccount.id, link: link.value, assigned }));
+      const businessCenterId = adAccount.businessCenterId;
+      if (businessCenterId === undefined) {
+        return Ok(identityAvailability({ account, adAccountId: adAccount.id, link: undefined, assigned: false }));
+      }
+      const read = await reading(async () => {
+        const [link] = await store.list(linksTable, 'activePair', { eq: [businessCenterId, account.id], limit: 1 });
+        const assignment = link && (await store.get(assignmentsTable, compoundKey(link.id, adAccount.id)));
+        return { link, assigned: assignment !== undefined };
+      });
+      if (read.isErr()) return read;
+      return Ok(identityAvailability({ account, adAccountId: adAccount.id, ...read.value }));
     },
 
     async listIdentities(input) {
       const parsed = parseInput(listIdentitiesInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { adAccount } = parsed.value;
-      const assigned = await guardStore(() => store.listAssignmentsOfAdAccount(adAccount.id));
-      if (assigned.isErr()) return assigned;
-      const out: IdentityAvailability[] = [];
-      for (const a of assigned.value) {
-        const link = await guardStore(() => store.getLink(a.linkId));
-        if (link.isErr()) return link;
-        if (!link.value) continue;
-        const inBc = adAccount.businessCenterId === link.value.businessCenterId;
-        out.push(identityAvailability({
-          account: { id: a.accountId, accountType: link.value.account.accountType, isPrivate: link.value.account.isPrivate },
-          adAccountId: adAccount.id, link: inBc ? link.value : undefined, assigned: inBc,
-        }));
+      const read = await reading(async () => {
+        const assigned = await store.list(assignmentsTable, 'byAdAccount', { eq: [adAccount.id] });
+        const out: { link: BcLinkRecord; inBc: boolean }[] = [];
+        for (const a of assigned) {
+          const link = await store.get(linksTable, a.linkId);
+          if (link !== undefined) out.push({ link, inBc: link.businessCenterId === adAccount.businessCenterId });
+        }
+        return out;
+      });
+      if (read.isErr()) return read;
+      // One entry per account, oldest assignment first; an assignment through the ad account's
+      // own Business Center wins over one through a Business Center it has left.
+      const byAccount = new Map<string, { link: BcLinkRecord; inBc: boolean }>();
+      for (const x of read.value) {
+        const seen = byAccount.get(x.link.accountId);
+        if (seen === undefined || (!seen.inBc && x.inBc)) byAccount.set(x.link.accountId, x);
       }
-      return Ok(out);
+      return Ok([...byAccount.values()].map(({ link, inBc }) => identityAvailability({
+        account: { id: link.accountId, accountType: link.account.accountType, isPrivate: link.account.isPrivate },
+        adAccountId: adAccount.id, link: inBc ? link : undefined, assigned: inBc,
+      })));
     },
   };
 }
