@@ -3,7 +3,16 @@ import { defineConfig } from 'tsup';
 
 // The public entries (package.json `exports`).
 const entry = { index: 'src/index.ts', testing: 'src/testing/index.ts', postgres: 'src/adapters/postgres/index.ts' };
-const common = { target: 'es2022', platform: 'neutral', sourcemap: true } as const;
+// Source maps point at the sources without embedding them (the tarball stays small; the sources
+// are in the repository).
+const common = {
+  target: 'es2022',
+  platform: 'neutral',
+  sourcemap: true,
+  esbuildOptions(options: { sourcesContent?: boolean }) {
+    options.sourcesContent = false;
+  },
+} as const;
 
 // The configurations below build in parallel into dist/, so it is emptied once here.
 rmSync('dist', { recursive: true, force: true });
@@ -16,7 +25,9 @@ export default defineConfig([
   // every module's top-level schema construction into code the consumer must keep.)
   { ...common, entry: ['src/**/*.ts', '!src/**/*.test.ts'], format: ['esm'], bundle: false, dts: false },
   // CommonJS, bundled per entry (require() cannot tree-shake anyway), with the type declarations.
-  { ...common, entry, format: ['cjs'], dts: true, treeshake: true, splitting: true },
+  // @noble/hashes and @scure/base ship ESM only: bundled into the CommonJS build so that
+  // `require('tiktok-ad-auth')` works on every Node 20 (require() of ESM needs 20.19+).
+  { ...common, entry, format: ['cjs'], dts: true, treeshake: true, splitting: true, noExternal: ['@noble/hashes', '@scure/base'] },
   // The ESM type declarations (`.d.ts`), bundled per entry like the CommonJS ones.
   { ...common, entry, format: ['esm'], dts: { only: true } },
 ]);

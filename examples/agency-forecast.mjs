@@ -58,7 +58,7 @@ for (const ad of created) {
 clock.set(maya.expiresAt);
 const atExpiry = (await ads.getAd({ adAccountId: agency.adAccountId, adId: created[0].id })).unwrap();
 log(`\nOn ${day(maya.expiresAt)} "${atExpiry.name}" reads ${atExpiry.status} (${atExpiry.statusReason}) even before the sweep runs.`);
-const swept = (await ads.expireDue()).unwrap();
+const swept = (await spark.expireDue()).unwrap();
 log(`The sweep records it: ${swept.codes.length} code expired, ${swept.stoppedAds.length} ads stopped (one ads.stopped event each).`);
 
 if (json) {

@@ -49,7 +49,7 @@ say(`\nCodes expiring within 30 days: ${soon.map((c) => `${c.fingerprint} at ${c
 clock.set(generated.summary.expiresAt);
 const swept = (await spark.expireDue()).unwrap();
 const late = await spark.searchCode({ advertiser: brand, code: generated.code });
-say(`At ${clock.now().toISOString()} the sweep records ${swept.length} expiry; a search now says: ${late.error.violations[0].message} (API ${toBusinessApiError(late.error).code})`);
+say(`At ${clock.now().toISOString()} the sweep records ${swept.codes.length} expiry; a search now says: ${late.error.violations[0].message} (API ${toBusinessApiError(late.error).code})`);
 
 const events = await store.readEvents();
 say(`\nAudit trail (${events.length} events): ${events.map((e) => e.type).join(', ')}`);

@@ -7,7 +7,9 @@ export type { CreatorId, VideoId, AdAccountId, UserId, AdCodeId, EventId, AdId, 
 export { DAY_MS, HOUR_MS, plusDays, plusMs, isWithin } from './kernel/time.js';
 export { decide, type Decision, type Violation } from './kernel/decision.js';
 export { RULES, ruleInfo, type RuleId, type RuleInfo, type RuleSource } from './kernel/rule-catalogue.js';
-export type { ValidationError, ValidationIssue, StorageError, DeniedError, NotFoundError } from './kernel/errors.js';
+export {
+  formatError, type ValidationError, type ValidationIssue, type StorageError, type DeniedError, type NotFoundError, type FormattableError,
+} from './kernel/errors.js';
 export { SYSTEM_ACTOR, type Actor, type DomainEvent, type NewEvent } from './kernel/events.js';
 export { DEFAULT_POLICY, DEFAULT_UNSUPPORTED_OBJECTIVES, DEFAULT_OPERATING_REGIONS, type Policy, type PolicyInput } from './kernel/policy.js';
 export { definePolicy, policySchema } from './kernel/policy-schema.js';
@@ -15,27 +17,17 @@ export { definePolicy, policySchema } from './kernel/policy-schema.js';
 // Ports
 export type { Clock } from './ports/clock.js';
 export type { RandomSource } from './ports/random-source.js';
-export type { EventLog, ReadEventsQuery } from './ports/event-log.js';
 export type {
-  SparkCodeStore, InsertCodeOutcome, SearchLookup, SearchLookupQuery, ConfirmOutcome, RevokeOutcome, RevocationEffects, RecordExpiriesOutcome,
-} from './ports/spark-code-store.js';
-export type { AdStore, AdLimits, InsertAdOutcome, AdStatusChange, ChangeAdStatusOutcome } from './ports/ad-store.js';
-export type {
-  TopAdsStore, CreativeAuthorizationChange, SetCreativeAuthorizationOutcome, ClaimPopupOutcome,
-} from './ports/top-ads-store.js';
-export type {
-  BusinessCenterStore, ApproveLinkCommand, ApproveLinkOutcome, InsertLinkCommand, InsertLinkOutcome, CloseLinkRequestOutcome, LinkChangeOutcome,
-  AssignOutcome, UnassignOutcome,
-} from './ports/business-center-store.js';
-export type { DeliveryIdentityStore, GrantMemberOutcome } from './ports/delivery-identity-store.js';
+  Store, StoreReader, Transaction, TableDef, IndexDef, IndexRange, IndexValue, IndexPartType, ReadEventsQuery, StoreDump, StatementHook,
+} from './ports/store.js';
+export type { ServiceOptions } from './storage/service-options.js';
 
 // Adapters
 export { systemClock } from './adapters/clock/system-clock.js';
 export { manualClock, type ManualClock } from './adapters/clock/manual-clock.js';
 export { webCryptoRandom } from './adapters/random/web-crypto-random.js';
 export { seededRandom } from './adapters/random/seeded-random.js';
-export { memoryStore, type Store } from './adapters/memory/memory-store.js';
-export { memorySparkCodeStore } from './adapters/memory/memory-spark-code-store.js';
+export { memoryStore, type MemoryStore, type MemoryStoreOptions } from './adapters/memory/memory-store.js';
 
 // Spark Ads authorization codes
 export { parseAdCode, hasValidChecksum, adCodeDigest, adCodeFingerprint, type AdCode, type AdCodeFormatError, type AdCodeFormatProblem } from './spark-codes/ad-code.js';
@@ -43,12 +35,14 @@ export type {
   AccountType, VideoVisibility, VideoMusic, CreatorFacts, VideoFacts, AdvertiserFacts, VideoPreview, AdCodeRecord, LibraryEntry, AdCodeStatus, AdCodeSummary,
 } from './spark-codes/spark-codes.model.js';
 export {
-  canGenerateAdCode, canApplyAdCode, isInForce, adCodeStatusAt, summarizeAdCode, type GenerateFacts, type ApplyFacts, type CodeTimes,
+  canGenerateAdCode, canApplyAdCode, adCodeStatusAt, summarizeAdCode, type GenerateFacts, type ApplyFacts, type CodeTimes,
 } from './spark-codes/spark-codes.rules.js';
+export { isInForce, type AuthorizationTimes } from './kernel/authorization.js';
 export {
   creatorFactsSchema, videoFactsSchema, advertiserFactsSchema, generateCodeInputSchema, showCodeInputSchema, searchCodeInputSchema,
-  confirmCodeInputSchema, revokeCodeInputSchema, codeStatusInputSchema, listExpiringInputSchema,
+  confirmCodeInputSchema, revokeCodeInputSchema, codeStatusInputSchema, listExpiringInputSchema, expireDueInputSchema,
   type GenerateCodeInput, type ShowCodeInput, type SearchCodeInput, type ConfirmCodeInput, type RevokeCodeInput, type CodeStatusInput, type ListExpiringInput,
+  type ExpireDueInput,
 } from './spark-codes/spark-codes.schemas.js';
 export {
   toBusinessApiError, type BusinessApiError, type SearchThrottledError, type GenerateCodeError, type ShowCodeError, type SearchCodeError,
@@ -59,6 +53,7 @@ export type {
 } from './spark-codes/spark-codes.events.js';
 export {
   createSparkCodes, type SparkCodes, type SparkCodesOptions, type GeneratedCode, type CodeSearchResult, type ConfirmResult, type RevokeResult, type LibraryEntryView,
+  type ExpireDueResult,
 } from './spark-codes/spark-codes.service.js';
 
 // Ads that run authorized posts
@@ -68,8 +63,9 @@ export type {
 } from './ads/ads.model.js';
 export {
   AD_TRANSITIONS, PAUSED_BY_REVOCATION, IN_USE_STATUSES, STOPPED_BY_EXPIRY, isSparkAd, identityKey, offersAssetAuthorization, canCreateAd,
-  authorizationViolations, adStatusAt, viewAd, canChangeAdStatus, forecastAds,
-  type AdAction, type CreateAdFacts, type AuthorizationFacts, type AdStatusAt, type ChangeStatusFacts,
+  authorizationViolations, adStatusAt, viewAd, canChangeAdStatus, forecastAds, countsTowardAdLimits, adLimitViolations, withStatus,
+  revocationEffects, stoppedByExpiry,
+  type AdAction, type CreateAdFacts, type AuthorizationFacts, type AdStatusAt, type ChangeStatusFacts, type AdLimitFacts, type RevocationEffects,
 } from './ads/ads.rules.js';
 export {
   campaignObjectiveSchema, campaignFactsSchema, adScheduleSchema, adIdentitySchema, createAdInputSchema, adActionInputSchema, reviewAdInputSchema,
@@ -78,12 +74,13 @@ export {
 } from './ads/ads.schemas.js';
 export type { AdsError } from './ads/ads.errors.js';
 export type { AdsEvent, AdCreatedEvent, AdStatusChangedEvent, AdStatusEventData, AdStatusEventType } from './ads/ads.events.js';
-export { createAds, type Ads, type AdsOptions, type AdsExpiryResult } from './ads/ads.service.js';
+export { createAds, type Ads, type AdsOptions } from './ads/ads.service.js';
 
 // Top Ads asset authorization
 export type { TopAdsStatus, NotInTopAdsReason, TopAdsStatusView, TopAdsDisplay, TopAdsQuery, PopupDecision } from './top-ads/top-ads.model.js';
 export {
-  topAdsEligibility, topAdsStatusAt, popupCandidates, shouldShowTopAdsPopup, topAdsDisplay, matchesTopAdsQuery,
+  topAdsEligibility, topAdsStatusAt, popupCandidates, shouldShowTopAdsPopup, topAdsDisplay, matchesTopAdsQuery, assetAuthorizationViolations,
+  withAssetAuthorization,
 } from './top-ads/top-ads.rules.js';
 export {
   topAdsStatusInputSchema, withdrawInputSchema, authorizeCreativesInputSchema, popupInputSchema, topAdsQueryInputSchema,
@@ -103,7 +100,7 @@ export type {
 } from './business-center/business-center.model.js';
 export {
   canStartLinkRequest, linkRequestStatusAt, canApproveLinkRequest, linkPlacementViolations, isLinkActive, canManageLink, summarizeLinkRequest,
-  type LinkCaps, type StartLinkFacts, type RequestTimes, type ApprovalObservation, type ApproveLinkFacts, type ManageLinkFacts,
+  canCloseLinkRequest, type StartLinkLimits, type LinkCaps, type StartLinkFacts, type RequestTimes, type ApprovalObservation, type ApproveLinkFacts, type ManageLinkFacts,
 } from './business-center/business-center.rules.js';
 export {
   businessCenterFactsSchema, bcMemberFactsSchema, adAccountFactsSchema, tiktokAccountFactsSchema, permissionListSchema, startLinkRequestInputSchema,
@@ -128,7 +125,8 @@ export type {
   IdentityContextFacts, OwnedAccountKind, AccountMemberRole, AccountMember, OwnedAccountRecord, IdentityAvailableStatus, IdentityAvailability,
 } from './delivery-identities/delivery-identities.model.js';
 export {
-  canManageIdentities, canCreateOrganizationAccount, identityAvailability, type OrganizationAccountFacts, type AvailabilityFacts,
+  canManageIdentities, canCreateOrganizationAccount, identityAvailability, canGrantAccountAccess, type OrganizationAccountFacts,
+  type AvailabilityFacts, type GrantAccessFacts,
 } from './delivery-identities/delivery-identities.rules.js';
 export {
   identityContextSchema, linkFromBusinessCenterInputSchema, linkByLoginInputSchema, linkByQrCodeInputSchema, createOrganizationAccountInputSchema,

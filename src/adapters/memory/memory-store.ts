@@ -25,10 +25,21 @@ export interface MemoryStore extends Store {
 type Entry = readonly IndexValue[];
 const TOP = Symbol('top');
 
+/** UTF-16 units reordered so that comparing them orders strings by code point (as UTF-8 bytes do). */
+const unitRank = (u: number) => (u >= 0xe000 ? u - 0x800 : u >= 0xd800 ? u + 0x2000 : u);
+
 function compareValues(a: IndexValue | typeof TOP, b: IndexValue | typeof TOP): number {
   if (a === b) return 0;
   if (a === TOP) return 1;
   if (b === TOP) return -1;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const d = unitRank(a.charCodeAt(i)) - unitRank(b.charCodeAt(i));
+      if (d !== 0) return d;
+    }
+    return a.length - b.length;
+  }
   return a < b ? -1 : 1;
 }
 
