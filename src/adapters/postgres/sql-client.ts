@@ -1,31 +1,35 @@
-/**
- * Internal: the small SQL client the PostgreSQL store runs on, so the same adapter code works
- * over a `pg` Pool (a real server, one pooled connection per transaction) and over PGlite
- * (PostgreSQL in-process: one connection, which PGlite itself serializes — its `query()` and
- * `transaction()` never interleave). The driver types are structural: this module imports
- * neither `pg` nor `@electric-sql/pglite`, so neither is needed unless the caller passes one.
- */
+// Internal: the small SQL client the PostgreSQL store runs on, so that the same store code works
+// over a `pg` Pool (a real server: one pooled connection per transaction) and over PGlite
+// (PostgreSQL in-process: one connection). The driver types are structural: this module imports
+// neither `pg` nor `@electric-sql/pglite`, so neither is needed unless the caller passes one.
+import { sha256Hex, utf8ToBytes } from '../../kernel/crypto.js';
 
 /** The rows of one statement. */
 export interface SqlResult<R> {
   readonly rows: R[];
 }
 
-/** Something that runs one parameterized statement. */
+/** Something that runs statements. */
 export interface SqlQueryable {
-  /**
-   * Runs `text` with `params`. Over a `pg` Pool a statement with parameters runs as a named
-   * prepared statement (see `fromPgPool`): parsed and planned once per connection.
-   */
+  /** Runs one statement with parameters (`$1`, `$2`…). */
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
-  /** Runs a script of several statements without parameters (migrations). */
+  /** Runs a script of several statements without parameters (DDL). */
   exec(script: string): Promise<void>;
+}
+
+/** How a transaction sees the database. */
+export interface TransactionMode {
+  /**
+   * Read-only, one snapshot for the whole transaction (`REPEATABLE READ READ ONLY`), for a
+   * consistent export. Otherwise `READ COMMITTED`: each statement sees what committed before it.
+   */
+  readonly snapshot?: boolean;
 }
 
 /** A database the store runs on. */
 export interface SqlDatabase extends SqlQueryable {
   /** Runs `fn` between BEGIN and COMMIT on one connection; rolls back when it throws. */
-  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>, mode?: TransactionMode): Promise<T>;
 }
 
 /** A named prepared statement for `pg` (`{ name, text, values }`, pg's `QueryConfig`). */
@@ -59,55 +63,29 @@ export interface PGliteLike {
   }) => Promise<T>): Promise<T>;
 }
 
-/** At most this many distinct statement texts per store get a prepared statement (a guard, not a tuning knob). */
-const MAX_NAMED = 1000;
-/** Statement name → its text, over every store of the process: two texts never share a name on a pool. */
-const TEXT_OF = new Map<string, string>();
-
 /**
- * A statement name derived from the text (53-bit hash, `tta_` + base 36): the same text gets
- * the same name on every connection, a different text (another schema) a different one.
- */
-function statementName(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `tta_${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
-}
-
-/**
- * Over a `pg` Pool. With `prepared` (the default), a statement with parameters runs as a named
- * prepared statement (pg's `{ name, text, values }`): the server parses, analyzes and plans it
- * once per connection instead of on every call — for the store's short statements that was
- * most of the server's work. The names are derived from the text (a name is never given to two
- * texts in the process: on a hash collision the later text runs unnamed); the statements are
- * the store's own, a bounded set. Without `prepared` (PgBouncer in transaction pooling mode
- * before 1.21) every statement is parsed and planned on each call.
+ * Over a `pg` Pool. With `prepared` (the default), every statement runs as a named prepared
+ * statement (pg's `{ name, text, values }`): the server parses and plans it once per connection
+ * instead of on every call. The name is derived from the text (SHA-256), so the same text has
+ * the same name on every connection and two texts never share one; the texts are the store's
+ * own, a bounded set (a few per table, index and range shape). Without `prepared` (PgBouncer in
+ * transaction pooling mode before 1.21) every statement is parsed and planned on each call.
+ *
+ * @example
+ * ```ts
+ * const db = fromPgPool(new pg.Pool({ connectionString }));
+ * await db.transaction((tx) => tx.query('SELECT 1'));
+ * ```
  */
 export function fromPgPool(pool: PgPoolLike, { prepared = true }: { readonly prepared?: boolean } = {}): SqlDatabase {
-  const names = new Map<string, string | null>(); // statement text → its name, or null: runs unnamed
-  const nameOf = (text: string): string | undefined => {
+  const names = new Map<string, string>(); // statement text → its name
+  const nameOf = (text: string): string => {
     let name = names.get(text);
-    if (name === undefined) {
-      if (names.size >= MAX_NAMED) return undefined;
-      const candidate = statementName(text);
-      const owner = TEXT_OF.get(candidate);
-      name = owner === undefined || owner === text ? candidate : null; // null: a hash collision
-      if (name !== null) TEXT_OF.set(name, text);
-      names.set(text, name);
-    }
-    return name ?? undefined;
+    if (name === undefined) names.set(text, (name = `tta_${sha256Hex(utf8ToBytes(text)).slice(0, 40)}`));
+    return name;
   };
-  const run = (target: PgPoolLike | PgPoolClientLike, text: string, params: readonly unknown[]) => {
-    const name = prepared && params.length > 0 ? nameOf(text) : undefined;
-    return name === undefined ? target.query(text, [...params]) : target.query({ name, text, values: [...params] });
-  };
+  const run = (target: PgPoolLike | PgPoolClientLike, text: string, params: readonly unknown[]) =>
+    prepared ? target.query({ name: nameOf(text), text, values: [...params] }) : target.query(text, [...params]);
   return {
     async query<R>(text: string, params: readonly unknown[] = []) {
       return (await run(pool, text, params)) as SqlResult<R>;
@@ -115,16 +93,19 @@ export function fromPgPool(pool: PgPoolLike, { prepared = true }: { readonly pre
     async exec(script) {
       await pool.query(script);
     },
-    async transaction(fn) {
+    async transaction(fn, mode = {}) {
       const client = await pool.connect();
       let broken: Error | undefined;
       // A connection that dies while checked out emits 'error' on the client: without a
       // listener that would crash the process. Record it; the query in flight rejects anyway.
-      const onError = (err: Error) => { broken = err; };
+      const onError = (err: Error) => {
+        broken = err;
+      };
       client.on?.('error', onError);
       try {
-        await client.query('BEGIN');
-        const tx: SqlQueryable = {
+        const isolation = mode.snapshot ? 'REPEATABLE READ READ ONLY' : 'READ COMMITTED';
+        await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+        const out = await fn({
           async query<R>(text: string, params: readonly unknown[] = []) {
             return (await run(client, text, params)) as SqlResult<R>;
           },
@@ -132,8 +113,7 @@ export function fromPgPool(pool: PgPoolLike, { prepared = true }: { readonly pre
             // Without parameters, pg uses the simple protocol: several statements are allowed.
             await client.query(script);
           },
-        };
-        const out = await fn(tx);
+        });
         await client.query('COMMIT');
         return out;
       } catch (e) {
@@ -152,6 +132,17 @@ export function fromPgPool(pool: PgPoolLike, { prepared = true }: { readonly pre
   };
 }
 
+/**
+ * Over PGlite: one connection. PGlite runs one `transaction()` at a time and makes `query()`
+ * wait for it, so transactions are serialized in JS and never interleave on the connection
+ * (which is why every isolation level gives the same result there and `mode` is not needed).
+ *
+ * @example
+ * ```ts
+ * const db = fromPGlite(await PGlite.create());
+ * await db.transaction((tx) => tx.query('SELECT 1'));
+ * ```
+ */
 export function fromPGlite(db: PGliteLike): SqlDatabase {
   return {
     async query<R>(text: string, params: readonly unknown[] = []) {
@@ -173,33 +164,62 @@ export function fromPGlite(db: PGliteLike): SqlDatabase {
   };
 }
 
-/** SQLSTATEs worth retrying: the transaction was rolled back whole and can simply run again. */
-const RETRYABLE = new Set(['40001', '40P01']);
-
+/**
+ * The SQLSTATE of a driver error (`23505`, `40001`…), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * if (sqlState(e) === '23505') console.log('unique violation');
+ * ```
+ */
 export function sqlState(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
 
 /**
- * Runs `op` (one statement or one whole transaction) and runs it again, up to `maxRetries`
- * times, when PostgreSQL aborted it with a serialization failure (40001) or a deadlock
- * (40P01): both roll back everything, so a retry cannot double-apply anything. Backoff grows
- * with the attempt (1, 2, 4… ms, capped at 50 ms). Any other error propagates at once.
+ * True for the failures after which PostgreSQL has rolled the whole transaction back and it can
+ * simply run again: serialization failure (40001) and deadlock (40P01).
+ *
+ * @example
+ * ```ts
+ * if (isRetryable(e) && attempt < maxRetries) continue;
+ * ```
+ */
+export function isRetryable(e: unknown): boolean {
+  const state = sqlState(e);
+  return state === '40001' || state === '40P01';
+}
+
+/**
+ * Runs `op` (one whole transaction) again, up to `maxRetries` times, while it fails with a
+ * retryable error (`isRetryable`); waits 1, 2, 4… ms (at most 50) between attempts. Any other
+ * error propagates at once.
+ *
+ * @example
+ * ```ts
+ * await withRetry(() => db.transaction(async (tx) => tx.query('SELECT 1')), 5);
+ * ```
  */
 export async function withRetry<T>(op: () => Promise<T>, maxRetries: number): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await op();
     } catch (e) {
-      const state = sqlState(e);
-      if (state === undefined || !RETRYABLE.has(state) || attempt >= maxRetries) throw e;
+      if (!isRetryable(e) || attempt >= maxRetries) throw e;
       await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt)));
     }
   }
 }
 
-/** Quotes an SQL identifier (a schema name). */
+/**
+ * Quotes an SQL identifier.
+ *
+ * @example
+ * ```ts
+ * quoteIdent('tiktok_ad_auth'); // '"tiktok_ad_auth"'
+ * ```
+ */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
