@@ -52,7 +52,7 @@ try {
   spark = createSparkCodes({ store, clock, codeSecret });
   ads = createAds({ store, clock });
   const status = (await spark.codeStatus({ codeId: generated.summary.id })).unwrap();
-  const library = await store.listLibrary(advertiser.adAccountId);
+  const library = (await spark.listLibrary(advertiser.adAccountId)).unwrap();
   const adAfterReopen = (await ads.getAd(ref(ad.id))).unwrap();
   const again = (await spark.confirmCode({ advertiser, code: generated.code })).unwrap();
   say(`Reopened it: migrate() applied ${secondMigration.applied.length} migrations; the code is ${status.status}, the library holds ${library.length} post(s), the ad is ${adAfterReopen.status}.`);

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 test('postgres-pglite-reopen: everything stored before closing PGlite, ads and a revocation included, is there after reopening', () => {
   const out = execFileSync(process.execPath, ['examples/postgres-pglite-reopen.mjs', '--json'], { encoding: 'utf8' });
   const facts = JSON.parse(out.trim().split('\n').at(-1)!);
-  expect(facts.firstApplied).toEqual([1, 2, 3, 4, 5]);
+  expect(facts.firstApplied).toEqual([1]);
   expect(facts.secondApplied).toEqual([]);
   expect(facts.status).toBe('IN_USE');
   expect(facts.libraryCodeIds).toEqual([facts.codeId]);
