@@ -121,6 +121,12 @@ export const accountMembersTable = table<AccountMemberRow>('owned_account_member
 /**
  * Every table of the library, for adapters that create storage up front (the PostgreSQL
  * schema) and for the conformance suite.
+ *
+ * @example
+ * ```ts
+ * import { TABLES } from 'tiktok-ad-auth/testing';
+ * for (const t of TABLES) console.log(t.name, Object.keys(t.indexes));
+ * ```
  */
 export const TABLES: readonly TableDef<never>[] = [
   codesTable, libraryTable, failedSearchesTable, adsTable, popupsTable, linkRequestsTable, linksTable, assignmentsTable, ownedAccountsTable,

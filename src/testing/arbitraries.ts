@@ -28,21 +28,49 @@ export const arbitraries = {
   videoFacts: (ownerId: string) =>
     fc.record({
       id: arbitraries.id('video'),
-      ownerId: fc.oneof({ weight: 4, arbitrary: fc.constant(ownerId) }, { weight: 1, arbitrary: arbitraries.id('creator') }),
+      ownerId: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(ownerId) },
+        { weight: 1, arbitrary: arbitraries.id('creator') },
+      ),
       visibility: fc.constantFrom('PUBLIC' as const, 'FRIENDS' as const, 'PRIVATE' as const),
       isOriginal: fc.boolean(),
       adAuthorizationEnabled: fc.boolean(),
-      music: fc.constantFrom('NONE' as const, 'ORIGINAL' as const, 'COMMERCIAL_MUSIC_LIBRARY' as const, 'COPYRIGHTED_NOT_IN_CML' as const),
+      music: fc.constantFrom(
+        'NONE' as const,
+        'ORIGINAL' as const,
+        'COMMERCIAL_MUSIC_LIBRARY' as const,
+        'COPYRIGHTED_NOT_IN_CML' as const,
+      ),
     }),
   /** Advertiser facts of any eligibility. */
   advertiserFacts: () =>
-    fc.record({ adAccountId: arbitraries.id('adacc'), hasActivePaymentMethod: fc.boolean(), hasCreativeLibraryAccess: fc.boolean() }),
+    fc.record({
+      adAccountId: arbitraries.id('adacc'),
+      hasActivePaymentMethod: fc.boolean(),
+      hasCreativeLibraryAccess: fc.boolean(),
+    }),
   /** Fully eligible creator and video facts (every rule passes with the default policy). */
   eligibleCreatorAndVideo: () =>
-    fc.tuple(arbitraries.id('creator'), arbitraries.id('video'), fc.integer({ min: 10_000, max: 5_000_000 })).map(([cid, vid, followers]) => ({
-      creator: { id: cid, displayName: 'Creator', accountType: 'CREATOR' as const, followerCount: followers, adAuthorizationEnabled: true, adTermsAccepted: true },
-      video: { id: vid, ownerId: cid, visibility: 'PUBLIC' as const, isOriginal: true, adAuthorizationEnabled: true, music: 'ORIGINAL' as const },
-    })),
+    fc
+      .tuple(arbitraries.id('creator'), arbitraries.id('video'), fc.integer({ min: 10_000, max: 5_000_000 }))
+      .map(([cid, vid, followers]) => ({
+        creator: {
+          id: cid,
+          displayName: 'Creator',
+          accountType: 'CREATOR' as const,
+          followerCount: followers,
+          adAuthorizationEnabled: true,
+          adTermsAccepted: true,
+        },
+        video: {
+          id: vid,
+          ownerId: cid,
+          visibility: 'PUBLIC' as const,
+          isOriginal: true,
+          adAuthorizationEnabled: true,
+          music: 'ORIGINAL' as const,
+        },
+      })),
   /** A period in days, allowed or not. */
   periodDays: () => fc.oneof(fc.constantFrom(7, 30, 60, 365), fc.integer({ min: -5, max: 400 })),
 };

@@ -23,3 +23,24 @@ export interface StoreFactoryOptions {
 
 /** Makes a fresh, empty store for each check. */
 export type StoreFactory = (options?: StoreFactoryOptions) => Promise<StoreHandle>;
+
+/** One named check of the conformance suite: `run` rejects with a message when it fails. */
+export interface ConformanceCheck {
+  readonly name: string;
+  readonly run: () => Promise<void>;
+}
+
+/** Options of the conformance suite. */
+export interface ConformanceOptions {
+  /**
+   * Runs of each property and model check (default 25). A slow adapter may pass fewer; raise it
+   * in CI (our test files read `FC_NUM_RUNS`).
+   */
+  readonly numRuns?: number;
+  /**
+   * Also run the table contract over the suite's own tables (`CONFORMANCE_TABLES`: three-part,
+   * fractional, negative and non-ASCII index values). Default true; set it to false for an
+   * adapter that can only store the library's `TABLES`.
+   */
+  readonly testTables?: boolean;
+}
