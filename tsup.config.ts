@@ -1,8 +1,15 @@
 import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-// The public entries (package.json `exports`).
-const entry = { index: 'src/index.ts', testing: 'src/testing/index.ts', postgres: 'src/adapters/postgres/index.ts' };
+// The public entries (package.json `exports`): `.`, then one entry point per audience.
+const entry = {
+  index: 'src/index.ts',
+  model: 'src/model.ts',
+  schemas: 'src/schemas.ts',
+  adapters: 'src/adapters.ts',
+  testing: 'src/testing/index.ts',
+  postgres: 'src/adapters/postgres/index.ts',
+};
 // Source maps point at the sources without embedding them (the tarball stays small; the sources
 // are in the repository).
 const common = {
@@ -27,7 +34,10 @@ export default defineConfig([
   // CommonJS, bundled per entry (require() cannot tree-shake anyway), with the type declarations.
   // @noble/hashes and @scure/base ship ESM only: bundled into the CommonJS build so that
   // `require('tiktok-ad-auth')` works on every Node 20 (require() of ESM needs 20.19+).
-  { ...common, entry, format: ['cjs'], dts: true, treeshake: true, splitting: true, noExternal: ['@noble/hashes', '@scure/base'] },
+  {
+    ...common, entry, format: ['cjs'], dts: true, treeshake: true, splitting: true,
+    noExternal: ['@noble/hashes', '@scure/base'],
+  },
   // The ESM type declarations (`.d.ts`), bundled per entry like the CommonJS ones.
   { ...common, entry, format: ['esm'], dts: { only: true } },
 ]);
