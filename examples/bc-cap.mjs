@@ -19,7 +19,7 @@ async function linkN(bc, bcId, n, prefix) {
 const store = memoryStore();
 const bc = createBusinessCenterLinks({ store, clock: manualClock(new Date('2026-06-01T00:00:00Z')), random: seededRandom(800) });
 await linkN(bc, 'bc-big', 800, 'tt');
-say(`bc-big has ${await store.countActiveLinks({ businessCenterId: 'bc-big' })} linked accounts.`);
+say(`bc-big has ${(await bc.listBusinessCenterLinks('bc-big')).unwrap().length} linked accounts.`);
 const extra = (await bc.startLinkRequest({ businessCenter: { id: 'bc-big', verified: true }, member: admin, permissionLevel: 'DELIVER_ADS', permissions })).unwrap();
 const refused = await bc.approveLinkRequest({ token: extra.qrToken, account: account('tt-801'), userId: 'u' });
 const refusal = refused.isErr() ? refused.error.violations[0] : undefined;
@@ -37,13 +37,13 @@ const pending = [];
 for (let i = 0; i < 100; i++) pending.push((await bc2.startLinkRequest({ businessCenter: { id: 'bc-race', verified: true }, member: admin, permissionLevel: 'DELIVER_ADS', permissions })).unwrap());
 const results = await Promise.all(pending.map((p, i) => bc2.approveLinkRequest({ token: p.qrToken, account: account(`rush-${i}`), userId: 'u' })));
 const succeeded = results.filter((r) => r.isOk()).length;
-const total = await store2.countActiveLinks({ businessCenterId: 'bc-race' });
+const total = (await bc2.listBusinessCenterLinks('bc-race')).unwrap().length;
 say(`100 concurrent approvals on 790 links: ${succeeded} succeed, the Business Center ends with ${total} links.`);
 
 if (json) {
   console.log(JSON.stringify({
     linked: 800, refusedRule: refusal?.rule, refusedCode: refusal?.code, retryAfterUnlink: retry.isOk(),
-    afterUnlink: await store.countActiveLinks({ businessCenterId: 'bc-big' }),
+    afterUnlink: (await bc.listBusinessCenterLinks('bc-big')).unwrap().length,
     concurrent: { attempts: 100, succeeded, total, refusedForCap: results.filter((r) => r.isErr() && r.error.violations.some((v) => v.code === 'bc.business_center_cap_reached')).length },
   }));
 }

@@ -1,7 +1,8 @@
 // A Spark Ads authorization code from start to end, with a manual clock:
 // a creator generates a 30-day code, a brand searches and confirms it, a second code is
 // revoked by its creator, and the first one expires. Run: `npm run demo` (or `node examples/spark-codes-lifecycle.mjs`).
-import { DAY_MS, createSparkCodes, manualClock, memoryStore, toBusinessApiError } from 'tiktok-ad-auth';
+import { DAY_MS, createSparkCodes, manualClock, memoryStore } from 'tiktok-ad-auth';
+import { toBusinessApiError } from 'tiktok-ad-auth/model';
 
 const json = process.argv.includes('--json');
 const say = (...args) => { if (!json) console.log(...args); };
