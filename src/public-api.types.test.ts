@@ -1,7 +1,9 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type {
-  AdCode, AdCodeRecord, AdCodeStatus, Decision, DeniedError, GeneratedCode, Result, SearchCodeError, SparkCodes, StorageError, ValidationError, Violation, VideoId, CreatorId,
+  AdCode, Decision, DeniedError, GeneratedCode, Result, SearchCodeError, SparkCodes, StorageError, ValidationError,
+  Violation,
 } from './index.js';
+import type { AdCodeRecord, AdCodeStatus, CreatorId, VideoId } from './model.js';
 import { canGenerateAdCode, createSparkCodes, parseAdCode } from './index.js';
 
 describe('public types', () => {

@@ -41,6 +41,20 @@ export type AdIdentity =
   | { readonly type: 'CUSTOMIZED_USER'; readonly identityId: string };
 
 /**
+ * An ad's identity as a caller gives it to the rules, with a plain string `codeId`: the ads
+ * the library records carry an `AdIdentity` with a branded `AdCodeId`, and fit here too.
+ *
+ * @example
+ * ```ts
+ * const identity: AdIdentityInput = { type: 'AUTH_CODE', codeId: 'code_1a2b' };
+ * canCreateAd({ campaign, identity, inLibrary: true }, DEFAULT_POLICY);
+ * ```
+ */
+export type AdIdentityInput =
+  | { readonly type: 'AUTH_CODE'; readonly codeId: string }
+  | Exclude<AdIdentity, { readonly type: 'AUTH_CODE' }>;
+
+/**
  * An ad's lifecycle status (ADV-05, ADV-06):
  * `DRAFT → IN_REVIEW → APPROVED | REJECTED`, `APPROVED → RUNNING ⇄ PAUSED`, and `STOPPED`
  * (terminal) from `APPROVED`, `RUNNING` or `PAUSED`. A rejected ad can be submitted again.

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  AD_TRANSITIONS, adStatusAt, canChangeAdStatus, DAY_MS, definePolicy, forecastAds, STOPPED_BY_EXPIRY, type AdAction,
-} from '../index.js';
+import { adStatusAt, canChangeAdStatus, DAY_MS, definePolicy, forecastAds } from '../index.js';
+import { AD_TRANSITIONS, STOPPED_BY_EXPIRY, type AdAction } from '../model.js';
 import { adLimitViolations } from './ads.rules.js';
 import { adRecordArb, instantArb } from '../../test/ad-arbitraries.js';
 

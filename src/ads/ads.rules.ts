@@ -3,7 +3,7 @@ import type { Policy } from '../kernel/policy.js';
 import { SYSTEM_ACTOR, type Actor } from '../kernel/events.js';
 import { isInForce, type AuthorizationTimes as CodeTimes } from '../kernel/authorization.js';
 import type {
-  AdForecast, AdForecastFacts, AdIdentity, AdRecord, AdStatus, AdStatusReason, AdView, CampaignFacts,
+  AdForecast, AdForecastFacts, AdIdentityInput, AdRecord, AdStatus, AdStatusReason, AdView, CampaignFacts,
 } from './ads.model.js';
 
 /** The actions of the ad lifecycle. */
@@ -71,7 +71,7 @@ export const STOPPED_BY_EXPIRY: readonly AdStatus[] = ['IN_REVIEW', 'APPROVED', 
  * isSparkAd({ type: 'CUSTOMIZED_USER', identityId: 'brand' }); // false
  * ```
  */
-export function isSparkAd(identity: AdIdentity): boolean {
+export function isSparkAd(identity: AdIdentityInput): boolean {
   return identity.type !== 'CUSTOMIZED_USER';
 }
 
@@ -119,10 +119,19 @@ export function offersAssetAuthorization(campaign: CampaignFacts, policy: Policy
   return campaign.placements.includes('TIKTOK') && !policy.topAdsExcludedCampaignTypes.includes(campaign.campaignType);
 }
 
-/** Facts for `canCreateAd`. */
+/**
+ * Facts for `canCreateAd`, with plain string ids.
+ *
+ * @example
+ * ```ts
+ * const facts: CreateAdFacts = {
+ *   campaign, identity: { type: 'AUTH_CODE', codeId: 'code_1a2b' }, inLibrary: true,
+ * };
+ * ```
+ */
 export interface CreateAdFacts {
   readonly campaign: CampaignFacts;
-  readonly identity: AdIdentity;
+  readonly identity: AdIdentityInput;
   /** The caller's choice for the Asset Authorization checkbox, if any (TOP-01). */
   readonly assetAuthorization?: boolean | undefined;
   /** For `AUTH_CODE`: whether the post is in the ad account's Spark Ads library (ADV-02, ADV-04). */
@@ -216,9 +225,17 @@ export function adLimitViolations(facts: AdLimitFacts, policy: Policy): Violatio
   return v;
 }
 
-/** Facts for `authorizationViolations`. */
+/**
+ * Facts for `authorizationViolations`: an ad's identity (plain string ids, or a recorded ad's
+ * `identity`), its code and whether the code is in the ad account's library.
+ *
+ * @example
+ * ```ts
+ * const facts: AuthorizationFacts = { identity: ad.identity, code, inLibrary: true };
+ * ```
+ */
 export interface AuthorizationFacts {
-  readonly identity: AdIdentity;
+  readonly identity: AdIdentityInput;
   /** For `AUTH_CODE`: the code, or `undefined` when it no longer exists. */
   readonly code?: CodeTimes | undefined;
   /** For `AUTH_CODE`: whether the ad account confirmed the code (its post is in the library). */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { idSchema, instantSchema, textSchema } from '../kernel/validation.js';
+import { idSchema, instantSchema, textSchema, type ReadonlyInput } from '../kernel/validation.js';
 import { brandedId } from '../kernel/branded-id.js';
 import { DAY_MS } from '../kernel/time.js';
 import type { AdAccountId, AdCodeId, AdId, VideoId } from '../kernel/ids.js';
@@ -58,7 +58,7 @@ export const adScheduleSchema = z.strictObject({
   endAt: z.optional(instantSchema),
 }).check(z.refine(
   (s) => s.endAt === undefined || s.endAt.getTime() > s.startAt.getTime(),
-  { message: 'endAt must be after startAt', path: ['endAt'] },
+  { message: 'must be after startAt', path: ['endAt'] },
 ));
 
 /**
@@ -160,14 +160,62 @@ export const forecastInputSchema = z.strictObject({
   at: z.optional(instantSchema),
 });
 
-/** An ad account id argument. */
+/**
+ * An ad account id argument (of `listAds`).
+ *
+ * @example
+ * ```ts
+ * adsAccountIdSchema.safeParse('adv-1').success; // true
+ * ```
+ */
 export const adsAccountIdSchema = adAccountId;
 
-/** Input type of `createAd`. */
-export type CreateAdInput = z.input<typeof createAdInputSchema>;
-/** Input type of the lifecycle actions. */
-export type AdActionInput = z.input<typeof adActionInputSchema>;
-/** Input type of `review`. */
-export type ReviewAdInput = z.input<typeof reviewAdInputSchema>;
-/** Input type of `forecast`. */
-export type ForecastInput = z.input<typeof forecastInputSchema>;
+/**
+ * Input of `Ads.createAd`: ids are plain strings; unknown keys are refused at compile and run time.
+ *
+ * @example
+ * ```ts
+ * const input: CreateAdInput = {
+ *   adAccountId: 'adv-1', name: 'Spring', schedule: { startAt: new Date() },
+ *   campaign: { campaignId: 'c1', objective: 'TRAFFIC', placements: ['TIKTOK'], campaignType: 'MANUAL' },
+ *   identity: { type: 'AUTH_CODE', codeId: 'code_1a2b' },
+ * };
+ * ```
+ */
+export type CreateAdInput = ReadonlyInput<z.input<typeof createAdInputSchema>>;
+/**
+ * Input of the ad lifecycle actions (`submit`, `start`, `pause`, `resume`, `stop`).
+ *
+ * @example
+ * ```ts
+ * await ads.submit({ adAccountId: 'adv-1', adId: 'ad_1', userId: 'u-7' } satisfies AdActionInput);
+ * ```
+ */
+export type AdActionInput = ReadonlyInput<z.input<typeof adActionInputSchema>>;
+/**
+ * Input of `Ads.review`: the caller's review decision.
+ *
+ * @example
+ * ```ts
+ * const input: ReviewAdInput = { adAccountId: 'adv-1', adId: 'ad_1', approved: true };
+ * ```
+ */
+export type ReviewAdInput = ReadonlyInput<z.input<typeof reviewAdInputSchema>>;
+/**
+ * Input of `Ads.getAd`: the ad, and optionally the instant to read its status at.
+ *
+ * @example
+ * ```ts
+ * const input: GetAdInput = { adAccountId: 'adv-1', adId: 'ad_1', at: new Date() };
+ * ```
+ */
+export type GetAdInput = ReadonlyInput<z.input<typeof getAdInputSchema>>;
+/**
+ * Input of `Ads.forecast`: one ad, or every ad of the ad account.
+ *
+ * @example
+ * ```ts
+ * const input: ForecastInput = { adAccountId: 'adv-1', withinMs: 7 * DAY_MS };
+ * ```
+ */
+export type ForecastInput = ReadonlyInput<z.input<typeof forecastInputSchema>>;

@@ -3,6 +3,8 @@ import { createAds, DAY_MS, definePolicy, HOUR_MS, manualClock, type AdView } fr
 import { adsTable } from '../storage/tables.js';
 import { adsSetup, campaign, T0 } from '../../test/fixtures.js';
 
+/** Bad input on purpose: what a JavaScript caller (or a cast) can pass; the types would refuse it. */
+const unchecked = (input: unknown) => input as never;
 const codesOf = (r: { isErr(): boolean; error?: unknown }) =>
   r.isErr() ? ((r as { error: { violations?: { code: string }[] } }).error.violations ?? []).map((v) => v.code) : [];
 const ref = (ad: Pick<AdView, 'adAccountId' | 'id'>) => ({ adAccountId: ad.adAccountId, adId: ad.id });
@@ -365,10 +367,10 @@ describe('X-01 every violation at once; X-03 bad input is refused and nothing st
     const s = adsSetup();
     const evil = JSON.parse(`{"adAccountId":"adacc-1","adId":"ad_1","__proto__":{"x":1}}`);
     expect((await s.ads.submit(evil)).isErr()).toBe(true);
-    expect((await s.ads.createAd(null)).isErr()).toBe(true);
+    expect((await s.ads.createAd(unchecked(null))).isErr()).toBe(true);
     expect((await s.ads.forecast({ adAccountId: 'adacc-1', withinMs: -1 })).isErr()).toBe(true);
     expect((await s.spark.expireDue({ limit: 0 })).isErr()).toBe(true);
-    expect((await s.ads.listAds(42)).isErr()).toBe(true);
+    expect((await s.ads.listAds(unchecked(42))).isErr()).toBe(true);
   });
 
   test('createAds checks its options at creation', () => {

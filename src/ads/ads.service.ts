@@ -21,7 +21,7 @@ import {
 } from './ads.rules.js';
 import {
   adActionInputSchema, adsAccountIdSchema, createAdInputSchema, forecastInputSchema, getAdInputSchema,
-  reviewAdInputSchema,
+  reviewAdInputSchema, type AdActionInput, type CreateAdInput, type ForecastInput, type GetAdInput, type ReviewAdInput,
 } from './ads.schemas.js';
 import { adStatusEvent, type AdCreatedEvent } from './ads.events.js';
 import type { AdsError } from './ads.errors.js';
@@ -59,29 +59,29 @@ export interface Ads {
    * checked under the ad account's and the identity's locks, so they hold under concurrent
    * callers; the Asset Authorization option follows TOP-01..03. Every violation is reported.
    */
-  createAd(input: unknown): Promise<Result<AdView, AdsError>>;
+  createAd(input: CreateAdInput): Promise<Result<AdView, AdsError>>;
   /** Submits a draft (or rejected) ad for review (ADV-05); refused unless its authorization is in force. */
-  submit(input: unknown): Promise<Result<AdView, AdsError>>;
+  submit(input: AdActionInput): Promise<Result<AdView, AdsError>>;
   /** Records the caller's review decision: approved or rejected (ADV-05). */
-  review(input: unknown): Promise<Result<AdView, AdsError>>;
+  review(input: ReviewAdInput): Promise<Result<AdView, AdsError>>;
   /** Starts an approved ad; refused unless its authorization is in force. */
-  start(input: unknown): Promise<Result<AdView, AdsError>>;
+  start(input: AdActionInput): Promise<Result<AdView, AdsError>>;
   /** The advertiser pauses a running ad. */
-  pause(input: unknown): Promise<Result<AdView, AdsError>>;
+  pause(input: AdActionInput): Promise<Result<AdView, AdsError>>;
   /** Resumes a paused ad; refused when its authorization ended (revoked or expired, ADV-06). */
-  resume(input: unknown): Promise<Result<AdView, AdsError>>;
+  resume(input: AdActionInput): Promise<Result<AdView, AdsError>>;
   /** The advertiser stops an ad (terminal). */
-  stop(input: unknown): Promise<Result<AdView, AdsError>>;
+  stop(input: AdActionInput): Promise<Result<AdView, AdsError>>;
   /** An ad with its status at `at` (default now; expiry applied even before the sweep). */
-  getAd(input: unknown): Promise<Result<AdView, AdsError>>;
+  getAd(input: GetAdInput): Promise<Result<AdView, AdsError>>;
   /** An ad account's ads, oldest first (ties by id), with their status now. */
-  listAds(adAccountId: unknown): Promise<Result<readonly AdView[], AdsError>>;
+  listAds(adAccountId: string): Promise<Result<readonly AdView[], AdsError>>;
   /**
    * The authorization forecast of one ad or a whole ad account: ads whose schedule runs past
    * their authorization's expiry, and those whose authorization expires within `withinMs`
    * (default 7 days), each with the instant it will stop. Soonest first.
    */
-  forecast(input: unknown): Promise<Result<readonly AdForecast[], AdsError>>;
+  forecast(input: ForecastInput): Promise<Result<readonly AdForecast[], AdsError>>;
 }
 
 /**
@@ -246,7 +246,7 @@ export function createAds(options: AdsOptions): Ads {
     };
   }
 
-  const action = (name: AdAction) => async (input: unknown): Promise<Result<AdView, AdsError>> => {
+  const action = (name: AdAction) => async (input: AdActionInput): Promise<Result<AdView, AdsError>> => {
     const parsed = parseInput(adActionInputSchema, input);
     if (parsed.isErr()) return parsed;
     return act(name, parsed.value.adAccountId, parsed.value.adId, parsed.value.userId);

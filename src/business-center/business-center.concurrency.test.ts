@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { createBusinessCenterLinks, definePolicy, HOUR_MS, manualClock, memoryStore, seededRandom } from '../index.js';
 import { linkRequestsTable, linksTable } from '../storage/tables.js';
+import type { BcMemberFacts, TikTokAccountFacts } from './business-center.model.js';
+import type { StartLinkRequestInput } from './business-center.schemas.js';
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const T5 = new Date(T0.getTime() + 5_000);
 const SPARK = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
-const admin = { userId: 'admin-1', role: 'ADMIN' };
-const account = (id: string) => ({ id, accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false });
-const start = (bcId: string) => ({
+const admin: BcMemberFacts = { userId: 'admin-1', role: 'ADMIN' };
+const account = (id: string): TikTokAccountFacts =>
+  ({ id, accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false });
+const start = (bcId: string): StartLinkRequestInput => ({
   businessCenter: { id: bcId, verified: true }, member: admin, permissionLevel: 'DELIVER_ADS', permissions: SPARK,
 });
 const codes = (r: { isErr(): boolean; error?: unknown }) =>

@@ -9,28 +9,59 @@ export type AdAccountRole = 'ADMIN' | 'OPERATOR' | 'ANALYST';
 /** TikTok account types: personal, business, creator. */
 export type TikTokAccountType = 'PERSONAL' | 'BUSINESS' | 'CREATOR';
 
-/** What the library needs to know about a Business Center. Supplied by the caller. */
+/**
+ * What the library needs to know about a Business Center. Supplied by the caller, with a plain
+ * string id: the library checks it and records it as a `BusinessCenterId`.
+ *
+ * @example
+ * ```ts
+ * const businessCenter: BusinessCenterFacts = { id: 'bc-agency', verified: true };
+ * ```
+ */
 export interface BusinessCenterFacts {
-  readonly id: BusinessCenterId;
+  readonly id: string;
   /** The Business Center passed business verification (ASSET-06). */
   readonly verified: boolean;
 }
 
-/** A person acting in a Business Center, with their role there. Supplied by the caller. */
+/**
+ * A person acting in a Business Center, with their role there. Supplied by the caller.
+ *
+ * @example
+ * ```ts
+ * const member: BcMemberFacts = { userId: 'u-admin', role: 'ADMIN' };
+ * ```
+ */
 export interface BcMemberFacts {
-  readonly userId: UserId;
+  readonly userId: string;
   readonly role: BcRole;
 }
 
-/** An ad account and the Business Center it belongs to (`undefined` when in none). Supplied by the caller. */
+/**
+ * An ad account and the Business Center it belongs to (`undefined` when in none). Supplied by the caller.
+ *
+ * @example
+ * ```ts
+ * const adAccount: AdAccountFacts = { id: 'adv-1', businessCenterId: 'bc-agency' };
+ * ```
+ */
 export interface AdAccountFacts {
-  readonly id: AdAccountId;
-  readonly businessCenterId?: BusinessCenterId | undefined;
+  readonly id: string;
+  readonly businessCenterId?: string | undefined;
 }
 
-/** What the library needs to know about a TikTok account. Supplied by the caller. */
+/**
+ * What the library needs to know about a TikTok account. Supplied by the caller.
+ *
+ * @example
+ * ```ts
+ * const account: TikTokAccountFacts = {
+ *   id: 'tt-dana', accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false,
+ * };
+ * ```
+ */
 export interface TikTokAccountFacts {
-  readonly id: TikTokAccountId;
+  readonly id: string;
   readonly accountType: TikTokAccountType;
   readonly isPrivate: boolean;
   /** Whether the account is already linked to any Business Center (ASSET-04), as the caller knows it. */

@@ -3,7 +3,7 @@ import {
   canApproveLinkRequest, canManageLink, canStartLinkRequest, definePolicy, DEFAULT_POLICY, HOUR_MS, isLinkActive,
   linkPlacementViolations, linkRequestStatusAt,
 } from '../index.js';
-import type { BusinessCenterFacts, BcMemberFacts } from '../index.js';
+import type { BusinessCenterFacts, BcMemberFacts } from '../model.js';
 import { canCloseLinkRequest } from './business-center.rules.js';
 
 const T = new Date('2026-05-01T00:00:00Z');

@@ -1,15 +1,24 @@
 import { decide, type Decision, type Violation } from '../kernel/decision.js';
 import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import type {
-  AdAccountFacts, BcLinkRecord, BcMemberFacts, BusinessCenterFacts, LinkRequestRecord, LinkRequestStatus,
-  LinkRequestSummary,
+  AdAccountFacts, BcMemberFacts, BusinessCenterFacts, LinkRequestRecord, LinkRequestStatus, LinkRequestSummary,
 } from './business-center.model.js';
 import { checkPermissions } from './permissions.js';
 
 /** The two caps of BC-01, as the rules and stores need them. */
 export type LinkCaps = Pick<Policy, 'maxBusinessCentersPerAccount' | 'maxAccountsPerBusinessCenter'>;
 
-/** Facts for `canStartLinkRequest`. */
+/**
+ * Facts for `canStartLinkRequest`, with plain string ids.
+ *
+ * @example
+ * ```ts
+ * const facts: StartLinkFacts = {
+ *   businessCenter: { id: 'bc-1', verified: true }, member: { userId: 'u-1', role: 'ADMIN' },
+ *   permissionLevel: 'DELIVER_ADS', permissions: SPARK_ADS_PERMISSIONS,
+ * };
+ * ```
+ */
 export interface StartLinkFacts {
   readonly businessCenter: BusinessCenterFacts;
   readonly member: BcMemberFacts;
@@ -270,17 +279,31 @@ export function canCloseLinkRequest(request: RequestTimes | undefined, at: Date)
  * isLinkActive(link, link.unlinkedAt ?? new Date()); // false once unlinked
  * ```
  */
-export function isLinkActive(link: Pick<BcLinkRecord, 'linkedAt' | 'unlinkedAt'>, at: Date): boolean {
+export function isLinkActive(
+  link: { readonly linkedAt: Date; readonly unlinkedAt?: Date | undefined }, at: Date,
+): boolean {
   const t = at.getTime();
   return link.linkedAt.getTime() <= t && (link.unlinkedAt === undefined || link.unlinkedAt.getTime() > t);
 }
 
-/** Facts for `canManageLink`. */
+/**
+ * Facts for `canManageLink`, with plain string ids (a link record of the library fits `link`).
+ *
+ * @example
+ * ```ts
+ * const facts: ManageLinkFacts = {
+ *   businessCenter: { id: 'bc-1', verified: true }, member: { userId: 'u-1', role: 'ADMIN' },
+ *   link: { businessCenterId: 'bc-1', linkedAt: new Date('2026-01-01T00:00:00Z') }, at: new Date(),
+ * };
+ * ```
+ */
 export interface ManageLinkFacts {
   readonly businessCenter: BusinessCenterFacts;
   readonly member: BcMemberFacts;
   /** The link to change, unlink or assign, or `undefined` when none was found. */
-  readonly link: Pick<BcLinkRecord, 'businessCenterId' | 'linkedAt' | 'unlinkedAt'> | undefined;
+  readonly link: {
+    readonly businessCenterId: string; readonly linkedAt: Date; readonly unlinkedAt?: Date | undefined;
+  } | undefined;
   readonly at: Date;
   /** For assignments (BC-08): the ad account, which must belong to the same Business Center. */
   readonly adAccount?: AdAccountFacts | undefined;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { instantSchema, textSchema } from '../kernel/validation.js';
+import { instantSchema, textSchema, type ReadonlyInput } from '../kernel/validation.js';
 import { brandedId } from '../kernel/branded-id.js';
 import type { AdAccountId, BcLinkId, BusinessCenterId, LinkRequestId, TikTokAccountId, UserId } from '../kernel/ids.js';
 
@@ -180,24 +180,110 @@ export const unlinkInputSchema = z.strictObject({
 export const assignmentInputSchema = z.strictObject({
   businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId, adAccount: adAccountFactsSchema,
 });
-/** A Business Center id argument. */
+/**
+ * A Business Center id argument (of `listBusinessCenterLinks`).
+ *
+ * @example
+ * ```ts
+ * businessCenterIdSchema.safeParse('bc-1').success; // true
+ * ```
+ */
 export const businessCenterIdSchema = bcId;
-/** A TikTok account id argument. */
+/**
+ * A TikTok account id argument (of `listAccountLinks`).
+ *
+ * @example
+ * ```ts
+ * tiktokAccountIdSchema.safeParse('tt-dana').success; // true
+ * ```
+ */
 export const tiktokAccountIdSchema = accountId;
-/** A link id argument. */
+/**
+ * A link id argument (of `getLink`).
+ *
+ * @example
+ * ```ts
+ * linkIdSchema.safeParse('has space').success; // false
+ * ```
+ */
 export const linkIdSchema = linkId;
 
-/** Input type of `startLinkRequest` (plain strings; the service brands them). */
-export type StartLinkRequestInput = z.input<typeof startLinkRequestInputSchema>;
-/** Input type of `approveLinkRequest`. */
-export type ApproveLinkRequestInput = z.input<typeof approveLinkRequestInputSchema>;
-/** Input type of `rejectLinkRequest`. */
-export type RejectLinkRequestInput = z.input<typeof rejectLinkRequestInputSchema>;
-/** Input type of `cancelLinkRequest`. */
-export type CancelLinkRequestInput = z.input<typeof cancelLinkRequestInputSchema>;
-/** Input type of `changeLinkPermissions`. */
-export type ChangeLinkPermissionsInput = z.input<typeof changeLinkPermissionsInputSchema>;
-/** Input type of `unlink`. */
-export type UnlinkInput = z.input<typeof unlinkInputSchema>;
-/** Input type of `assignToAdAccount` / `unassignFromAdAccount`. */
-export type AssignmentInput = z.input<typeof assignmentInputSchema>;
+/**
+ * Input of `startLinkRequest`, with plain string ids (the service brands them).
+ *
+ * @example
+ * ```ts
+ * const input: StartLinkRequestInput = {
+ *   businessCenter: { id: 'bc-1', verified: true }, member: { userId: 'u-admin', role: 'ADMIN' },
+ *   permissionLevel: 'DELIVER_ADS', permissions: SPARK_ADS_PERMISSIONS,
+ * };
+ * ```
+ */
+export type StartLinkRequestInput = ReadonlyInput<z.input<typeof startLinkRequestInputSchema>>;
+/**
+ * Input of `approveLinkRequest`: the scanned token, the account's facts, who approves.
+ *
+ * @example
+ * ```ts
+ * const account = { id: 'tt-dana', accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false } as const;
+ * const input: ApproveLinkRequestInput = { token: scanned, account, userId: 'creator-phone' };
+ * ```
+ */
+export type ApproveLinkRequestInput = ReadonlyInput<z.input<typeof approveLinkRequestInputSchema>>;
+/**
+ * Input of `rejectLinkRequest`.
+ *
+ * @example
+ * ```ts
+ * const input: RejectLinkRequestInput = { token: scanned, userId: 'creator-phone' };
+ * ```
+ */
+export type RejectLinkRequestInput = ReadonlyInput<z.input<typeof rejectLinkRequestInputSchema>>;
+/**
+ * Input of `cancelLinkRequest`.
+ *
+ * @example
+ * ```ts
+ * const input: CancelLinkRequestInput = { businessCenter, member, requestId: 'lreq_1a2b' };
+ * ```
+ */
+export type CancelLinkRequestInput = ReadonlyInput<z.input<typeof cancelLinkRequestInputSchema>>;
+/**
+ * Input of `linkRequestStatus`.
+ *
+ * @example
+ * ```ts
+ * const input: LinkRequestStatusInput = { requestId: 'lreq_1a2b', at: new Date() };
+ * ```
+ */
+export type LinkRequestStatusInput = ReadonlyInput<z.input<typeof linkRequestStatusInputSchema>>;
+/**
+ * Input of `changeLinkPermissions`.
+ *
+ * @example
+ * ```ts
+ * const input: ChangeLinkPermissionsInput = {
+ *   businessCenter, member, linkId: 'link_1', permissions: ['EXISTING_POSTS'],
+ * };
+ * ```
+ */
+export type ChangeLinkPermissionsInput = ReadonlyInput<z.input<typeof changeLinkPermissionsInputSchema>>;
+/**
+ * Input of `unlink`.
+ *
+ * @example
+ * ```ts
+ * const input: UnlinkInput = { businessCenter, member, linkId: 'link_1' };
+ * ```
+ */
+export type UnlinkInput = ReadonlyInput<z.input<typeof unlinkInputSchema>>;
+/**
+ * Input of `assignToAdAccount` and `unassignFromAdAccount`.
+ *
+ * @example
+ * ```ts
+ * const adAccount = { id: 'adv-1', businessCenterId: 'bc-1' };
+ * const input: AssignmentInput = { businessCenter, member, linkId: 'link_1', adAccount };
+ * ```
+ */
+export type AssignmentInput = ReadonlyInput<z.input<typeof assignmentInputSchema>>;

@@ -1,14 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { createBusinessCenterLinks, manualClock, memoryStore, seededRandom, HOUR_MS, definePolicy } from '../index.js';
 import { linkRequestsTable } from '../storage/tables.js';
+import type {
+  AdAccountFacts, BcMemberFacts, BusinessCenterFacts, TikTokAccountFacts,
+} from './business-center.model.js';
+import type { StartLinkRequestInput } from './business-center.schemas.js';
 
+/** Bad input on purpose: what a JavaScript caller (or a cast) can pass; the types would refuse it. */
+const unchecked = (input: unknown) => input as never;
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const SPARK = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
-const bcFacts = { id: 'bc-1', verified: true };
-const admin = { userId: 'admin-1', role: 'ADMIN' };
-const account = (id = 'tt-1') =>
+const bcFacts: BusinessCenterFacts = { id: 'bc-1', verified: true };
+const admin: BcMemberFacts = { userId: 'admin-1', role: 'ADMIN' };
+const account = (id = 'tt-1'): TikTokAccountFacts =>
   ({ id, accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false, displayName: 'Dana' });
-const adv = (id = 'adv-1', businessCenterId = 'bc-1') => ({ id, businessCenterId });
+const adv = (id = 'adv-1', businessCenterId = 'bc-1'): AdAccountFacts => ({ id, businessCenterId });
 /** What a store holds: its non-empty tables and its events (a table a read touched may show up empty). */
 const held = (dump: { tables: Record<string, readonly unknown[]>; events: readonly unknown[] }) =>
   ({
@@ -25,7 +31,7 @@ function setup(policy = definePolicy().unwrap(), store = memoryStore()) {
 }
 const approve = (bc: ReturnType<typeof setup>['bc'], token: string) =>
   bc.approveLinkRequest({ token, account: account(), userId: 'u' });
-const startInput = (over: Record<string, unknown> = {}) =>
+const startInput = (over: Partial<StartLinkRequestInput> = {}): StartLinkRequestInput =>
   ({ businessCenter: bcFacts, member: admin, permissionLevel: 'DELIVER_ADS', permissions: SPARK, ...over });
 
 describe('BC-02..07 link request lifecycle through the service', () => {
@@ -89,7 +95,7 @@ describe('BC-02..07 link request lifecycle through the service', () => {
 
   test('BC-02 a standard member cannot start, cancel, change or unlink', async () => {
     const { bc } = setup();
-    const standard = { userId: 'u-2', role: 'STANDARD' };
+    const standard: BcMemberFacts = { userId: 'u-2', role: 'STANDARD' };
     const r = await bc.startLinkRequest(startInput({ member: standard }));
     expect(r.isErr() && r.error.code === 'denied' && r.error.violations.map((v) => v.rule)).toEqual(['BC-02']);
     const started = (await bc.startLinkRequest(startInput())).unwrap();
@@ -178,22 +184,23 @@ describe('X-03 bad input is a validation error naming the field; nothing is stor
     '{"__proto__": {"x": 1}, "businessCenter": {"id": "bc-1", "verified": true}, '
     + '"member": {"userId": "a", "role": "ADMIN"}, "permissionLevel": "DELIVER_ADS", "permissions": []}',
   );
-  const cases: [string, unknown, string][] = [
-    ['not an object', 42, '(input)'],
-    ['unknown key', { ...startInput(), extra: 1 }, 'extra'],
-    ['__proto__ key', proto, '__proto__'],
-    ['wrong type', startInput({ permissions: 'EXISTING_POSTS' }), 'permissions'],
-    ['huge string', startInput({ member: { userId: 'x'.repeat(100_000), role: 'ADMIN' } }), 'member.userId'],
-    ['bad role', startInput({ member: { userId: 'a', role: 'OWNER' } }), 'member.role'],
-    ['too many permissions', startInput({ permissions: Array(40).fill('EXISTING_POSTS') }), 'permissions'],
+  const loose = (over: Record<string, unknown>) => ({ ...startInput(), ...over });
+  const cases: [string, unknown, (string | number)[]][] = [
+    ['not an object', 42, []],
+    ['unknown key', loose({ extra: 1 }), ['extra']],
+    ['__proto__ key', proto, ['__proto__']],
+    ['wrong type', loose({ permissions: 'EXISTING_POSTS' }), ['permissions']],
+    ['huge string', loose({ member: { userId: 'x'.repeat(100_000), role: 'ADMIN' } }), ['member', 'userId']],
+    ['bad role', loose({ member: { userId: 'a', role: 'OWNER' } }), ['member', 'role']],
+    ['too many permissions', loose({ permissions: Array(40).fill('EXISTING_POSTS') }), ['permissions']],
   ];
   for (const [name, input, path] of cases) {
     test(name, async () => {
       const { bc, store } = setup();
-      const r = await bc.startLinkRequest(input);
+      const r = await bc.startLinkRequest(unchecked(input));
       expect(r.isErr() && r.error.code).toBe('validation');
       if (r.isErr() && r.error.code === 'validation') {
-        expect(r.error.issues.map((i) => i.path).join(' ')).toContain(path);
+        expect(r.error.issues.map((i) => i.path)).toContainEqual(path);
       }
       expect(await store.readEvents()).toEqual([]);
     });

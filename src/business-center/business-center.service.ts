@@ -19,7 +19,9 @@ import {
 import {
   approveLinkRequestInputSchema, assignmentInputSchema, businessCenterIdSchema, cancelLinkRequestInputSchema,
   changeLinkPermissionsInputSchema, linkIdSchema, linkRequestStatusInputSchema, rejectLinkRequestInputSchema,
-  startLinkRequestInputSchema, tiktokAccountIdSchema, unlinkInputSchema,
+  startLinkRequestInputSchema, tiktokAccountIdSchema, unlinkInputSchema, type ApproveLinkRequestInput,
+  type AssignmentInput, type CancelLinkRequestInput, type ChangeLinkPermissionsInput, type LinkRequestStatusInput,
+  type RejectLinkRequestInput, type StartLinkRequestInput, type UnlinkInput,
 } from './business-center.schemas.js';
 import type {
   ApproveLinkRequestError, BcQueryError, CloseLinkRequestError, LinkChangeError, StartLinkRequestError,
@@ -37,10 +39,24 @@ import { parseQrToken, qrTokenDigest } from './qr-token.js';
 
 export type { LinkView, StartedLinkRequest } from './business-center.workflows.js';
 
-/** What `createBusinessCenterLinks` takes: a store, and optionally a clock, a random source and a policy. */
+/**
+ * What `createBusinessCenterLinks` takes: a store, and optionally a clock, a random source and a policy.
+ *
+ * @example
+ * ```ts
+ * const options: BusinessCenterLinksOptions = { store: memoryStore(), clock: systemClock() };
+ * ```
+ */
 export type BusinessCenterLinksOptions = ServiceOptions;
 
-/** Result of `approveLinkRequest`. */
+/**
+ * Result of `approveLinkRequest`: the link made, and its assignment when the request named an ad account.
+ *
+ * @example
+ * ```ts
+ * const { link, assignment }: ApprovedLink = (await links.approveLinkRequest(input)).unwrap();
+ * ```
+ */
 export interface ApprovedLink {
   readonly request: LinkRequestSummary;
   readonly link: LinkView;
@@ -48,36 +64,45 @@ export interface ApprovedLink {
   readonly assignment: AdAccountAssignment | undefined;
 }
 
-/** The Business Center link workflows (BC-01..08). Create with `createBusinessCenterLinks`. */
+/**
+ * The Business Center link workflows (BC-01..08). Create with `createBusinessCenterLinks`. Every method takes
+ * its typed input (plain string ids) and still validates it at run time.
+ *
+ * @example
+ * ```ts
+ * const links: BusinessCenterLinks = createBusinessCenterLinks({ store });
+ * const mine = await links.listBusinessCenterLinks('bc-agency');
+ * ```
+ */
 export interface BusinessCenterLinks {
   readonly policy: Policy;
   /**
    * A BC admin starts a QR link request with permission level Deliver ads and an exact permission
    * set (BC-02..06), while the Business Center has fewer than `maxPendingLinkRequests` pending.
    */
-  startLinkRequest(input: unknown): Promise<Result<StartedLinkRequest, StartLinkRequestError>>;
+  startLinkRequest(input: StartLinkRequestInput): Promise<Result<StartedLinkRequest, StartLinkRequestError>>;
   /** A user of the TikTok account scans and approves (BC-07), once, within the caps (BC-01). */
-  approveLinkRequest(input: unknown): Promise<Result<ApprovedLink, ApproveLinkRequestError>>;
+  approveLinkRequest(input: ApproveLinkRequestInput): Promise<Result<ApprovedLink, ApproveLinkRequestError>>;
   /** A user of the TikTok account scans and rejects a pending request. */
-  rejectLinkRequest(input: unknown): Promise<Result<LinkRequestSummary, CloseLinkRequestError>>;
+  rejectLinkRequest(input: RejectLinkRequestInput): Promise<Result<LinkRequestSummary, CloseLinkRequestError>>;
   /** A BC admin cancels a pending request of their Business Center. */
-  cancelLinkRequest(input: unknown): Promise<Result<LinkRequestSummary, CloseLinkRequestError>>;
+  cancelLinkRequest(input: CancelLinkRequestInput): Promise<Result<LinkRequestSummary, CloseLinkRequestError>>;
   /** A request's status at an instant (default now). */
-  linkRequestStatus(input: unknown): Promise<Result<LinkRequestSummary, BcQueryError>>;
+  linkRequestStatus(input: LinkRequestStatusInput): Promise<Result<LinkRequestSummary, BcQueryError>>;
   /** A BC admin replaces an active link's permissions (same validation as a request). */
-  changeLinkPermissions(input: unknown): Promise<Result<LinkView, LinkChangeError>>;
+  changeLinkPermissions(input: ChangeLinkPermissionsInput): Promise<Result<LinkView, LinkChangeError>>;
   /** A BC admin unlinks an account; its ad account assignments end with it. */
-  unlink(input: unknown): Promise<Result<LinkView, LinkChangeError>>;
+  unlink(input: UnlinkInput): Promise<Result<LinkView, LinkChangeError>>;
   /** A BC admin assigns a linked account to an ad account of the same Business Center (BC-08). Idempotent. */
-  assignToAdAccount(input: unknown): Promise<Result<AdAccountAssignment, LinkChangeError>>;
+  assignToAdAccount(input: AssignmentInput): Promise<Result<AdAccountAssignment, LinkChangeError>>;
   /** A BC admin removes an assignment. */
-  unassignFromAdAccount(input: unknown): Promise<Result<AdAccountAssignment, LinkChangeError>>;
+  unassignFromAdAccount(input: AssignmentInput): Promise<Result<AdAccountAssignment, LinkChangeError>>;
   /** A link with its capabilities. */
-  getLink(linkId: unknown): Promise<Result<LinkView, BcQueryError>>;
+  getLink(linkId: string): Promise<Result<LinkView, BcQueryError>>;
   /** Active links of a Business Center, oldest first. */
-  listBusinessCenterLinks(businessCenterId: unknown): Promise<Result<readonly LinkView[], BcQueryError>>;
+  listBusinessCenterLinks(businessCenterId: string): Promise<Result<readonly LinkView[], BcQueryError>>;
   /** Active links of a TikTok account, oldest first. */
-  listAccountLinks(accountId: unknown): Promise<Result<readonly LinkView[], BcQueryError>>;
+  listAccountLinks(accountId: string): Promise<Result<readonly LinkView[], BcQueryError>>;
 }
 
 /** The refusal a decision stands for; only called with a refused decision. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { checkPermissions, linkCapabilities, parsePermissionSet, LINK_PERMISSIONS } from '../index.js';
+import { checkPermissions, linkCapabilities, parsePermissionSet } from '../index.js';
+import { LINK_PERMISSIONS } from '../model.js';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 100);
 const perm = fc.constantFrom(...LINK_PERMISSIONS);

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  canDeliverSparkAds, checkPermissions, linkCapabilities, parsePermissionSet, LINK_PERMISSIONS,
-} from '../index.js';
+import { canDeliverSparkAds, checkPermissions, linkCapabilities, parsePermissionSet } from '../index.js';
+import { LINK_PERMISSIONS } from '../model.js';
 
 const codes = (raw: unknown[]) => {
   const d = checkPermissions(raw);

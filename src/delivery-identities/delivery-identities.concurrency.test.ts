@@ -1,14 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { createDeliveryIdentities, definePolicy, manualClock, memoryStore, seededRandom } from '../index.js';
 import { accountMembersTable, linksTable, ownedAccountsTable } from '../storage/tables.js';
+import type { TikTokAccountFacts } from '../business-center/business-center.model.js';
+import type { AccountMemberRole, IdentityContextFacts } from './delivery-identities.model.js';
+import type { SignUpAccountInput } from './delivery-identities.schemas.js';
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const SPARK = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
-const context = (bcId = 'bc-1', userId = 'admin-1') => ({
+const context = (bcId = 'bc-1', userId = 'admin-1'): IdentityContextFacts => ({
   businessCenter: { id: bcId, verified: true }, member: { userId, role: 'ADMIN' },
   adAccount: { id: `adv-${bcId}`, businessCenterId: bcId }, adAccountRole: 'ADMIN', objective: 'PRODUCT_SALES',
 });
-const newAccount = (id: string) => ({ id, accountType: 'BUSINESS', isPrivate: false, displayName: 'New Brand' });
+const newAccount = (id: string): SignUpAccountInput['account'] =>
+  ({ id, accountType: 'BUSINESS', isPrivate: false, displayName: 'New Brand' });
 /** What a store holds: its non-empty tables and its events (a table a read touched may show up empty). */
 const held = (dump: { tables: Record<string, readonly unknown[]>; events: readonly unknown[] }) =>
   ({
@@ -54,7 +58,9 @@ describe('ASSET-07 sign up: an account id that exists is refused with a code, an
 describe('ASSET-04 link by login under concurrency', () => {
   test('the same account logged in to 10 Business Centers at once is linked to exactly one', async () => {
     const { ids, store } = setup();
-    const account = { id: 'tt-own', accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false };
+    const account: TikTokAccountFacts = {
+      id: 'tt-own', accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false,
+    };
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
       ids.linkByLogin({ context: context(`bc-${i}`), account, permissions: SPARK, approvedBy: 'owner' })));
     expect(results.filter((r) => r.isOk())).toHaveLength(1);
@@ -90,7 +96,7 @@ describe('ASSET-07 members are rows: granting 200 members stays correct', () => 
         .unwrap();
     }
     // A member made admin may grant; an analyst may not.
-    const grant = (grantedBy: string, userId: string, role: string) =>
+    const grant = (grantedBy: string, userId: string, role: AccountMemberRole) =>
       ids.grantAccountAccess({ accountId: 'tt-team', grantedBy, userId, role });
     (await grant('m-12', 'm-new', 'OPERATOR')).unwrap();
     const refused = await grant('m-1', 'x', 'ADMIN');

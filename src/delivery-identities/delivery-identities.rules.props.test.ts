@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { identityAvailability, LINK_PERMISSIONS, parsePermissionSet } from '../index.js';
-import type { AdAccountId, TikTokAccountId } from '../index.js';
+import { identityAvailability, parsePermissionSet } from '../index.js';
+import { LINK_PERMISSIONS } from '../model.js';
+import type { AdAccountId, TikTokAccountId } from '../model.js';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 100);
 

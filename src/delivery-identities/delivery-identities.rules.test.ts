@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
-  canCreateOrganizationAccount, canManageIdentities, DEFAULT_POLICY, DEFAULT_OPERATING_REGIONS, definePolicy,
-  identityAvailability, parsePermissionSet,
+  canCreateOrganizationAccount, canManageIdentities, DEFAULT_POLICY, definePolicy, identityAvailability,
+  parsePermissionSet,
 } from '../index.js';
-import type { IdentityContextFacts, TikTokAccountId, AdAccountId, UserId } from '../index.js';
+import { DEFAULT_OPERATING_REGIONS } from '../model.js';
+import type { IdentityContextFacts, TikTokAccountId, AdAccountId, UserId } from '../model.js';
 import { canGrantAccountAccess } from './delivery-identities.rules.js';
 
 const ctx = (over: Partial<Record<keyof IdentityContextFacts, unknown>> = {}) => ({

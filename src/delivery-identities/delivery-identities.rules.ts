@@ -1,8 +1,8 @@
 import { decide, type Decision, type Violation } from '../kernel/decision.js';
 import type { Policy } from '../kernel/policy.js';
-import type { AdAccountId, BusinessCenterId, TikTokAccountId, UserId } from '../kernel/ids.js';
-import type { BcLinkRecord, TikTokAccountType } from '../business-center/business-center.model.js';
-import { linkCapabilities } from '../business-center/permissions.js';
+import type { AdAccountId, BusinessCenterId, TikTokAccountId } from '../kernel/ids.js';
+import type { TikTokAccountType } from '../business-center/business-center.model.js';
+import { linkCapabilities, type LinkPermission, type PermissionSet } from '../business-center/permissions.js';
 import type {
   AccountMemberRole, IdentityAvailability, IdentityAvailableStatus, IdentityContextFacts,
 } from './delivery-identities.model.js';
@@ -100,10 +100,17 @@ export function canCreateOrganizationAccount(facts: OrganizationAccountFacts, po
   return decide(v);
 }
 
-/** Facts for `canGrantAccountAccess`. */
+/**
+ * Facts for `canGrantAccountAccess`, with a plain string id.
+ *
+ * @example
+ * ```ts
+ * const facts: GrantAccessFacts = { grantedBy: 'u-2', granterRole: 'ADMIN' };
+ * ```
+ */
 export interface GrantAccessFacts {
   /** The user who grants. */
-  readonly grantedBy: UserId;
+  readonly grantedBy: string;
   /** Their role on the created account, or `undefined` when they are not a member. */
   readonly granterRole: AccountMemberRole | undefined;
 }
@@ -128,15 +135,29 @@ export function canGrantAccountAccess(facts: GrantAccessFacts): Decision {
   }]);
 }
 
-/** Facts for `identityAvailability`. */
+/**
+ * Facts for `identityAvailability`, with plain string ids. `link` may be a link record of the
+ * library or any Business Center id with the link's permissions.
+ *
+ * @example
+ * ```ts
+ * const facts: AvailabilityFacts = {
+ *   account: { id: 'tt-dana', accountType: 'CREATOR', isPrivate: false }, adAccountId: 'adv-1',
+ *   link: { businessCenterId: 'bc-1', permissions: ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS'] }, assigned: true,
+ * };
+ * ```
+ */
 export interface AvailabilityFacts {
   /** The TikTok account as it is now (type and privacy may have changed since it was linked). */
   readonly account: {
-    readonly id: TikTokAccountId; readonly accountType: TikTokAccountType; readonly isPrivate: boolean;
+    readonly id: string; readonly accountType: TikTokAccountType; readonly isPrivate: boolean;
   };
-  readonly adAccountId: AdAccountId;
+  readonly adAccountId: string;
   /** The account's active link with the ad account's Business Center, or `undefined`. */
-  readonly link: Pick<BcLinkRecord, 'businessCenterId' | 'permissions'> | undefined;
+  readonly link: {
+    readonly businessCenterId: string;
+    readonly permissions: PermissionSet | readonly LinkPermission[];
+  } | undefined;
   /** Whether that link is assigned to this ad account (BC-08). */
   readonly assigned: boolean;
 }
@@ -198,9 +219,10 @@ export function identityAvailability(facts: AvailabilityFacts): IdentityAvailabi
     });
   }
   const first = PRECEDENCE.find((s) => reasons.some((r) => r.status === s));
+  // The answer names the ids the caller gave, branded like every id the library returns.
   return {
-    accountId: facts.account.id,
-    adAccountId: facts.adAccountId,
+    accountId: facts.account.id as TikTokAccountId,
+    adAccountId: facts.adAccountId as AdAccountId,
     status: first ?? 'AVAILABLE',
     available: first === undefined,
     reasons: reasons.map(({ status: _s, ...v }) => v),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { textSchema } from '../kernel/validation.js';
+import { textSchema, type ReadonlyInput } from '../kernel/validation.js';
 import { brandedId } from '../kernel/branded-id.js';
 import type { TikTokAccountId, UserId } from '../kernel/ids.js';
 import {
@@ -149,19 +149,90 @@ export const identityAvailabilityInputSchema = z.strictObject({
  */
 export const listIdentitiesInputSchema = z.strictObject({ adAccount: adAccountFactsSchema });
 
-/** Input type of the identity context. */
-export type IdentityContextInput = z.input<typeof identityContextSchema>;
-/** Input type of `linkFromBusinessCenter`. */
-export type LinkFromBusinessCenterInput = z.input<typeof linkFromBusinessCenterInputSchema>;
-/** Input type of `linkByLogin`. */
-export type LinkByLoginInput = z.input<typeof linkByLoginInputSchema>;
-/** Input type of `linkByQrCode`. */
-export type LinkByQrCodeInput = z.input<typeof linkByQrCodeInputSchema>;
-/** Input type of `createOrganizationAccount`. */
-export type CreateOrganizationAccountInput = z.input<typeof createOrganizationAccountInputSchema>;
-/** Input type of `signUpAccount`. */
-export type SignUpAccountInput = z.input<typeof signUpAccountInputSchema>;
-/** Input type of `grantAccountAccess`. */
-export type GrantAccountAccessInput = z.input<typeof grantAccountAccessInputSchema>;
-/** Input type of `identityAvailability`. */
-export type IdentityAvailabilityInput = z.input<typeof identityAvailabilityInputSchema>;
+/**
+ * The identity context every delivery identity workflow takes.
+ *
+ * @example
+ * ```ts
+ * const context: IdentityContextInput = {
+ *   businessCenter: { id: 'bc-1', verified: true }, member: { userId: 'u-1', role: 'ADMIN' },
+ *   adAccount: { id: 'adv-1', businessCenterId: 'bc-1' }, adAccountRole: 'ADMIN', objective: 'PRODUCT_SALES',
+ * };
+ * ```
+ */
+export type IdentityContextInput = ReadonlyInput<z.input<typeof identityContextSchema>>;
+/**
+ * Input of `linkFromBusinessCenter`.
+ *
+ * @example
+ * ```ts
+ * const input: LinkFromBusinessCenterInput = { context, accountIds: ['tt-1', 'tt-2'] };
+ * ```
+ */
+export type LinkFromBusinessCenterInput = ReadonlyInput<z.input<typeof linkFromBusinessCenterInputSchema>>;
+/**
+ * Input of `linkByLogin`.
+ *
+ * @example
+ * ```ts
+ * const input: LinkByLoginInput = { context, account, permissions: SPARK_ADS_PERMISSIONS, approvedBy: 'u-9' };
+ * ```
+ */
+export type LinkByLoginInput = ReadonlyInput<z.input<typeof linkByLoginInputSchema>>;
+/**
+ * Input of `linkByQrCode`.
+ *
+ * @example
+ * ```ts
+ * const input: LinkByQrCodeInput = { context, permissions: SPARK_ADS_PERMISSIONS };
+ * ```
+ */
+export type LinkByQrCodeInput = ReadonlyInput<z.input<typeof linkByQrCodeInputSchema>>;
+/**
+ * Input of `createOrganizationAccount`.
+ *
+ * @example
+ * ```ts
+ * const input: CreateOrganizationAccountInput = { context, nickname: 'Acme Official', operatingRegion: 'US' };
+ * ```
+ */
+export type CreateOrganizationAccountInput = ReadonlyInput<z.input<typeof createOrganizationAccountInputSchema>>;
+/**
+ * Input of `signUpAccount`.
+ *
+ * @example
+ * ```ts
+ * const account = { id: 'tt-new', accountType: 'BUSINESS', isPrivate: false, displayName: 'New Brand' } as const;
+ * const input: SignUpAccountInput = { context, account };
+ * ```
+ */
+export type SignUpAccountInput = ReadonlyInput<z.input<typeof signUpAccountInputSchema>>;
+/**
+ * Input of `grantAccountAccess`.
+ *
+ * @example
+ * ```ts
+ * const input: GrantAccountAccessInput = { accountId: 'tt-new', grantedBy: 'u-1', userId: 'u-2', role: 'ANALYST' };
+ * ```
+ */
+export type GrantAccountAccessInput = ReadonlyInput<z.input<typeof grantAccountAccessInputSchema>>;
+/**
+ * Input of the `identityAvailability` service method.
+ *
+ * @example
+ * ```ts
+ * const input: IdentityAvailabilityInput = {
+ *   account: { id: 'tt-1', accountType: 'CREATOR', isPrivate: false }, adAccount: { id: 'adv-1' },
+ * };
+ * ```
+ */
+export type IdentityAvailabilityInput = ReadonlyInput<z.input<typeof identityAvailabilityInputSchema>>;
+/**
+ * Input of `listIdentities`.
+ *
+ * @example
+ * ```ts
+ * const input: ListIdentitiesInput = { adAccount: { id: 'adv-1', businessCenterId: 'bc-1' } };
+ * ```
+ */
+export type ListIdentitiesInput = ReadonlyInput<z.input<typeof listIdentitiesInputSchema>>;

@@ -3,17 +3,22 @@ import {
   createBusinessCenterLinks, createDeliveryIdentities, manualClock, memoryStore, seededRandom,
 } from '../index.js';
 import { assignmentsTable } from '../storage/tables.js';
+import type { AdAccountFacts, TikTokAccountFacts } from '../business-center/business-center.model.js';
+import type { AccountMemberRole, IdentityContextFacts } from './delivery-identities.model.js';
+import type { IdentityAvailabilityInput } from './delivery-identities.schemas.js';
 
+/** Bad input on purpose: what a JavaScript caller (or a cast) can pass; the types would refuse it. */
+const unchecked = (input: unknown) => input as never;
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const SPARK = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
-const context = (over: Record<string, unknown> = {}) => ({
+const context = (over: Partial<IdentityContextFacts> = {}): IdentityContextFacts => ({
   businessCenter: { id: 'bc-1', verified: true }, member: { userId: 'admin-1', role: 'ADMIN' },
   adAccount: { id: 'adv-1', businessCenterId: 'bc-1' }, adAccountRole: 'OPERATOR', objective: 'PRODUCT_SALES', ...over,
 });
-const account = (id = 'tt-1', over: Record<string, unknown> = {}) =>
+const account = (id = 'tt-1', over: Partial<TikTokAccountFacts> = {}): TikTokAccountFacts =>
   ({ id, accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false, ...over });
-const adv1 = { id: 'adv-1', businessCenterId: 'bc-1' };
-const adv2 = { id: 'adv-2', businessCenterId: 'bc-1' };
+const adv1: AdAccountFacts = { id: 'adv-1', businessCenterId: 'bc-1' };
+const adv2: AdAccountFacts = { id: 'adv-2', businessCenterId: 'bc-1' };
 
 function setup() {
   const store = memoryStore();
@@ -77,7 +82,9 @@ describe('ASSET-05 link by QR code', () => {
     const started = (await ids.linkByQrCode({ context: context(), permissions: SPARK })).unwrap();
     expect(started.request.assignToAdAccountId).toBe('adv-1');
     (await bc.approveLinkRequest({ token: started.qrToken, account: account('tt-3'), userId: 'creator' })).unwrap();
-    const facts = { account: { id: 'tt-3', accountType: 'CREATOR', isPrivate: false }, adAccount: adv1 };
+    const facts: IdentityAvailabilityInput = {
+      account: { id: 'tt-3', accountType: 'CREATOR', isPrivate: false }, adAccount: adv1,
+    };
     expect((await ids.identityAvailability(facts)).unwrap().status).toBe('AVAILABLE');
   });
   test('prerequisites and permission problems are reported together, and no request is stored', async () => {
@@ -117,11 +124,11 @@ describe('ASSET-06 organization-owned account', () => {
 describe('ASSET-07 sign up', () => {
   test('the new account is linked automatically and its creator is admin who can grant members', async () => {
     const { ids } = setup();
-    const signedUp = { id: 'tt-new', accountType: 'BUSINESS', isPrivate: false, displayName: 'New Brand' };
+    const signedUp = { id: 'tt-new', accountType: 'BUSINESS', isPrivate: false, displayName: 'New Brand' } as const;
     const created = (await ids.signUpAccount({ context: context(), account: signedUp })).unwrap();
     expect(created.link.method).toBe('SIGN_UP');
     expect(created.account.members).toMatchObject([{ userId: 'admin-1', role: 'ADMIN' }]);
-    const grant = (grantedBy: string, userId: string, role: string) =>
+    const grant = (grantedBy: string, userId: string, role: AccountMemberRole) =>
       ids.grantAccountAccess({ accountId: 'tt-new', grantedBy, userId, role });
     const granted = (await grant('admin-1', 'teammate', 'ANALYST')).unwrap();
     expect(granted).toMatchObject({ userId: 'teammate', role: 'ANALYST' });
@@ -151,7 +158,7 @@ describe('ASSET-08 identity availability through the service', () => {
     expect(none.status).toBe('NO_VALID_BIND_ACCOUNT');
     const list = (await ids.listIdentities({ adAccount: adv1 })).unwrap();
     expect(list.map((x) => [x.accountId, x.status])).toEqual([['tt-p', 'SCOPE_UNAVAILABLE']]);
-    expect((await ids.listIdentities({ adAccount: { id: 'adv-1', extra: 1 } })).isErr()).toBe(true);
+    expect((await ids.listIdentities(unchecked({ adAccount: { id: 'adv-1', extra: 1 } }))).isErr()).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import { Err, Ok, type Result } from '../kernel/result.js';
 import { denied, notFound, type DeniedError, type NotFoundError } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
@@ -30,8 +31,10 @@ import {
 } from './delivery-identities.rules.js';
 import {
   createOrganizationAccountInputSchema, grantAccountAccessInputSchema, identityAvailabilityInputSchema,
-  linkByLoginInputSchema, linkByQrCodeInputSchema, linkFromBusinessCenterInputSchema, listIdentitiesInputSchema,
-  signUpAccountInputSchema,
+  identityContextSchema, linkByLoginInputSchema, linkByQrCodeInputSchema, linkFromBusinessCenterInputSchema,
+  listIdentitiesInputSchema, signUpAccountInputSchema, type CreateOrganizationAccountInput,
+  type GrantAccountAccessInput, type IdentityAvailabilityInput, type LinkByLoginInput, type LinkByQrCodeInput,
+  type LinkFromBusinessCenterInput, type ListIdentitiesInput, type SignUpAccountInput,
 } from './delivery-identities.schemas.js';
 import type { GrantAccessError, IdentityError, IdentityQueryError } from './delivery-identities.errors.js';
 import type { AccountCreatedEvent, AccountMemberGrantedEvent } from './delivery-identities.events.js';
@@ -53,45 +56,77 @@ export const CREATED_ACCOUNT_PERMISSIONS: readonly LinkPermission[] = Object.fre
   'MESSAGE_ADS', 'SERIES', 'MANAGE_ACCOUNT_IN_BC',
 ] as const);
 
-/** What `createDeliveryIdentities` takes: the same store as the Business Center links, and optional ports. */
+/**
+ * What `createDeliveryIdentities` takes: the same store as the Business Center links, and optional ports.
+ *
+ * @example
+ * ```ts
+ * const options: DeliveryIdentitiesOptions = { store, clock: systemClock() };
+ * ```
+ */
 export type DeliveryIdentitiesOptions = ServiceOptions;
 
-/** A link made in Ads Manager, with the identity it made available. */
+/**
+ * A link made in Ads Manager, with the identity it made available.
+ *
+ * @example
+ * ```ts
+ * const { link, assignment }: LinkedIdentity = (await identities.linkByLogin(input)).unwrap();
+ * ```
+ */
 export interface LinkedIdentity {
   readonly link: LinkView;
   readonly assignment: AdAccountAssignment | undefined;
 }
 
-/** A TikTok account created in Ads Manager, its link and assignment. */
+/**
+ * A TikTok account created in Ads Manager, its link and assignment.
+ *
+ * @example
+ * ```ts
+ * const created: CreatedIdentity = (await identities.createOrganizationAccount(input)).unwrap();
+ * ```
+ */
 export interface CreatedIdentity extends LinkedIdentity {
   readonly account: OwnedAccountRecord;
 }
 
-/** TikTok accounts as ad delivery identities in Ads Manager (ASSET-01..08). Create with `createDeliveryIdentities`. */
+/**
+ * TikTok accounts as ad delivery identities in Ads Manager (ASSET-01..08). Create with
+ * `createDeliveryIdentities`. Every method takes its typed input (plain string ids) and still validates it at run time.
+ *
+ * @example
+ * ```ts
+ * const identities: DeliveryIdentities = createDeliveryIdentities({ store });
+ * const list = await identities.listIdentities({ adAccount: { id: 'adv-1', businessCenterId: 'bc-1' } });
+ * ```
+ */
 export interface DeliveryIdentities {
   readonly policy: Policy;
   /** ASSET-03: make accounts already linked to the Business Center available to the ad account (all or none). */
-  linkFromBusinessCenter(input: unknown): Promise<Result<readonly AdAccountAssignment[], IdentityError>>;
+  linkFromBusinessCenter(
+    input: LinkFromBusinessCenterInput,
+  ): Promise<Result<readonly AdAccountAssignment[], IdentityError>>;
   /**
    * ASSET-04: link the user's own account, not yet in any Business Center (as the library's own
    * links show, and as the caller says), after its owner approved the permissions.
    */
-  linkByLogin(input: unknown): Promise<Result<LinkedIdentity, IdentityError>>;
+  linkByLogin(input: LinkByLoginInput): Promise<Result<LinkedIdentity, IdentityError>>;
   /**
    * ASSET-05: start a QR link request that assigns the account to the ad account on approval
    * (approve with the Business Center service).
    */
-  linkByQrCode(input: unknown): Promise<Result<StartedLinkRequest, IdentityError>>;
+  linkByQrCode(input: LinkByQrCodeInput): Promise<Result<StartedLinkRequest, IdentityError>>;
   /** ASSET-06: create an organization-owned account (verified Business Center, nickname, region other than China). */
-  createOrganizationAccount(input: unknown): Promise<Result<CreatedIdentity, IdentityError>>;
+  createOrganizationAccount(input: CreateOrganizationAccountInput): Promise<Result<CreatedIdentity, IdentityError>>;
   /** ASSET-07: link a signed-up account (an id not known yet); the creating user becomes its admin. */
-  signUpAccount(input: unknown): Promise<Result<CreatedIdentity, IdentityError>>;
+  signUpAccount(input: SignUpAccountInput): Promise<Result<CreatedIdentity, IdentityError>>;
   /** ASSET-07: an admin of a created account grants a member access (or changes their role). */
-  grantAccountAccess(input: unknown): Promise<Result<AccountMember, GrantAccessError>>;
+  grantAccountAccess(input: GrantAccountAccessInput): Promise<Result<AccountMember, GrantAccessError>>;
   /** ASSET-08: is this account available as an identity in this ad account, and why not. */
-  identityAvailability(input: unknown): Promise<Result<IdentityAvailability, IdentityQueryError>>;
+  identityAvailability(input: IdentityAvailabilityInput): Promise<Result<IdentityAvailability, IdentityQueryError>>;
   /** ASSET-08: the ad account's identities with their availability (account facts as linked). */
-  listIdentities(input: unknown): Promise<Result<readonly IdentityAvailability[], IdentityQueryError>>;
+  listIdentities(input: ListIdentitiesInput): Promise<Result<readonly IdentityAvailability[], IdentityQueryError>>;
 }
 
 type Violations = readonly [Violation, ...Violation[]];
@@ -135,9 +170,12 @@ function ownedAccountRecord(row: OwnedAccountRow, members: readonly AccountMembe
   return { ...row, members: members.map(member) };
 }
 
+/** The identity context as parsed: the facts given, with branded ids. */
+type Context = z.output<typeof identityContextSchema>;
+
 /** What a link made in Ads Manager is: its account, permissions, method and who made it. */
 interface LinkPlan {
-  readonly context: IdentityContextFacts;
+  readonly context: Context;
   readonly account: Parameters<typeof accountSnapshot>[0] & { readonly id: TikTokAccountId };
   readonly permissions: Result<PermissionSet, unknown>;
   readonly method: LinkMethod;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { denied, formatError, notFound, storageError, validationError } from './errors.js';
+import { denied, formatError, formatPath, notFound, storageError, validationError } from './errors.js';
 import type { Violation } from './decision.js';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 200);
@@ -25,13 +25,25 @@ describe('formatError prints any error of the library as one readable paragraph'
   });
   test('X-03 a validation error lists every issue with its path', () => {
     const error = validationError([
-      { path: 'videoId', message: 'must not be empty' },
-      { path: 'periodDays', message: 'must be one of 7, 30, 60, 365' },
+      { code: 'too_small', path: ['creator', 'id'], message: 'must not be empty' },
+      { code: 'invalid_value', path: ['periodDays'], message: 'must be one of 7, 30, 60 or 365' },
+      { code: 'invalid_format', path: ['regions', 2], message: 'must be an ISO 3166 alpha-2 code such as US' },
     ]);
     expect(formatError(error)).toBe(
-      'validation: the input was refused (2 problems): videoId must not be empty; '
-      + 'periodDays must be one of 7, 30, 60, 365.',
+      'validation: the input was refused (3 problems): creator.id must not be empty; '
+      + 'periodDays must be one of 7, 30, 60 or 365; regions[2] must be an ISO 3166 alpha-2 code such as US.',
     );
+    expect(error.message).toBe(
+      'The input was refused: creator.id must not be empty; periodDays must be one of 7, 30, 60 or 365; '
+      + 'regions[2] must be an ISO 3166 alpha-2 code such as US',
+    );
+  });
+  test('X-03 a path reads as keys joined with dots and indices in brackets', () => {
+    expect(formatPath([])).toBe('(input)');
+    expect(formatPath(['creator', 'id'])).toBe('creator.id');
+    expect(formatPath(['adIds', 0])).toBe('adIds[0]');
+    expect(formatPath(['a', 1, 2, 'b'])).toBe('a[1][2].b');
+    expect(formatPath([3])).toBe('[3]');
   });
   test('X-03 other errors print their code and message', () => {
     expect(formatError(notFound('code', 'code_1'))).toBe('not_found: No code code_1 is visible to you.');

@@ -1,33 +1,106 @@
 import type { Violation } from './decision.js';
 
-/** One problem with an input: the dotted path of the field and what is wrong with it. */
+/**
+ * What kind of problem a `ValidationIssue` is, in zod's issue vocabulary (`invalid_type`,
+ * `too_small`, `unrecognized_keys`, …), so code written for zod's issues can branch on it.
+ *
+ * @example
+ * ```ts
+ * const missing = (i: ValidationIssue) => i.code === 'invalid_type' && i.message === 'is required';
+ * ```
+ */
+export type ValidationIssueCode =
+  | 'invalid_type' | 'too_big' | 'too_small' | 'invalid_format' | 'not_multiple_of' | 'unrecognized_keys'
+  | 'invalid_union' | 'invalid_key' | 'invalid_element' | 'invalid_value' | 'custom';
+
+/**
+ * One problem with an input, shaped like a zod issue: its `code`, the `path` of the field as
+ * keys and array indices (`['creator', 'id']`, `['adIds', 2]`; `[]` for the input itself), and
+ * a readable English `message` that follows the field's name (`must not be empty`, `is not a
+ * known field`). An unknown field is an `unrecognized_keys` issue whose path ends with its name.
+ *
+ * @example
+ * ```ts
+ * const r = await spark.generateCode({ creator, video, periodDays: 45 });
+ * if (r.isErr() && r.error.code === 'validation') {
+ *   for (const i of r.error.issues) form.setError(i.path.join('.'), { message: i.message });
+ * }
+ * ```
+ */
 export interface ValidationIssue {
-  readonly path: string;
+  readonly code: ValidationIssueCode;
+  readonly path: readonly (string | number)[];
   readonly message: string;
 }
 
-/** Input at the public boundary did not parse; nothing was read or stored. */
+/**
+ * The path of an issue in words: keys joined with dots, indices in brackets
+ * (`creator.id`, `adIds[2]`, `(input)` for the input itself).
+ *
+ * @example
+ * ```ts
+ * formatPath(['campaign', 'placements', 0]); // 'campaign.placements[0]'
+ * formatPath([]); // '(input)'
+ * ```
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(input)';
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+}
+
+/**
+ * Input at the public boundary did not parse; nothing was read or stored. `issues` lists every
+ * problem (at least one); `message` says them all on one line.
+ *
+ * @example
+ * ```ts
+ * const r = await spark.generateCode({ creator, video, periodDays: 1.5 });
+ * if (r.isErr() && r.error.code === 'validation') r.error.issues[0];
+ * // { code: 'invalid_type', path: ['periodDays'], message: 'must be a whole number of days' }
+ * ```
+ */
 export interface ValidationError {
   readonly code: 'validation';
   readonly message: string;
   readonly issues: readonly [ValidationIssue, ...ValidationIssue[]];
 }
 
-/** The store failed (connection lost, timeout…); the workflow left no partial state. */
+/**
+ * The store failed (connection lost, timeout…); the workflow left no partial state.
+ *
+ * @example
+ * ```ts
+ * if (r.isErr() && r.error.code === 'storage') retryLater(r.error.cause);
+ * ```
+ */
 export interface StorageError {
   readonly code: 'storage';
   readonly message: string;
   readonly cause?: unknown;
 }
 
-/** A rule refused the request; `violations` lists every rule that blocked it (X-01). */
+/**
+ * A rule refused the request; `violations` lists every rule that blocked it (X-01).
+ *
+ * @example
+ * ```ts
+ * if (r.isErr() && r.error.code === 'denied') r.error.violations.map((v) => v.rule); // ['SPARK-02']
+ * ```
+ */
 export interface DeniedError {
   readonly code: 'denied';
   readonly message: string;
   readonly violations: readonly [Violation, ...Violation[]];
 }
 
-/** Something looked up by id does not exist (or is not the caller's to see). */
+/**
+ * Something looked up by id does not exist (or is not the caller's to see).
+ *
+ * @example
+ * ```ts
+ * if (r.isErr() && r.error.code === 'not_found') console.log(r.error.entity, r.error.id);
+ * ```
+ */
 export interface NotFoundError {
   readonly code: 'not_found';
   readonly message: string;
@@ -54,20 +127,23 @@ export function denied(violations: readonly [Violation, ...Violation[]]): Denied
 
 /**
  * Internal: the `validation` error for a non-empty list of issues (the one `parseInput` makes).
+ * Its `message` is one line naming every field with its dotted path.
  *
  * @example
  * ```ts
- * validationError([{ path: 'videoId', message: 'must not be empty' }]).message;
- * // 'Invalid input: videoId must not be empty'
+ * validationError([{ code: 'too_small', path: ['videoId'], message: 'must not be empty' }]).message;
+ * // 'The input was refused: videoId must not be empty'
  * ```
  */
 export function validationError(issues: readonly ValidationIssue[]): ValidationError {
-  const first = issues[0] ?? { path: '(input)', message: 'is invalid' };
-  return {
-    code: 'validation',
-    message: `Invalid input: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
-    issues: [first, ...issues.slice(1)],
-  };
+  const first: ValidationIssue = issues[0] ?? { code: 'custom', path: [], message: 'is not valid' };
+  const all: [ValidationIssue, ...ValidationIssue[]] = [first, ...issues.slice(1)];
+  return { code: 'validation', message: `The input was refused: ${describeIssues(all)}`, issues: all };
+}
+
+/** `path message` for every issue, separated by semicolons. */
+function describeIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((i) => `${formatPath(i.path)} ${i.message}`).join('; ');
 }
 
 /**
@@ -119,7 +195,14 @@ export function notFound(entity: string, id: string): NotFoundError {
   return { code: 'not_found', message: `No ${entity} ${id} is visible to you.`, entity, id };
 }
 
-/** What `formatError` reads: every error of the library has a `code` and a `message`. */
+/**
+ * What `formatError` reads: every error of the library has a `code` and a `message`.
+ *
+ * @example
+ * ```ts
+ * const error: FormattableError = { code: 'spark.search_throttled', message: 'Retry later' };
+ * ```
+ */
 export interface FormattableError {
   readonly code: string;
   readonly message: string;
@@ -140,12 +223,14 @@ export interface FormattableError {
  * // denied: 2 rules refuse this. SPARK-02 (spark.not_enough_followers): The account needs at
  * // least 10,000 followers. SPARK-12 (spark.code_already_in_force): This video already has a
  * // code in force.
+ * // validation: the input was refused (2 problems): creator.id must not be empty; periodDay is
+ * // not a known field.
  * ```
  */
 export function formatError(error: FormattableError): string {
   const { code, issues, violations } = error;
   if (issues !== undefined && issues.length > 0) {
-    const list = issues.map((i) => `${i.path} ${i.message}`).join('; ');
+    const list = describeIssues(issues);
     return `${code}: the input was refused (${count(issues.length, 'problem')}): ${sentence(list)}`;
   }
   if (violations !== undefined && violations.length > 0) {

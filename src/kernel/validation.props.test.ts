@@ -3,24 +3,22 @@ import * as z from 'zod/mini';
 import { describe, expect, test } from 'vitest';
 import { policySchema } from './policy-schema.js';
 import {
-  countSchema, idSchema, instantSchema, MAX_INSTANT_MS, MIN_INSTANT_MS, parseInput, textSchema,
+  countSchema, idSchema, instantSchema, issueMessage, MAX_INSTANT_MS, MIN_INSTANT_MS, parseInput, textSchema,
 } from './validation.js';
 import type { ValidationIssue } from './errors.js';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 200);
 
 type Key = string | number;
-const show = (path: readonly PropertyKey[]) =>
-  path.length === 0
-    ? '(input)'
-    : path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
-/** The issue paths of a validation error, or a failure when it was not one. */
-function issuePaths(r: ReturnType<typeof parseInput>): string[] {
+/** The issue paths of a validation error (arrays of keys and indices), or a failure when it was not one. */
+function issuePaths(r: ReturnType<typeof parseInput>): (readonly Key[])[] {
   if (r.isOk()) return expect.unreachable('expected a validation error') as never;
   expect(r.error.code).toBe('validation');
+  for (const i of r.error.issues) expect(Array.isArray(i.path)).toBe(true);
   return r.error.issues.map((i: ValidationIssue) => i.path);
 }
-const within = (issue: string, at: string) => issue === at || issue.startsWith(`${at}.`) || issue.startsWith(`${at}[`);
+/** Whether the issue's path is `at` or a path inside it. */
+const within = (issue: readonly Key[], at: readonly Key[]) => at.every((key, n) => issue[n] === key);
 
 // Plain data as callers send it: JSON-like values, in-range Dates, undefined, nested a few levels.
 const inRangeDate = fc.date({ min: new Date(MIN_INSTANT_MS), max: new Date(MAX_INSTANT_MS), noInvalidDate: true });
@@ -114,8 +112,8 @@ describe('parseInput reads the input once, as plain data (X-03: bad input is ref
         let result: ReturnType<typeof parseInput> | undefined;
         expect(() => (result = parseInput(schemas[s]!, input))).not.toThrow();
         const paths = issuePaths(result!);
-        if (trap === 'get trap') expect(paths.some((p) => within(p, show(path)))).toBe(true);
-        else expect(paths).toContain(show(path));
+        if (trap === 'get trap') expect(paths.some((p) => within(p, path))).toBe(true);
+        else expect(paths).toContainEqual(path);
       },
     ), { numRuns });
   });
@@ -132,35 +130,43 @@ describe('parseInput reads the input once, as plain data (X-03: bad input is ref
     expect(reads).toBe(1);
   });
 
-  test.each<[string, () => unknown, string]>([
-    ['a class instance', () => ({ id: new (class Video {})() }), 'id'],
-    ['a Map', () => ({ tags: [new Map()] }), 'tags[0]'],
-    ['a boxed string', () => ({ title: Object('x') }), 'title'],
-    ['a function', () => ({ nested: { note: () => 'x' } }), 'nested.note'],
-    ['a symbol', () => ({ id: Symbol('x') }), 'id'],
-    ['a bigint', () => ({ count: 1n }), 'count'],
+  test.each<[string, () => unknown, Key[]]>([
+    ['a class instance', () => ({ id: new (class Video {})() }), ['id']],
+    ['a Map', () => ({ tags: [new Map()] }), ['tags', 0]],
+    ['a boxed string', () => ({ title: Object('x') }), ['title']],
+    ['a function', () => ({ nested: { note: () => 'x' } }), ['nested', 'note']],
+    ['a symbol', () => ({ id: Symbol('x') }), ['id']],
+    ['a bigint', () => ({ count: 1n }), ['count']],
     ['a cycle', () => {
       const nested: Record<string, unknown> = { ids: [] };
       nested.self = nested;
       return { nested };
-    }, 'nested.self'],
+    }, ['nested', 'self']],
     ['more than 32 levels', () => {
       let deep: unknown = 'bottom';
       for (let i = 0; i < 40; i++) deep = { d: deep };
       return deep;
-    }, `${Array(33).fill('d').join('.')}`],
-    ['more than 10,000 values', () => ({ tags: Array.from({ length: 10_001 }, () => 'x') }), 'tags'],
-    ['a sparse array of absurd length', () => ({ tags: new Array(2 ** 31) }), 'tags'],
+    }, Array<Key>(33).fill('d')],
+    ['more than 10,000 values', () => ({ tags: Array.from({ length: 10_001 }, () => 'x') }), ['tags']],
+    ['a sparse array of absurd length', () => ({ tags: new Array(2 ** 31) }), ['tags']],
   ])('X-03 %s is refused with its path', (_name, make, path) => {
     const r = parseInput(demo, make());
-    expect(issuePaths(r)).toContain(path);
+    expect(issuePaths(r)).toContainEqual(path);
+  });
+
+  test('X-03 a value zod alone would throw on is refused like any other bad value', () => {
+    const raw = { length: Object.create(null) as object };
+    expect(() => textSchema.safeParse(raw)).toThrow();
+    const r = parseInput(textSchema, raw);
+    const issue = { code: 'invalid_type', path: [], message: 'must be a string (got an object)' };
+    expect(r.isErr() && r.error.issues[0]).toEqual(issue);
   });
 
   test('X-03 a Proxy of a Date or an object posing as one is refused; a Date subclass is read as a Date', () => {
     const at = new Date('2026-01-01T00:00:00Z');
     const base = { id: 'v', title: 't', count: 0 };
-    expect(issuePaths(parseInput(demo, { ...base, at: new Proxy(at, {}) }))).toEqual(['at']);
-    expect(issuePaths(parseInput(demo, { ...base, at: Object.create(Date.prototype) }))).toEqual(['at']);
+    expect(issuePaths(parseInput(demo, { ...base, at: new Proxy(at, {}) }))).toEqual([['at']]);
+    expect(issuePaths(parseInput(demo, { ...base, at: Object.create(Date.prototype) }))).toEqual([['at']]);
     class Stamp extends Date {}
     const r = parseInput(demo, { ...base, at: new Stamp(at.getTime()) });
     expect(r.isOk() && r.value.at).toStrictEqual(at);
@@ -173,7 +179,7 @@ describe('parseInput reads the input once, as plain data (X-03: bad input is ref
     const r = parseInput(demo, input).unwrap();
     expect(r.at).not.toBe(at);
     expect(r.nested?.ids).not.toBe(input.nested.ids);
-    expect(issuePaths(parseInput(demo, JSON.parse('{"__proto__":{"x":1}}')))).toContain('__proto__');
+    expect(issuePaths(parseInput(demo, JSON.parse('{"__proto__":{"x":1}}')))).toContainEqual(['__proto__']);
   });
 });
 
@@ -183,25 +189,26 @@ const withLoneSurrogate = fc.tuple(fc.string({ unit: 'grapheme', maxLength: 10 }
 
 describe('strings are well-formed Unicode (X-03: what is stored reads back the same)', () => {
   test('X-03 a lone surrogate in any string field, or in a field name, is refused at its path', () => {
-    const fields: readonly [string, (bad: string) => unknown][] = [
-      ['id', (bad) => ({ id: bad })],
-      ['title', (bad) => ({ title: `ok ${bad}` })],
-      ['tags[1]', (bad) => ({ tags: ['fine', bad] })],
-      ['nested.note', (bad) => ({ nested: { note: bad, ids: [] } })],
-      ['nested.ids[0]', (bad) => ({ nested: { ids: [bad] } })],
+    const fields: readonly [Key[], (bad: string) => unknown][] = [
+      [['id'], (bad) => ({ id: bad })],
+      [['title'], (bad) => ({ title: `ok ${bad}` })],
+      [['tags', 1], (bad) => ({ tags: ['fine', bad] })],
+      [['nested', 'note'], (bad) => ({ nested: { note: bad, ids: [] } })],
+      [['nested', 'ids', 0], (bad) => ({ nested: { ids: [bad] } })],
     ];
     fc.assert(fc.property(withLoneSurrogate, fc.constantFrom(...fields), (bad, [path, make]) => {
       const input = { id: 'v', title: 't', count: 0, at: new Date(0), ...(make(bad) as object) };
       const r = parseInput(demo, input);
-      expect(r.isErr() && r.error.issues).toContainEqual({ path, message: expect.stringMatching(/lone surrogate/) });
-      expect(issuePaths(parseInput(z.string(), bad))).toEqual(['(input)']);
+      const issue = { code: 'invalid_format', path, message: expect.stringMatching(/lone surrogate/) };
+      expect(r.isErr() && r.error.issues).toContainEqual(issue);
+      expect(issuePaths(parseInput(z.string(), bad))).toEqual([[]]);
       expect(textSchema.safeParse(bad).success).toBe(false);
       expect(idSchema.safeParse(bad).success).toBe(false);
     }), { numRuns });
   });
   test('X-03 a field name with a lone surrogate is refused and shown escaped', () => {
     const r = parseInput(z.record(z.string(), z.number()), { ['a\ud800']: 1 });
-    const issue = { path: 'a\\ud800', message: expect.stringMatching(/lone surrogate/) };
+    const issue = { code: 'invalid_key', path: ['a\\ud800'], message: expect.stringMatching(/lone surrogate/) };
     expect(r.isErr() && r.error.issues[0]).toEqual(issue);
   });
   test('X-03 well-formed text, surrogate pairs included, is kept as given', () => {
@@ -233,24 +240,25 @@ describe('instants are those every adapter can store (X-03, X-04)', () => {
       expect(instantSchema.safeParse(d).success).toBe(storable(d));
       const nested = parseInput(z.unknown(), { when: [d] });
       if (storable(d)) expect(nested.unwrap()).toStrictEqual({ when: [d] });
-      else expect(issuePaths(nested)).toEqual(['when[0]']);
+      else expect(issuePaths(nested)).toEqual([['when', 0]]);
     }), { numRuns });
   });
   test('X-03 an invalid Date is still refused by instantSchema with its own message', () => {
     const r = parseInput(instantSchema, new Date(Number.NaN));
-    expect(r.isErr() && r.error.issues).toEqual([{ path: '(input)', message: 'must be a valid Date' }]);
+    expect(r.isErr() && r.error.issues).toEqual([{ code: 'invalid_type', path: [], message: 'must be a valid Date' }]);
   });
 });
 
 describe('valid and invalid plain inputs parse exactly as before the snapshot', () => {
-  // The former parseInput: zod on the caller's value, issues named the same way.
+  // zod on the caller's value with the same messages, an unknown-keys issue split into one per key.
   function before<S extends z.ZodMiniType>(schema: S, input: unknown) {
-    const parsed = schema.safeParse(input);
+    const parsed = schema.safeParse(input, { error: issueMessage });
     if (parsed.success) return { ok: parsed.data as unknown };
     return {
-      issues: parsed.error.issues.map((i) => {
-        const keys = (i as { keys?: readonly string[] }).keys;
-        return { path: show(keys && keys.length > 0 ? [...i.path, keys.join(',')] : i.path), message: i.message };
+      issues: parsed.error.issues.flatMap((i) => {
+        const { code, message } = i;
+        if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ code, path: [...i.path, key], message }));
+        return [{ code, path: [...i.path], message }];
       }),
     };
   }
@@ -289,7 +297,16 @@ describe('valid and invalid plain inputs parse exactly as before the snapshot', 
     ['an instant', instantSchema, field(inRangeDate)],
   ])('X-03 %s: the same value or the same issues', (_name, schema, input) => {
     fc.assert(fc.property(input, (x) => {
-      expect(after(schema, x)).toStrictEqual(before(schema, x));
+      let expected: ReturnType<typeof before>;
+      try {
+        expected = before(schema, x);
+      } catch {
+        // zod itself throws on some raw values (`{ length: Object.create(null) }` given to a string
+        // schema with a length check); read into plain data first, the same value is refused instead.
+        expect(after(schema, x)).toHaveProperty('issues');
+        return;
+      }
+      expect(after(schema, x)).toStrictEqual(expected);
     }), { numRuns });
   });
 });

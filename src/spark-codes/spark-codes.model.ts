@@ -11,9 +11,20 @@ export type VideoVisibility = 'PUBLIC' | 'FRIENDS' | 'PRIVATE';
  */
 export type VideoMusic = 'NONE' | 'ORIGINAL' | 'COMMERCIAL_MUSIC_LIBRARY' | 'COPYRIGHTED_NOT_IN_CML';
 
-/** What the library needs to know about the creator's TikTok account. */
+/**
+ * What the library needs to know about the creator's TikTok account. Supplied by the caller, with
+ * plain string ids: the library checks them and records them as branded ids (`CreatorId`).
+ *
+ * @example
+ * ```ts
+ * const creator: CreatorFacts = {
+ *   id: 'tt-dana', displayName: 'Dana', accountType: 'CREATOR', followerCount: 12_000,
+ *   adAuthorizationEnabled: true, adTermsAccepted: true,
+ * };
+ * ```
+ */
 export interface CreatorFacts {
-  readonly id: CreatorId;
+  readonly id: string;
   readonly displayName: string;
   readonly accountType: AccountType;
   readonly followerCount: number;
@@ -23,11 +34,21 @@ export interface CreatorFacts {
   readonly adTermsAccepted: boolean;
 }
 
-/** What the library needs to know about the video to authorize. */
+/**
+ * What the library needs to know about the video to authorize. Supplied by the caller.
+ *
+ * @example
+ * ```ts
+ * const video: VideoFacts = {
+ *   id: 'vid-1', ownerId: 'tt-dana', visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true,
+ *   music: 'ORIGINAL',
+ * };
+ * ```
+ */
 export interface VideoFacts {
-  readonly id: VideoId;
+  readonly id: string;
   /** The account that posted the video; must be the creator (SPARK-03). */
-  readonly ownerId: CreatorId;
+  readonly ownerId: string;
   readonly visibility: VideoVisibility;
   /** The creator's own original content (SPARK-03). */
   readonly isOriginal: boolean;
@@ -38,9 +59,18 @@ export interface VideoFacts {
   readonly thumbnailUrl?: string | undefined;
 }
 
-/** What the library needs to know about the advertiser applying a code (ADV-01). */
+/**
+ * What the library needs to know about the advertiser applying a code (ADV-01). Supplied by the caller.
+ *
+ * @example
+ * ```ts
+ * const advertiser: AdvertiserFacts = {
+ *   adAccountId: 'adv-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true,
+ * };
+ * ```
+ */
 export interface AdvertiserFacts {
-  readonly adAccountId: AdAccountId;
+  readonly adAccountId: string;
   readonly hasActivePaymentMethod: boolean;
   readonly hasCreativeLibraryAccess: boolean;
 }

@@ -5,7 +5,14 @@ import type {
   AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, CreatorFacts, VideoFacts,
 } from './spark-codes.model.js';
 
-/** Facts for `canGenerateAdCode`. */
+/**
+ * Facts for `canGenerateAdCode`, with plain string ids.
+ *
+ * @example
+ * ```ts
+ * const facts: GenerateFacts = { creator, video, periodDays: 30 };
+ * ```
+ */
 export interface GenerateFacts {
   readonly creator: CreatorFacts;
   readonly video: VideoFacts;
@@ -15,7 +22,7 @@ export interface GenerateFacts {
    * The video's code in force at the generation instant, if it has one (SPARK-12: at most one
    * code in force per video). Find it with `isInForce`.
    */
-  readonly codeInForce?: Pick<AdCodeRecord, 'id' | 'expiresAt'> | undefined;
+  readonly codeInForce?: { readonly id: string; readonly expiresAt: Date } | undefined;
 }
 
 /**
@@ -136,7 +143,15 @@ export function adCodeStatusAt(
   return 'NOT_USED';
 }
 
-/** Facts for `canApplyAdCode`. */
+/**
+ * Facts for `canApplyAdCode`, with plain string ids.
+ *
+ * @example
+ * ```ts
+ * const facts: ApplyFacts = { advertiser: { adAccountId: 'adv-1', hasActivePaymentMethod: true,
+ *   hasCreativeLibraryAccess: true }, code: undefined, at: new Date() };
+ * ```
+ */
 export interface ApplyFacts {
   readonly advertiser: AdvertiserFacts;
   /** The code found for the pasted text, or `undefined` when none was found. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { idSchema, instantSchema, textSchema, countSchema } from '../kernel/validation.js';
+import { idSchema, instantSchema, textSchema, countSchema, type ReadonlyInput } from '../kernel/validation.js';
 import { brandedId } from '../kernel/branded-id.js';
 import type { AdAccountId, AdCodeId, CreatorId, VideoId } from '../kernel/ids.js';
 
@@ -171,19 +171,75 @@ export const creatorIdSchema = creatorId;
  */
 export const adAccountIdSchema = adAccountId;
 
-/** Input type of `generateCode` (plain strings; the service brands them). */
-export type GenerateCodeInput = z.input<typeof generateCodeInputSchema>;
-/** Input type of `showCode`. */
-export type ShowCodeInput = z.input<typeof showCodeInputSchema>;
-/** Input type of `searchCode`. */
-export type SearchCodeInput = z.input<typeof searchCodeInputSchema>;
-/** Input type of `confirmCode`. */
-export type ConfirmCodeInput = z.input<typeof confirmCodeInputSchema>;
-/** Input type of `revokeCode`. */
-export type RevokeCodeInput = z.input<typeof revokeCodeInputSchema>;
-/** Input type of `codeStatus`. */
-export type CodeStatusInput = z.input<typeof codeStatusInputSchema>;
-/** Input type of `listExpiring`. */
-export type ListExpiringInput = z.input<typeof listExpiringInputSchema>;
-/** Input type of `expireDue`. */
-export type ExpireDueInput = z.input<typeof expireDueInputSchema>;
+/**
+ * Input of `generateCode`, with plain string ids (the service brands them).
+ *
+ * @example
+ * ```ts
+ * const input: GenerateCodeInput = { creator, video, periodDays: 30 }; // periodDay: 30 does not compile
+ * ```
+ */
+export type GenerateCodeInput = ReadonlyInput<z.input<typeof generateCodeInputSchema>>;
+/**
+ * Input of `showCode`.
+ *
+ * @example
+ * ```ts
+ * const input: ShowCodeInput = { creatorId: 'tt-dana', codeId: 'code_1a2b' };
+ * ```
+ */
+export type ShowCodeInput = ReadonlyInput<z.input<typeof showCodeInputSchema>>;
+/**
+ * Input of `searchCode`: the advertiser and the pasted text.
+ *
+ * @example
+ * ```ts
+ * const input: SearchCodeInput = { advertiser, code: pasted };
+ * ```
+ */
+export type SearchCodeInput = ReadonlyInput<z.input<typeof searchCodeInputSchema>>;
+/**
+ * Input of `confirmCode`.
+ *
+ * @example
+ * ```ts
+ * const input: ConfirmCodeInput = { advertiser, code: pasted, userId: 'u-7' };
+ * ```
+ */
+export type ConfirmCodeInput = ReadonlyInput<z.input<typeof confirmCodeInputSchema>>;
+/**
+ * Input of `revokeCode`.
+ *
+ * @example
+ * ```ts
+ * const input: RevokeCodeInput = { creatorId: 'tt-dana', codeId: 'code_1a2b' };
+ * ```
+ */
+export type RevokeCodeInput = ReadonlyInput<z.input<typeof revokeCodeInputSchema>>;
+/**
+ * Input of `codeStatus`.
+ *
+ * @example
+ * ```ts
+ * const input: CodeStatusInput = { codeId: 'code_1a2b', at: new Date() };
+ * ```
+ */
+export type CodeStatusInput = ReadonlyInput<z.input<typeof codeStatusInputSchema>>;
+/**
+ * Input of `listExpiring`.
+ *
+ * @example
+ * ```ts
+ * const input: ListExpiringInput = { withinMs: 7 * DAY_MS };
+ * ```
+ */
+export type ListExpiringInput = ReadonlyInput<z.input<typeof listExpiringInputSchema>>;
+/**
+ * Options of `expireDue` (absent: at most 10,000 codes).
+ *
+ * @example
+ * ```ts
+ * const options: ExpireDueInput = { limit: 500 };
+ * ```
+ */
+export type ExpireDueInput = ReadonlyInput<z.input<typeof expireDueInputSchema>>;

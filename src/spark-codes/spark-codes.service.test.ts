@@ -12,22 +12,23 @@ import type { AdRecord, AdStatus } from '../ads/ads.model.js';
 import { isInForce } from './spark-codes.rules.js';
 import { toBusinessApiError } from './spark-codes.errors.js';
 import { createSparkCodes, type SparkCodes } from './spark-codes.service.js';
-import type { AdCodeRecord } from './spark-codes.model.js';
+import type { AdCodeRecord, AdvertiserFacts, CreatorFacts, VideoFacts } from './spark-codes.model.js';
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const SECRET = 'test-secret-of-at-least-thirty-two-chars!';
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-type Facts = Record<string, unknown>;
-const creator = (overrides: Facts = {}): Facts => ({
+/** Bad input on purpose: what a JavaScript caller (or a cast) can pass; the types would refuse it. */
+const unchecked = (input: unknown) => input as never;
+const creator = (overrides: Partial<CreatorFacts> = {}): CreatorFacts => ({
   id: 'creator-1', displayName: 'Dana Creator', accountType: 'CREATOR', followerCount: 25_000,
   adAuthorizationEnabled: true, adTermsAccepted: true, ...overrides,
 });
-const video = (overrides: Facts = {}): Facts => ({
+const video = (overrides: Partial<VideoFacts> = {}): VideoFacts => ({
   id: 'video-1', ownerId: 'creator-1', visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true,
   music: 'ORIGINAL', title: 'Morning routine', ...overrides,
 });
-const advertiser = (overrides: Facts = {}): Facts => ({
+const advertiser = (overrides: Partial<AdvertiserFacts> = {}): AdvertiserFacts => ({
   adAccountId: 'adacc-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true, ...overrides,
 });
 const policyOf = (input: PolicyInput): Policy => definePolicy(input).unwrap();
@@ -42,11 +43,14 @@ function setup(opts: { store?: MemoryStore; seed?: number; policy?: Policy; star
 }
 
 /** Workflow calls with the usual facts, for short tests. */
-const generate = (spark: SparkCodes, videoOverrides: Facts = {}, periodDays = 30, creatorOverrides: Facts = {}) =>
+const generate = (
+  spark: SparkCodes, videoOverrides: Partial<VideoFacts> = {}, periodDays = 30,
+  creatorOverrides: Partial<CreatorFacts> = {},
+) =>
   spark.generateCode({ creator: creator(creatorOverrides), video: video(videoOverrides), periodDays });
-const search = (spark: SparkCodes, code: string, adv: Facts = {}) =>
+const search = (spark: SparkCodes, code: string, adv: Partial<AdvertiserFacts> = {}) =>
   spark.searchCode({ advertiser: advertiser(adv), code });
-const confirm = (spark: SparkCodes, code: string, adv: Facts = {}) =>
+const confirm = (spark: SparkCodes, code: string, adv: Partial<AdvertiserFacts> = {}) =>
   spark.confirmCode({ advertiser: advertiser(adv), code });
 const revoke = (spark: SparkCodes, codeId: string, creatorId = 'creator-1') => spark.revokeCode({ creatorId, codeId });
 const show = (spark: SparkCodes, codeId: string, creatorId = 'creator-1') => spark.showCode({ creatorId, codeId });
@@ -563,29 +567,30 @@ describe('X-02 every state change is an event, in order, without the code', () =
 });
 
 describe('X-03 bad input is refused with the field named, and nothing is stored', () => {
-  const input = (c: Facts, v: Facts, periodDays: unknown = 30) =>
-    ({ creator: creator(c), video: video(v), periodDays });
+  type Loose = Record<string, unknown>;
+  const input = (c: Loose, v: Loose, periodDays: unknown = 30) =>
+    ({ creator: { ...creator(), ...c }, video: { ...video(), ...v }, periodDays });
   const withProto = JSON.parse(
     `{"creator": ${JSON.stringify(creator())}, "video": ${JSON.stringify(video())}, "periodDays": 30, `
     + '"__proto__": {"polluted": true}}',
   );
-  const cases: [string, unknown, string][] = [
-    ['wrong type', input({ followerCount: '10000' }, {}), 'creator.followerCount'],
-    ['unknown key', input({ isAdmin: true }, {}), 'creator.isAdmin'],
-    ['__proto__ key', withProto, '__proto__'],
-    ['huge string', input({ displayName: 'x'.repeat(100_000) }, {}), 'creator.displayName'],
-    ['control characters', input({ displayName: 'a\u0000b' }, {}), 'creator.displayName'],
-    ['fractional period', input({}, {}, 7.5), 'periodDays'],
-    ['missing field', { creator: creator(), periodDays: 30 }, 'video'],
-    ['not an object', 'creator-1', '(input)'],
-    ['bad id', input({ id: 'has space' }, {}), 'creator.id'],
-    ['bad url', input({}, { thumbnailUrl: 'javascript:alert(1)' }), 'video.thumbnailUrl'],
+  const cases: [string, unknown, (string | number)[]][] = [
+    ['wrong type', input({ followerCount: '10000' }, {}), ['creator', 'followerCount']],
+    ['unknown key', input({ isAdmin: true }, {}), ['creator', 'isAdmin']],
+    ['__proto__ key', withProto, ['__proto__']],
+    ['huge string', input({ displayName: 'x'.repeat(100_000) }, {}), ['creator', 'displayName']],
+    ['control characters', input({ displayName: 'a\u0000b' }, {}), ['creator', 'displayName']],
+    ['fractional period', input({}, {}, 7.5), ['periodDays']],
+    ['missing field', { creator: creator(), periodDays: 30 }, ['video']],
+    ['not an object', 'creator-1', []],
+    ['bad id', input({ id: 'has space' }, {}), ['creator', 'id']],
+    ['bad url', input({}, { thumbnailUrl: 'javascript:alert(1)' }), ['video', 'thumbnailUrl']],
   ];
   test.each(cases)('generateCode: %s', async (_name, bad, path) => {
     const { spark, store } = setup();
-    const r = await spark.generateCode(bad);
+    const r = await spark.generateCode(unchecked(bad));
     expect(errorCode(r)).toBe('validation');
-    expect(r.isErr() && r.error.code === 'validation' && r.error.issues.map((i) => i.path)).toContain(path);
+    expect(r.isErr() && r.error.code === 'validation' && r.error.issues.map((i) => i.path)).toContainEqual(path);
     expect(await store.readEvents()).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -593,18 +598,18 @@ describe('X-03 bad input is refused with the field named, and nothing is stored'
     const { spark, store, g } = await generated();
     const before = await store.readEvents();
     const results = [
-      await spark.showCode({ creatorId: 'creator-1' }),
-      await search(spark, g.code, { adAccountId: 7 }),
+      await spark.showCode(unchecked({ creatorId: 'creator-1' })),
+      await search(spark, g.code, unchecked({ adAccountId: 7 })),
       await search(spark, 'x'.repeat(2000)),
-      await spark.confirmCode({ advertiser: advertiser(), code: g.code, extra: 1 }),
+      await spark.confirmCode(unchecked({ advertiser: advertiser(), code: g.code, extra: 1 })),
       await revoke(spark, ''),
       await spark.codeStatus({ codeId: g.summary.id, at: new Date('nope') }),
-      await spark.listCreatorCodes(42),
-      await spark.listLibrary(null),
+      await spark.listCreatorCodes(unchecked(42)),
+      await spark.listLibrary(unchecked(null)),
       await spark.listExpiring({ withinMs: -1 }),
       await spark.expireDue({ limit: 0 }),
       await spark.expireDue({ limit: 1.5 }),
-      await spark.expireDue({ limit: 10, extra: true }),
+      await spark.expireDue(unchecked({ limit: 10, extra: true })),
     ];
     for (const r of results) expect(errorCode(r)).toBe('validation');
     expect(await store.readEvents()).toEqual(before);

@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import { Err, Ok, type Result } from '../kernel/result.js';
 import { denied, notFound, type StorageError, type ValidationError } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
@@ -18,13 +19,14 @@ import {
   MIN_SECRET_BYTES, adCodeDeriver, adCodeFingerprint, issuedCodeDigest, parseAdCode,
   type AdCode, type AdCodeFormatError,
 } from './ad-code.js';
-import type {
-  AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, CreatorFacts, LibraryEntry, VideoFacts, VideoPreview,
-} from './spark-codes.model.js';
+import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, LibraryEntry, VideoPreview } from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
 import {
-  adAccountIdSchema, codeStatusInputSchema, confirmCodeInputSchema, creatorIdSchema, expireDueInputSchema,
-  generateCodeInputSchema, listExpiringInputSchema, revokeCodeInputSchema, searchCodeInputSchema, showCodeInputSchema,
+  adAccountIdSchema, advertiserFactsSchema, codeStatusInputSchema, confirmCodeInputSchema, creatorFactsSchema,
+  creatorIdSchema, expireDueInputSchema, generateCodeInputSchema, listExpiringInputSchema, revokeCodeInputSchema,
+  searchCodeInputSchema, showCodeInputSchema, videoFactsSchema,
+  type CodeStatusInput, type ConfirmCodeInput, type ExpireDueInput, type GenerateCodeInput, type ListExpiringInput,
+  type RevokeCodeInput, type SearchCodeInput, type ShowCodeInput,
 } from './spark-codes.schemas.js';
 import type {
   ConfirmCodeError, GenerateCodeError, QueryError, RevokeCodeError, SearchCodeError, SearchThrottledError,
@@ -34,6 +36,11 @@ import {
   newEvent, type AuthorizationConfirmedEvent, type CodeExpiredEvent, type CodeGeneratedEvent, type CodeRevokedEvent,
   type CodeSearchFailedEvent,
 } from './spark-codes.events.js';
+
+/** The facts as parsed: the same as given, with branded ids. */
+type Creator = z.output<typeof creatorFactsSchema>;
+type Video = z.output<typeof videoFactsSchema>;
+type Advertiser = z.output<typeof advertiserFactsSchema>;
 
 /**
  * What `createSparkCodes` needs: the options of every service, plus the secret codes are
@@ -159,16 +166,18 @@ export interface SparkCodes {
    * including a code already in force for the video (SPARK-12: revoke it first). The printed
    * code is returned once; the store keeps only its digest.
    */
-  generateCode(input: unknown): Promise<Result<GeneratedCode, GenerateCodeError>>;
+  generateCode(input: GenerateCodeInput): Promise<Result<GeneratedCode, GenerateCodeError>>;
   /** Shows the creator's code again, while in force (SPARK-09). */
-  showCode(input: unknown): Promise<Result<{ readonly code: AdCode; readonly summary: AdCodeSummary }, ShowCodeError>>;
+  showCode(
+    input: ShowCodeInput,
+  ): Promise<Result<{ readonly code: AdCode; readonly summary: AdCodeSummary }, ShowCodeError>>;
   /**
    * The advertiser searches with a pasted code: a preview, nothing granted (ADV-02, ADV-03).
    * Text that finds no code counts toward the ad account's failed-search limit.
    */
-  searchCode(input: unknown): Promise<Result<CodeSearchResult, SearchCodeError>>;
+  searchCode(input: SearchCodeInput): Promise<Result<CodeSearchResult, SearchCodeError>>;
   /** The advertiser confirms: the post joins the ad account's Spark Ads library (ADV-02). Idempotent. */
-  confirmCode(input: unknown): Promise<Result<ConfirmResult, ConfirmCodeError>>;
+  confirmCode(input: ConfirmCodeInput): Promise<Result<ConfirmResult, ConfirmCodeError>>;
   /**
    * The creator revokes a code (SPARK-10). Idempotent; revocation is terminal. With the
    * default `revocationMode: 'pause-ads'` every approved or running ad using the code is
@@ -176,7 +185,7 @@ export interface SparkCodes {
    * `'block-while-in-use'` the revocation is refused (`spark.code_in_use_by_ads`, the ads in
    * `details.adIds`) while any ad is in review, approved, running or paused.
    */
-  revokeCode(input: unknown): Promise<Result<RevokeResult, RevokeCodeError>>;
+  revokeCode(input: RevokeCodeInput): Promise<Result<RevokeResult, RevokeCodeError>>;
   /**
    * The expiry sweep (SPARK-11, ADV-06): records the expiry of every code whose period ended,
    * once each, with a `spark.code_expired` event (none for a code revoked before its end), and
@@ -184,15 +193,15 @@ export interface SparkCodes {
    * `limit` codes (default 10,000), oldest expiry first; each code is one atomic step, so a
    * storage failure midway keeps the codes already recorded and running it again finishes.
    */
-  expireDue(options?: unknown): Promise<Result<ExpireDueResult, StorageError | ValidationError>>;
+  expireDue(options?: ExpireDueInput): Promise<Result<ExpireDueResult, StorageError | ValidationError>>;
   /** A code's Business API status at an instant (default now). */
-  codeStatus(input: unknown): Promise<Result<AdCodeSummary, QueryError>>;
+  codeStatus(input: CodeStatusInput): Promise<Result<AdCodeSummary, QueryError>>;
   /** A creator's codes, newest first, with their status now. */
-  listCreatorCodes(creatorId: unknown): Promise<Result<readonly AdCodeSummary[], QueryError>>;
+  listCreatorCodes(creatorId: string): Promise<Result<readonly AdCodeSummary[], QueryError>>;
   /** An ad account's Spark Ads library, oldest confirmation first, with whether each is in force now. */
-  listLibrary(adAccountId: unknown): Promise<Result<readonly LibraryEntryView[], QueryError>>;
+  listLibrary(adAccountId: string): Promise<Result<readonly LibraryEntryView[], QueryError>>;
   /** Codes in force now (or at `from`) that expire within `withinMs`, soonest first. */
-  listExpiring(input: unknown): Promise<Result<readonly AdCodeSummary[], QueryError>>;
+  listExpiring(input: ListExpiringInput): Promise<Result<readonly AdCodeSummary[], QueryError>>;
 }
 
 const NONCE_BYTES = 32;
@@ -225,7 +234,7 @@ function formatViolation(problem: AdCodeFormatError | 'mistyped'): Violation {
 }
 
 /** The preview an advertiser sees (ADV-02), optional fields absent when unset. */
-function previewOf(creator: CreatorFacts, video: VideoFacts): VideoPreview {
+function previewOf(creator: Creator, video: Video): VideoPreview {
   return {
     creatorId: creator.id,
     creatorName: creator.displayName,
@@ -316,7 +325,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
    * records the failure (a row and a `spark.code_search_failed` event) and commits the denial.
    */
   function failedSearch(
-    advertiser: AdvertiserFacts, reason: CodeSearchFailedEvent['data']['reason'], format: Violation | undefined,
+    advertiser: Advertiser, reason: CodeSearchFailedEvent['data']['reason'], format: Violation | undefined,
   ): Promise<Result<never, SearchCodeError>> {
     const adAccountId = advertiser.adAccountId;
     const rowId = randomId(random, 'search_');
@@ -346,7 +355,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
    * The code a pasted text names, if `advertiser` may apply it now (ADV-01, ADV-03), else every
    * reason it may not. A search that finds a code takes no lock and writes nothing.
    */
-  async function findCode(advertiser: AdvertiserFacts, pasted: string): Promise<Result<Found, SearchCodeError>> {
+  async function findCode(advertiser: Advertiser, pasted: string): Promise<Result<Found, SearchCodeError>> {
     const parsed = parseAdCode(pasted);
     if (parsed.isErr()) return failedSearch(advertiser, 'malformed', formatViolation(parsed.error));
     const digest = issuedCodeDigest(parsed.value);

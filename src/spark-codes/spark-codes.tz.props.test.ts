@@ -4,18 +4,21 @@ import { manualClock } from '../adapters/clock/manual-clock.js';
 import { memoryStore } from '../adapters/memory/memory-store.js';
 import { seededRandom } from '../adapters/random/seeded-random.js';
 import { createSparkCodes } from './spark-codes.service.js';
+import type { AdvertiserFacts, CreatorFacts, VideoFacts } from './spark-codes.model.js';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 15);
 const SECRET = 'test-secret-of-at-least-thirty-two-chars!';
-const creator = {
+const creator: CreatorFacts = {
   id: 'creator-1', displayName: 'Dana Creator', accountType: 'CREATOR', followerCount: 25_000,
   adAuthorizationEnabled: true, adTermsAccepted: true,
 };
-const video = {
+const video: VideoFacts = {
   id: 'video-1', ownerId: 'creator-1', visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true,
   music: 'ORIGINAL', title: 'Morning',
 };
-const advertiser = { adAccountId: 'adacc-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true };
+const advertiser: AdvertiserFacts = {
+  adAccountId: 'adacc-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true,
+};
 const ZONES = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham'];
 const original = process.env.TZ;
 afterAll(() => {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { idSchema, instantSchema } from '../kernel/validation.js';
+import { idSchema, instantSchema, type ReadonlyInput } from '../kernel/validation.js';
 import { brandedId } from '../kernel/branded-id.js';
 import type { AdAccountId, AdId } from '../kernel/ids.js';
 import { campaignObjectiveSchema } from '../ads/ads.schemas.js';
@@ -76,11 +76,48 @@ export const topAdsQueryInputSchema = z.strictObject({
   at: z.optional(instantSchema),
 });
 
-/** Input type of `withdraw`. */
-export type WithdrawInput = z.input<typeof withdrawInputSchema>;
-/** Input type of `authorize`. */
-export type AuthorizeCreativesInput = z.input<typeof authorizeCreativesInputSchema>;
-/** Input type of `popup`. */
-export type PopupInput = z.input<typeof popupInputSchema>;
-/** Input type of `listTopAds`. */
-export type TopAdsQueryInput = z.input<typeof topAdsQueryInputSchema>;
+/**
+ * Input of `TopAds.status`.
+ *
+ * @example
+ * ```ts
+ * const input: TopAdsStatusInput = { adAccountId: 'adv-1', adId: 'ad_1' };
+ * ```
+ */
+export type TopAdsStatusInput = ReadonlyInput<z.input<typeof topAdsStatusInputSchema>>;
+/**
+ * Input of `TopAds.withdraw`.
+ *
+ * @example
+ * ```ts
+ * const input: WithdrawInput = { adAccountId: 'adv-1', adId: 'ad_1', userId: 'u-7' };
+ * ```
+ */
+export type WithdrawInput = ReadonlyInput<z.input<typeof withdrawInputSchema>>;
+/**
+ * Input of `TopAds.authorize`.
+ *
+ * @example
+ * ```ts
+ * const input: AuthorizeCreativesInput = { adAccountId: 'adv-1', adIds: ['ad_1', 'ad_2'], source: 'creative_center' };
+ * ```
+ */
+export type AuthorizeCreativesInput = ReadonlyInput<z.input<typeof authorizeCreativesInputSchema>>;
+/**
+ * Input of `TopAds.popup`.
+ *
+ * @example
+ * ```ts
+ * const input: PopupInput = { accountId: 'tt4b-1', adAccountIds: ['adv-1'] };
+ * ```
+ */
+export type PopupInput = ReadonlyInput<z.input<typeof popupInputSchema>>;
+/**
+ * Input of `TopAds.listTopAds`: each list given filters; omitted lists do not.
+ *
+ * @example
+ * ```ts
+ * const input: TopAdsQueryInput = { regions: ['US'], objectives: ['REACH'] };
+ * ```
+ */
+export type TopAdsQueryInput = ReadonlyInput<z.input<typeof topAdsQueryInputSchema>>;

@@ -4,8 +4,12 @@ import {
 } from '../index.js';
 import type { Store } from '../ports/store.js';
 import { adsTable } from '../storage/tables.js';
+import type { CreateAdInput } from '../ads/ads.schemas.js';
+import type { AuthorizeCreativesInput, TopAdsQueryInput } from './top-ads.schemas.js';
 import { advertiser, adsSetup, campaign, creator, SECRET, T0, video } from '../../test/fixtures.js';
 
+/** Bad input on purpose: what a JavaScript caller (or a cast) can pass; the types would refuse it. */
+const unchecked = (input: unknown) => input as never;
 const MINUTE_MS = 60_000;
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -155,7 +159,7 @@ describe('TOP-06 / TOP-07 withdraw (idempotent) and status with the reason', () 
     const s = adsSetup();
     const ad = await published(s);
     (await s.topAds.withdraw(ref(ad))).unwrap();
-    const grant = { adAccountId: 'adacc-1', adIds: [ad.id], source: 'ads_manager' };
+    const grant: AuthorizeCreativesInput = { adAccountId: 'adacc-1', adIds: [ad.id], source: 'ads_manager' };
     const [again] = (await s.topAds.authorize(grant)).unwrap();
     expect(again).toMatchObject({ status: 'IN_TOP_ADS' });
     const stored = await s.store.get(adsTable, ad.id);
@@ -218,7 +222,7 @@ describe('TOP-06 / TOP-07 withdraw (idempotent) and status with the reason', () 
       const topAds = createTopAds({ store, clock, random });
       const g = (await spark.generateCode({ creator: creator(), video: video(), periodDays: 30 })).unwrap();
       (await spark.confirmCode({ advertiser: advertiser(), code: g.code })).unwrap();
-      const input = {
+      const input: CreateAdInput = {
         adAccountId: 'adacc-1', name: 'Spark', campaign: campaign(), schedule: { startAt: T0 },
         identity: { type: 'AUTH_CODE', codeId: g.summary.id },
       };
@@ -257,7 +261,7 @@ describe('TOP-08 / TOP-09 display descriptors and the filtered query', () => {
     const apps = campaign({ objective: 'APP_PROMOTION' });
     const fr = await published(s, { regions: ['FR'], industry: 'Games', campaign: apps });
     await published(s, { assetAuthorization: false });
-    const ids = async (q?: unknown) => (await s.topAds.listTopAds(q)).unwrap().map((d) => d.adId);
+    const ids = async (q?: TopAdsQueryInput) => (await s.topAds.listTopAds(q)).unwrap().map((d) => d.adId);
     const all = (await s.topAds.listTopAds()).unwrap();
     expect(all.map((d) => d.adId)).toEqual([us.id, fr.id]);
     expect(all[0]).toMatchObject({ watermarked: true, downloadable: false, regions: ['US'], industry: 'Beauty' });
@@ -273,12 +277,13 @@ describe('X-03 Top Ads bad input is refused with a validation error and nothing 
   const evil = '{"adAccountId":"a","adId":"b","__proto__":{"x":1}}';
   test.each([
     ['popup without ad accounts', (s: Setup) => s.topAds.popup({ accountId: 'tt4b', adAccountIds: [] })],
-    ['popup with an unknown key', (s: Setup) => s.topAds.popup({ accountId: 't', adAccountIds: ['a'], extra: true })],
+    ['popup with an unknown key',
+      (s: Setup) => s.topAds.popup(unchecked({ accountId: 't', adAccountIds: ['a'], extra: true }))],
     ['authorize the same ad twice', (s: Setup) => s.topAds.authorize({ adAccountId: 'a', adIds: ['ad_1', 'ad_1'] })],
     ['authorize nothing', (s: Setup) => s.topAds.authorize({ adAccountId: 'adacc-1', adIds: [] })],
     ['withdraw with a __proto__ key', (s: Setup) => s.topAds.withdraw(JSON.parse(evil))],
     ['status at an invalid date', (s: Setup) => s.topAds.status({ adAccountId: 'a', adId: 'b', at: new Date('x') })],
-    ['query with an unknown objective', (s: Setup) => s.topAds.listTopAds({ objectives: ['FAME'] })],
+    ['query with an unknown objective', (s: Setup) => s.topAds.listTopAds(unchecked({ objectives: ['FAME'] }))],
   ])('%s', async (_name, call) => {
     const s = adsSetup();
     const r = await call(s);

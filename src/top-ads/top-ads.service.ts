@@ -19,6 +19,7 @@ import {
 } from './top-ads.rules.js';
 import {
   authorizeCreativesInputSchema, popupInputSchema, topAdsQueryInputSchema, topAdsStatusInputSchema, withdrawInputSchema,
+  type AuthorizeCreativesInput, type PopupInput, type TopAdsQueryInput, type TopAdsStatusInput, type WithdrawInput,
 } from './top-ads.schemas.js';
 import type { CreativeAuthorizedEvent, CreativeWithdrawnEvent, PopupShownEvent } from './top-ads.events.js';
 
@@ -92,18 +93,18 @@ export interface PopupResult {
 export interface TopAds {
   readonly policy: Policy;
   /** TOP-07: `IN_TOP_ADS` or `NOT_IN_TOP_ADS` with the reason, at `at` (default now). */
-  status(input: unknown): Promise<Result<TopAdsStatusView, TopAdsError>>;
+  status(input: TopAdsStatusInput): Promise<Result<TopAdsStatusView, TopAdsError>>;
   /** TOP-06: withdraws a creative from Top Ads. Idempotent; always allowed for the owning ad account. */
-  withdraw(input: unknown): Promise<Result<WithdrawResult, TopAdsError>>;
+  withdraw(input: WithdrawInput): Promise<Result<WithdrawResult, TopAdsError>>;
   /**
    * Grants authorization for some creatives (from the pop-up or Ads Manager): all of them or
    * none. Idempotent per creative; refused, listing them, when some do not offer the option.
    */
-  authorize(input: unknown): Promise<Result<readonly TopAdsStatusView[], TopAdsError>>;
+  authorize(input: AuthorizeCreativesInput): Promise<Result<readonly TopAdsStatusView[], TopAdsError>>;
   /** TOP-05: decides whether to show the Creative Center pop-up now and records it when shown. */
-  popup(input: unknown): Promise<Result<PopupResult, TopAdsError>>;
+  popup(input: PopupInput): Promise<Result<PopupResult, TopAdsError>>;
   /** TOP-08, TOP-09: the creatives in Top Ads matching the filters, as display descriptors. */
-  listTopAds(input?: unknown): Promise<Result<readonly TopAdsDisplay[], TopAdsError>>;
+  listTopAds(input?: TopAdsQueryInput): Promise<Result<readonly TopAdsDisplay[], TopAdsError>>;
 }
 
 /** The lock keys of a change to an ad: the ad, and for an `AUTH_CODE` ad its code (revocation changes it too). */
