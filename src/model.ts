@@ -41,6 +41,7 @@ export { SYSTEM_ACTOR } from './kernel/events.js';
 export { decide } from './kernel/decision.js';
 export type { RuleSource } from './kernel/rule-catalogue.js';
 export type { AuthorizationTimes } from './kernel/authorization.js';
+export type { ReadonlyInput } from './kernel/validation.js';
 export { DEFAULT_UNSUPPORTED_OBJECTIVES, DEFAULT_OPERATING_REGIONS } from './kernel/policy.js';
 
 // Spark Ads authorization codes

@@ -2,6 +2,8 @@
 // is a programmer error: it throws a `TypeError` naming the option, before anything runs.
 import { DEFAULT_POLICY, deepFreeze, type Policy } from '../kernel/policy.js';
 import { policySchema } from '../kernel/policy-schema.js';
+import { parseInput } from '../kernel/validation.js';
+import { formatPath } from '../kernel/errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { RandomSource } from '../ports/random-source.js';
 import type { Store } from '../ports/store.js';
@@ -46,12 +48,12 @@ export function resolveOptions(factory: string, options: ServiceOptions): Resolv
   let checked: Policy = DEFAULT_POLICY;
   if (policy !== undefined) {
     if (hasMethods(policy, ['isOk', 'isErr'])) fail('policy', 'is a Result: pass definePolicy(…).unwrap(), not the Result itself');
-    const parsed = policySchema.safeParse(policy);
-    if (!parsed.success) {
+    const parsed = parseInput(policySchema, policy);
+    if (parsed.isErr()) {
       const first = parsed.error.issues[0];
-      fail('policy', `is not a valid policy: ${first ? `${first.path.join('.') || '(policy)'} ${first.message}` : 'invalid'}`);
+      fail('policy', `is not a valid policy: ${formatPath(first.path) || '(policy)'} ${first.message}`);
     } else {
-      checked = deepFreeze(parsed.data as Policy);
+      checked = deepFreeze(parsed.value as Policy);
     }
   }
   return { store, clock: clock ?? systemClock(), random: random ?? webCryptoRandom(), policy: checked };
