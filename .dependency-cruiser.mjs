@@ -60,8 +60,8 @@ export default {
     {
       name: 'domain-stays-pure',
       comment:
-        "A context's model, rules, schemas, errors and events import no service, port, storage, adapter or "
-        + 'testing module: they decide from plain facts (design §2).',
+        "A context's model, rules, schemas, errors and events import no service, port, storage, adapter or " +
+        'testing module: they decide from plain facts (design §2).',
       severity: 'error',
       from: DOMAIN,
       to: { path: ['\\.service\\.ts$', '^src/(ports|storage|adapters|testing)/'] },
@@ -118,8 +118,8 @@ export default {
     {
       name: 'only-declared-packages',
       comment:
-        'Library code uses its dependencies only (zod as zod/mini); pg and PGlite only in the PostgreSQL adapter, '
-        + 'fast-check only in src/testing.',
+        'Library code uses its dependencies only (zod as zod/mini); pg and PGlite only in the PostgreSQL adapter, ' +
+        'fast-check only in src/testing.',
       severity: 'error',
       from: { path: '^src/', pathNot: [TEST, '^src/(adapters/postgres|testing)/'] },
       to: { dependencyTypes: NPM, pathNot: RUNTIME_PACKAGES },

@@ -35,7 +35,12 @@ export default defineConfig([
   // @noble/hashes and @scure/base ship ESM only: bundled into the CommonJS build so that
   // `require('tiktok-ad-auth')` works on every Node 20 (require() of ESM needs 20.19+).
   {
-    ...common, entry, format: ['cjs'], dts: true, treeshake: true, splitting: true,
+    ...common,
+    entry,
+    format: ['cjs'],
+    dts: true,
+    treeshake: true,
+    splitting: true,
     noExternal: ['@noble/hashes', '@scure/base'],
   },
   // The ESM type declarations (`.d.ts`), bundled per entry like the CommonJS ones.

@@ -9,7 +9,7 @@
 //
 // Shared settings are in api-extractor.json; this script sets the entry and the report name.
 // One TypeScript program serves every entry, so the whole check takes a few seconds.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,16 +36,20 @@ export const REPORTS = Object.entries(pkg.exports)
 
 const configFile = join(root, 'api-extractor.json');
 const base = ExtractorConfig.loadFile(configFile);
-const reportTempFolder = join(tmpdir(), `${pkg.name}-api-reports`);
-const configs = REPORTS.map((report) => ExtractorConfig.prepare({
-  configObject: {
-    ...base,
-    mainEntryPointFilePath: join(root, report.types),
-    apiReport: { ...base.apiReport, reportFileName: report.name, reportTempFolder },
-  },
-  configObjectFullPath: configFile,
-  packageJsonFullPath: join(root, 'package.json'),
-}));
+// A folder of this run's own: two checkouts checking at once must not share it.
+const reportTempFolder = mkdtempSync(join(tmpdir(), `${pkg.name}-api-reports-`));
+process.on('exit', () => rmSync(reportTempFolder, { recursive: true, force: true }));
+const configs = REPORTS.map((report) =>
+  ExtractorConfig.prepare({
+    configObject: {
+      ...base,
+      mainEntryPointFilePath: join(root, report.types),
+      apiReport: { ...base.apiReport, reportFileName: report.name, reportTempFolder },
+    },
+    configObjectFullPath: configFile,
+    packageJsonFullPath: join(root, 'package.json'),
+  }),
+);
 const compilerState = CompilerState.create(configs[0], {
   additionalEntryPoints: configs.map((c) => c.mainEntryPointFilePath),
 });

@@ -74,17 +74,21 @@ export function load(app) {
   });
 
   // Before the group plugin (RESOLVE_END, priority -100) reads the `@group` tags.
-  app.converter.on(Converter.EVENT_RESOLVE_END, () => {
-    for (const [reflection, file] of files) {
-      const group = groupOf(file);
-      if (!group) continue;
-      const tag = () => new CommentTag('@group', [{ kind: 'text', text: group }]);
-      const signatures = reflection.getNonIndexSignatures?.() ?? [];
-      if (signatures.length > 0) {
-        for (const signature of signatures) (signature.comment ??= new Comment()).blockTags.push(tag());
-      } else {
-        (reflection.comment ??= new Comment()).blockTags.push(tag());
+  app.converter.on(
+    Converter.EVENT_RESOLVE_END,
+    () => {
+      for (const [reflection, file] of files) {
+        const group = groupOf(file);
+        if (!group) continue;
+        const tag = () => new CommentTag('@group', [{ kind: 'text', text: group }]);
+        const signatures = reflection.getNonIndexSignatures?.() ?? [];
+        if (signatures.length > 0) {
+          for (const signature of signatures) (signature.comment ??= new Comment()).blockTags.push(tag());
+        } else {
+          (reflection.comment ??= new Comment()).blockTags.push(tag());
+        }
       }
-    }
-  }, 0);
+    },
+    0,
+  );
 }

@@ -37,11 +37,19 @@ function world() {
 async function confirmedCode(w, adAccountId) {
   const v = w.videos++;
   const creator = {
-    id: `creator-${v}`, displayName: 'C', accountType: 'CREATOR', followerCount: 50_000, adAuthorizationEnabled: true,
+    id: `creator-${v}`,
+    displayName: 'C',
+    accountType: 'CREATOR',
+    followerCount: 50_000,
+    adAuthorizationEnabled: true,
     adTermsAccepted: true,
   };
   const video = {
-    id: `video-${v}`, ownerId: creator.id, visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true,
+    id: `video-${v}`,
+    ownerId: creator.id,
+    visibility: 'PUBLIC',
+    isOriginal: true,
+    adAuthorizationEnabled: true,
     music: 'ORIGINAL',
   };
   w.clock.advance(1);
@@ -85,10 +93,17 @@ function adCopies(w, adAccountId, code, count) {
   for (let i = 0; i < count; i++) {
     const id = `ad_copy_${w.copies++}`;
     out.push({
-      ...template.ad, id, adAccountId, name: `Ad ${id}`, identity: { type: 'AUTH_CODE', codeId: code.codeId },
+      ...template.ad,
+      id,
+      adAccountId,
+      name: `Ad ${id}`,
+      identity: { type: 'AUTH_CODE', codeId: code.codeId },
       videoId: code.videoId,
       authorization: {
-        ...template.ad.authorization, codeId: code.codeId, videoId: code.videoId, creatorId: code.creatorId,
+        ...template.ad.authorization,
+        codeId: code.codeId,
+        videoId: code.videoId,
+        creatorId: code.creatorId,
       },
     });
   }
@@ -108,7 +123,10 @@ async function background(w, n, label) {
   for (let c = 0; c < n / 10; c++) {
     const code = { codeId: `code_bg_${c}`, videoId: `bg-video-${c}`, creatorId: `bg-creator-${c % 1000}` };
     codes.push({
-      ...template.code, id: code.codeId, digest: randomBytes(32).toString('hex'), videoId: code.videoId,
+      ...template.code,
+      id: code.codeId,
+      digest: randomBytes(32).toString('hex'),
+      videoId: code.videoId,
       creatorId: code.creatorId,
       preview: { ...template.code.preview, videoId: code.videoId, creatorId: code.creatorId },
     });
@@ -175,8 +193,10 @@ await forecastAccounts(smallForecast);
 gc();
 
 // ---------------------------------------------------------------- revoke
-section(`revokeCode of a code used by N running ads, ${REPS} interleaved rounds (3 codes of 1,000 ads `
-  + 'or 20 of 100 each, revoked back to back; a fresh small store each round)');
+section(
+  `revokeCode of a code used by N running ads, ${REPS} interleaved rounds (3 codes of 1,000 ads ` +
+    'or 20 of 100 each, revoked back to back; a fresh small store each round)',
+);
 await revokeMs(world(), 100, 3); // warm-up
 const rv = { small1000: [], big1000: [], big100: [] };
 for (let r = 0; r < REPS; r++) {
@@ -197,7 +217,12 @@ console.log(`  N = 100, ${fmt(BIG_BG)} other ads: ${times(rv.big100)}`);
 const FC_ROUNDS = pick(7, 3);
 section(`forecast of an ad account whose ads are all listed, ${FC_ROUNDS} interleaved rounds`);
 // Warm-up.
-for (const [w, k] of [[smallForecast, 100], [big, 100], [big, 1000]]) await forecastUs(w, `fc-acc-${k}`, k, 20);
+for (const [w, k] of [
+  [smallForecast, 100],
+  [big, 100],
+  [big, 1000],
+])
+  await forecastUs(w, `fc-acc-${k}`, k, 20);
 const fc = { small100: [], big100: [], big1000: [] };
 for (let r = 0; r < FC_ROUNDS; r++) {
   fc.small100.push(await forecastUs(smallForecast, 'fc-acc-100', 100, 100));
@@ -212,21 +237,39 @@ console.log(`  1,000 listed, ${fmt(BIG_BG)} other ads: ${list(fc.big1000)} us`);
 section('goals');
 const perRound = (a, b) => median(a.map((x, i) => x / b[i]));
 const perItem = (xs, n) => xs.map((x) => x / n);
-goal(`ads: revoke with 1,000 ads, time with ${bigLabel} / 10^3 other ads in the store`,
-  perRound(wall(rv.big1000), wall(rv.small1000)), {
-    atMost: 1.5, detail: `medians ${fmt(median(wall(rv.big1000)))} vs ${fmt(median(wall(rv.small1000)))} ms`,
-  });
-goal(`ads: revoke, time per paused ad, 1,000 / 100 ads (${bigLabel} other ads)`,
-  perRound(perItem(wall(rv.big1000), 1000), perItem(wall(rv.big100), 100)), {
-    atMost: 1.5, detail: `medians ${fmt(median(wall(rv.big1000)))} vs ${fmt(10 * median(wall(rv.big100)))} us per ad`,
-  });
-goal(`ads: forecast, 100 listed, time with ${bigLabel} / 10^3 other ads in the store`,
-  perRound(fc.big100, fc.small100), {
-    atMost: 1.5, detail: `medians ${fmt(median(fc.big100))} vs ${fmt(median(fc.small100))} us`,
-  });
-goal(`ads: forecast, time per listed ad, 1,000 / 100 listed (${bigLabel} other ads)`,
-  perRound(perItem(fc.big1000, 1000), perItem(fc.big100, 100)), {
-    atMost: 1.5, detail: `medians ${fmt(median(fc.big1000) / 1000)} vs ${fmt(median(fc.big100) / 100)} us per ad`,
-  });
-info('revoke with 1,000 ads, CPU time (GC threads included), median',
-  `${fmt(median(cpu(rv.big1000)))} ms with ${fmt(BIG_BG)} other ads`);
+goal(
+  `ads: revoke with 1,000 ads, time with ${bigLabel} / 10^3 other ads in the store`,
+  perRound(wall(rv.big1000), wall(rv.small1000)),
+  {
+    atMost: 1.5,
+    detail: `medians ${fmt(median(wall(rv.big1000)))} vs ${fmt(median(wall(rv.small1000)))} ms`,
+  },
+);
+goal(
+  `ads: revoke, time per paused ad, 1,000 / 100 ads (${bigLabel} other ads)`,
+  perRound(perItem(wall(rv.big1000), 1000), perItem(wall(rv.big100), 100)),
+  {
+    atMost: 1.5,
+    detail: `medians ${fmt(median(wall(rv.big1000)))} vs ${fmt(10 * median(wall(rv.big100)))} us per ad`,
+  },
+);
+goal(
+  `ads: forecast, 100 listed, time with ${bigLabel} / 10^3 other ads in the store`,
+  perRound(fc.big100, fc.small100),
+  {
+    atMost: 1.5,
+    detail: `medians ${fmt(median(fc.big100))} vs ${fmt(median(fc.small100))} us`,
+  },
+);
+goal(
+  `ads: forecast, time per listed ad, 1,000 / 100 listed (${bigLabel} other ads)`,
+  perRound(perItem(fc.big1000, 1000), perItem(fc.big100, 100)),
+  {
+    atMost: 1.5,
+    detail: `medians ${fmt(median(fc.big1000) / 1000)} vs ${fmt(median(fc.big100) / 100)} us per ad`,
+  },
+);
+info(
+  'revoke with 1,000 ads, CPU time (GC threads included), median',
+  `${fmt(median(cpu(rv.big1000)))} ms with ${fmt(BIG_BG)} other ads`,
+);

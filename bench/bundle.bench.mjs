@@ -27,8 +27,15 @@ async function bundle(contents, external = []) {
   const r = await build({
     external,
     stdin: { contents, resolveDir: root, loader: 'js', sourcefile: 'consumer-entry.js' },
-    bundle: true, minify: true, treeShaking: true, format: 'esm', platform: 'browser', target: 'es2022',
-    write: false, metafile: true, logLevel: 'silent',
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
   });
   const out = r.outputFiles[0].contents;
   const meta = Object.values(r.metafile.outputs)[0];
@@ -66,13 +73,18 @@ async function describe(contents, { out, meta, gz: gzBytes }) {
   const deps = [...perPackage.keys()].filter((p) => p !== 'tiktok-ad-auth (dist)');
   console.log('  marginal gzipped cost (bundle - same bundle with it left external):');
   for (const d of deps) console.log(`    ${d.padEnd(24)} ${kB(gzBytes - (await bundle(contents, [d, `${d}/*`])).gz)}`);
-  const lib = await bundle(contents, deps.flatMap((d) => [d, `${d}/*`]));
+  const lib = await bundle(
+    contents,
+    deps.flatMap((d) => [d, `${d}/*`]),
+  );
   console.log(`    (library code alone, every dependency external: ${kB(lib.gz)})`);
 }
 
-console.log(`bundles made with esbuild ${esbuildVersion}: minified, platform browser, ESM, tree-shaking on, `
-  + 'dependencies bundled,\nresolved through the package exports to the built ESM dist/, gzip level 9 '
-  + '(kB = 1024 bytes).');
+console.log(
+  `bundles made with esbuild ${esbuildVersion}: minified, platform browser, ESM, tree-shaking on, ` +
+    'dependencies bundled,\nresolved through the package exports to the built ESM dist/, gzip level 9 ' +
+    '(kB = 1024 bytes).',
+);
 
 const target = await bundle(entryOf(withStore));
 console.log(`\n[goal] Spark codes service + rules + memoryStore: { ${withStore.join(', ')} }`);

@@ -30,8 +30,12 @@ for (let i = 0; i < POOL; i++) {
   const code = revokedAt ? { generatedAt, expiresAt, revokedAt } : { generatedAt, expiresAt };
   applyFacts.push({ advertiser, code, at });
   flat.push({
-    hasActivePaymentMethod: true, hasCreativeLibraryAccess: true, codePresent: true, revoked: false,
-    generatedAt, expiresAt,
+    hasActivePaymentMethod: true,
+    hasCreativeLibraryAccess: true,
+    codePresent: true,
+    revoked: false,
+    generatedAt,
+    expiresAt,
   });
 }
 
@@ -39,11 +43,19 @@ const generateFacts = [];
 const generateDenied = [];
 for (let i = 0; i < POOL; i++) {
   const creator = {
-    id: `creator-${i}`, displayName: 'Dana', accountType: i % 2 ? 'CREATOR' : 'BUSINESS', followerCount: 10_000 + i,
-    adAuthorizationEnabled: true, adTermsAccepted: true,
+    id: `creator-${i}`,
+    displayName: 'Dana',
+    accountType: i % 2 ? 'CREATOR' : 'BUSINESS',
+    followerCount: 10_000 + i,
+    adAuthorizationEnabled: true,
+    adTermsAccepted: true,
   };
   const video = {
-    id: `video-${i}`, ownerId: creator.id, visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true,
+    id: `video-${i}`,
+    ownerId: creator.id,
+    visibility: 'PUBLIC',
+    isOriginal: true,
+    adAuthorizationEnabled: true,
     music: 'ORIGINAL',
   };
   generateFacts.push({ creator, video, periodDays: [7, 30, 60, 365][i & 3] });
@@ -59,9 +71,14 @@ for (let i = 0; i < POOL; i++) {
 // code present, not revoked at `at`, generatedAt <= at < expiresAt (single use is off by default).
 function handCheck(advertiser, code, at) {
   const t = at.getTime();
-  return advertiser.hasActivePaymentMethod && advertiser.hasCreativeLibraryAccess && code !== undefined
-    && (code.revokedAt === undefined || code.revokedAt.getTime() > t)
-    && code.generatedAt.getTime() <= t && t < code.expiresAt.getTime();
+  return (
+    advertiser.hasActivePaymentMethod &&
+    advertiser.hasCreativeLibraryAccess &&
+    code !== undefined &&
+    (code.revokedAt === undefined || code.revokedAt.getTime() > t) &&
+    code.generatedAt.getTime() <= t &&
+    t < code.expiresAt.getTime()
+  );
 }
 
 // ---------------------------------------------------------------- CASL
@@ -69,13 +86,20 @@ function handCheck(advertiser, code, at) {
 // instant is a constant of the rules: built once, the ability is only equivalent for one fixed
 // instant (an ability per request, built with "now", is how CASL is used). For decisions at
 // varying instants an equivalent rebuilds the ability (printed for information).
-const caslRules = (at) => [{
-  action: 'apply', subject: 'AdCode',
-  conditions: {
-    hasActivePaymentMethod: true, hasCreativeLibraryAccess: true, codePresent: true, revoked: false,
-    generatedAt: { $lte: at }, expiresAt: { $gt: at },
+const caslRules = (at) => [
+  {
+    action: 'apply',
+    subject: 'AdCode',
+    conditions: {
+      hasActivePaymentMethod: true,
+      hasCreativeLibraryAccess: true,
+      codePresent: true,
+      revoked: false,
+      generatedAt: { $lte: at },
+      expiresAt: { $gt: at },
+    },
   },
-}];
+];
 const FIXED_AT = new Date(T0 + POOL * 1000 + 10 * 60_000); // in force for every fact of the pool
 const caslOnce = createMongoAbility(caslRules(FIXED_AT));
 const caslSubjects = flat.map((f) => subject('AdCode', { ...f }));
@@ -192,9 +216,11 @@ console.log(`  (sink ${sink})`);
 
 section('goals');
 goal('decisions: canApplyAdCode (allowed) CPU time / hand-written check', median(perRound('apply', 'hand')), {
-  atMost: 2, detail: `medians ${fmt(median(samples.apply))} vs ${fmt(median(samples.hand))} ns per decision`,
+  atMost: 2,
+  detail: `medians ${fmt(median(samples.apply))} vs ${fmt(median(samples.hand))} ns per decision`,
 });
 goal('decisions: CASL ability.can (built once) CPU time / canApplyAdCode', median(perRound('caslOnce', 'apply')), {
-  atLeast: 50, detail: `medians ${fmt(median(samples.caslOnce))} vs ${fmt(median(samples.apply))} ns per decision`,
+  atLeast: 50,
+  detail: `medians ${fmt(median(samples.caslOnce))} vs ${fmt(median(samples.apply))} ns per decision`,
 });
 info('CASL rebuilt per decision / canApplyAdCode', `${fmt(median(perRound('caslRebuilt', 'apply')))}x (no goal)`);

@@ -82,8 +82,8 @@ export function info(label, text) {
  * `bench/run.mjs` gathers into the closing summary.
  */
 export function goal(label, ratio, { atLeast, atMost, detail, unit = 'x' }) {
-  const ok = Number.isFinite(ratio) && (atLeast === undefined || ratio >= atLeast)
-    && (atMost === undefined || ratio <= atMost);
+  const ok =
+    Number.isFinite(ratio) && (atLeast === undefined || ratio >= atLeast) && (atMost === undefined || ratio <= atMost);
   const want = atLeast !== undefined ? `>= ${atLeast}${unit}` : `<= ${atMost}${unit}`;
   console.log(`${ok ? 'ok    ' : 'missed'} ${label}: ${fmt(ratio)}${unit} (goal ${want})`);
   if (detail) console.log(`         ${detail}`);

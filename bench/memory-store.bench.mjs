@@ -13,13 +13,25 @@
 // BENCH_QUICK=1: 10^5 codes instead of 10^6. BENCH_CODES=n overrides the big store's size.
 import { randomFillSync } from 'node:crypto';
 import {
-  QUICK, dist, fmt, gc, goal, heap, info, lcg, list, median, pick, ratios, rounds, section,
+  QUICK,
+  dist,
+  fmt,
+  gc,
+  goal,
+  heap,
+  info,
+  lcg,
+  list,
+  median,
+  pick,
+  ratios,
+  rounds,
+  section,
 } from './harness.mjs';
 import { newCode, referenceSpark } from './reference-spark.mjs';
 
-const {
-  createSparkCodes, memoryStore, manualClock, DAY_MS, DEFAULT_POLICY, hasValidChecksum, parseAdCode,
-} = await dist('index.js');
+const { createSparkCodes, memoryStore, manualClock, DAY_MS, DEFAULT_POLICY, hasValidChecksum, parseAdCode } =
+  await dist('index.js');
 const { codesTable } = await dist('storage/tables.js');
 
 const BIG = Number(process.env.BENCH_CODES ?? pick(1_000_000, 100_000));
@@ -39,23 +51,35 @@ const errorOf = (r) => JSON.stringify(r.error ?? r);
 function candidate(kind) {
   const clock = manualClock(T0);
   const store = kind === 'library' ? memoryStore() : undefined;
-  const spark = kind === 'library'
-    // The default random source (Web Crypto), as in production.
-    ? createSparkCodes({ store, clock, codeSecret: SECRET })
-    : referenceSpark({ clock, secret: SECRET, policy: DEFAULT_POLICY });
+  const spark =
+    kind === 'library'
+      ? // The default random source (Web Crypto), as in production.
+        createSparkCodes({ store, clock, codeSecret: SECRET })
+      : referenceSpark({ clock, secret: SECRET, policy: DEFAULT_POLICY });
   return { kind, clock, store, spark, codes: [], videos: 0 };
 }
 
 const creators = Array.from({ length: CREATORS }, (_, i) => ({
-  id: `creator-${i}`, displayName: `Creator ${i}`, accountType: 'CREATOR', followerCount: 50_000,
-  adAuthorizationEnabled: true, adTermsAccepted: true,
+  id: `creator-${i}`,
+  displayName: `Creator ${i}`,
+  accountType: 'CREATOR',
+  followerCount: 50_000,
+  adAuthorizationEnabled: true,
+  adTermsAccepted: true,
 }));
 const videoOf = (v) => ({
-  id: `video-${v}`, ownerId: creators[v % CREATORS].id, visibility: 'PUBLIC', isOriginal: true,
-  adAuthorizationEnabled: true, music: 'ORIGINAL', title: `Video ${v}`,
+  id: `video-${v}`,
+  ownerId: creators[v % CREATORS].id,
+  visibility: 'PUBLIC',
+  isOriginal: true,
+  adAuthorizationEnabled: true,
+  music: 'ORIGINAL',
+  title: `Video ${v}`,
 });
 const advertiser = (i) => ({
-  adAccountId: `adacc-${i % 5000}`, hasActivePaymentMethod: true, hasCreativeLibraryAccess: true,
+  adAccountId: `adacc-${i % 5000}`,
+  hasActivePaymentMethod: true,
+  hasCreativeLibraryAccess: true,
 });
 
 /** Generates a code for a fresh video; the clock moves 1 ms first. */
@@ -199,8 +223,10 @@ for (const s of Object.values(warm)) {
 }
 for (const a of [10, 100, 500]) await listExpiringUs(warm.library, a, 10);
 const sample = parseAdCode(warm.reference.codes[0]);
-info('the reference derives codes as the library does (its codes pass the library\'s checksum)',
-  sample.isOk() && hasValidChecksum(sample.value) ? 'yes' : 'NO');
+info(
+  "the reference derives codes as the library does (its codes pass the library's checksum)",
+  sample.isOk() && hasValidChecksum(sample.value) ? 'yes' : 'NO',
+);
 // The bulk rows must be the rows the library writes: the same fields.
 const libraryRow = await warm.library.store.get(codesTable, (await generateOne(warm.library)).summary.id);
 const bulkRow = bulkCodes(1)[0].record;
@@ -231,11 +257,13 @@ console.log(`  reference, ${fmt(SMALL)} codes: ${list(search.referenceSmall)} /s
 // ---------------------------------------------------------------- listExpiring
 section('listExpiring (time per call; the same answer on both store sizes)');
 const LE_ROUNDS = pick(7, 3);
-const le = await rounds(LE_ROUNDS, ['small100', 'big100', 'big10000'], (n) => ({
-  small100: () => listExpiringUs(small, 100, 200),
-  big100: () => listExpiringUs(big, 100, 200),
-  big10000: () => listExpiringUs(big, 10_000, pick(5, 3)),
-}[n])());
+const le = await rounds(LE_ROUNDS, ['small100', 'big100', 'big10000'], (n) =>
+  ({
+    small100: () => listExpiringUs(small, 100, 200),
+    big100: () => listExpiringUs(big, 100, 200),
+    big10000: () => listExpiringUs(big, 10_000, pick(5, 3)),
+  })[n](),
+);
 console.log(`  100 returned, ${fmt(SMALL)} codes stored: ${list(le.small100)} us`);
 console.log(`  100 returned, ${fmt(big.codes.length)} codes stored: ${list(le.big100)} us`);
 console.log(`  10,000 returned, ${fmt(big.codes.length)} codes stored: ${list(le.big10000)} us`);
@@ -252,20 +280,38 @@ console.log(`  (${heap()})`);
 // ---------------------------------------------------------------- goals
 section('goals');
 const medians = (a, b, unit) => `medians ${fmt(median(a))} vs ${fmt(median(b))} ${unit}`;
-goal(`memory store: generate+confirm throughput at ${bigLabel} codes / hand-written reference`,
+goal(
+  `memory store: generate+confirm throughput at ${bigLabel} codes / hand-written reference`,
   median(ratios(pairs.library, pairs.reference)),
-  { atLeast: 0.5, detail: medians(pairs.library, pairs.reference, 'pairs/s') });
-goal(`memory store: search throughput at ${bigLabel} codes / hand-written reference`,
+  { atLeast: 0.5, detail: medians(pairs.library, pairs.reference, 'pairs/s') },
+);
+goal(
+  `memory store: search throughput at ${bigLabel} codes / hand-written reference`,
   median(ratios(search.big, search.reference)),
-  { atLeast: 0.5, detail: medians(search.big, search.reference, 'searches/s') });
-goal(`memory store: search time at ${bigLabel} codes / at 10^3 codes`,
-  median(ratios(search.small, search.big)), { atMost: 1.5, detail: medians(search.big, search.small, 'searches/s') });
-info(`the reference's search time at ${bigLabel} codes / at 10^3 codes (what a Map and the caches give; no goal)`,
-  `${fmt(median(ratios(search.referenceSmall, search.reference)))}x`);
-goal(`memory store: listExpiring time, 100 returned, ${bigLabel} / 10^3 codes stored`,
-  median(ratios(le.big100, le.small100)), { atMost: 1.5, detail: medians(le.big100, le.small100, 'us per call') });
-goal(`memory store: listExpiring cost per returned code, 10,000 / 100 returned (${bigLabel} stored)`,
-  median(le.big10000.map((x, i) => x / 10_000 / (le.big100[i] / 100))), {
+  { atLeast: 0.5, detail: medians(search.big, search.reference, 'searches/s') },
+);
+goal(`memory store: search time at ${bigLabel} codes / at 10^3 codes`, median(ratios(search.small, search.big)), {
+  atMost: 1.5,
+  detail: medians(search.big, search.small, 'searches/s'),
+});
+info(
+  `the reference's search time at ${bigLabel} codes / at 10^3 codes (what a Map and the caches give; no goal)`,
+  `${fmt(median(ratios(search.referenceSmall, search.reference)))}x`,
+);
+goal(
+  `memory store: listExpiring time, 100 returned, ${bigLabel} / 10^3 codes stored`,
+  median(ratios(le.big100, le.small100)),
+  { atMost: 1.5, detail: medians(le.big100, le.small100, 'us per call') },
+);
+goal(
+  `memory store: listExpiring cost per returned code, 10,000 / 100 returned (${bigLabel} stored)`,
+  median(le.big10000.map((x, i) => x / 10_000 / (le.big100[i] / 100))),
+  {
     atMost: 1.5,
-    detail: medians(le.big10000.map((x) => x / 10_000), le.big100.map((x) => x / 100), 'us per returned code'),
-  });
+    detail: medians(
+      le.big10000.map((x) => x / 10_000),
+      le.big100.map((x) => x / 100),
+      'us per returned code',
+    ),
+  },
+);

@@ -21,7 +21,14 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { QUICK, dist, fmt, goal, info, list, median, pick, quantile, section } from './harness.mjs';
 import {
-  advertiserViolations, generateViolations, inForce, newCode, pastedDigest, status, validFindInput, validGenerateInput,
+  advertiserViolations,
+  generateViolations,
+  inForce,
+  newCode,
+  pastedDigest,
+  status,
+  validFindInput,
+  validGenerateInput,
 } from './reference-spark.mjs';
 
 const { createSparkCodes, manualClock, DEFAULT_POLICY } = await dist('index.js');
@@ -38,12 +45,20 @@ const only = process.env.BENCH_PG;
 const isOk = (r) => (typeof r.isOk === 'function' ? r.isOk() : r.ok === true);
 const errorOf = (r) => JSON.stringify(r.error ?? r);
 const creator = (i) => ({
-  id: `creator-${i % 5000}`, displayName: 'C', accountType: 'CREATOR', followerCount: 50_000,
-  adAuthorizationEnabled: true, adTermsAccepted: true,
+  id: `creator-${i % 5000}`,
+  displayName: 'C',
+  accountType: 'CREATOR',
+  followerCount: 50_000,
+  adAuthorizationEnabled: true,
+  adTermsAccepted: true,
 });
 const video = (prefix, i) => ({
-  id: `${prefix}-${i}`, ownerId: `creator-${i % 5000}`, visibility: 'PUBLIC', isOriginal: true,
-  adAuthorizationEnabled: true, music: 'ORIGINAL',
+  id: `${prefix}-${i}`,
+  ownerId: `creator-${i % 5000}`,
+  visibility: 'PUBLIC',
+  isOriginal: true,
+  adAuthorizationEnabled: true,
+  music: 'ORIGINAL',
 });
 const advertiser = (id) => ({ adAccountId: id, hasActivePaymentMethod: true, hasCreativeLibraryAccess: true });
 const date = (d) => ({ $date: d.toISOString() });
@@ -53,11 +68,13 @@ const date = (d) => ({ $date: d.toISOString() });
 // as {"$date": ISO}). A change to the codes table's indexes must be made here too: fail loudly.
 const CODE_INDEXES = 'byCreator,byDigest,byExpiry,byVideo,unswept';
 if (Object.keys(codesTable.indexes).sort().join() !== CODE_INDEXES) {
-  throw new Error(`codesTable's indexes are now ${Object.keys(codesTable.indexes).sort()}: `
-    + 'update the bulk fill and the baseline of this benchmark');
+  throw new Error(
+    `codesTable's indexes are now ${Object.keys(codesTable.indexes).sort()}: ` +
+      'update the bulk fill and the baseline of this benchmark',
+  );
 }
-const CODE_COLUMNS = 'key, by_digest_0, by_video_0, by_video_1, by_creator_0, by_creator_1, by_expiry_0, unswept_0, '
-  + 'data';
+const CODE_COLUMNS =
+  'key, by_digest_0, by_video_0, by_video_1, by_creator_0, by_creator_1, by_expiry_0, unswept_0, ' + 'data';
 
 // ---------------------------------------------------------------- the baseline
 /** The hand-written baseline over `db.query(name, text, params)` on schema `schema`. */
@@ -121,13 +138,17 @@ function baseline(db, schema, clock, policy) {
       const digest = pastedDigest(input.code);
       if (digest === undefined) return { ok: false, error: 'mistyped (a failed search would be recorded)' };
       const params = [digest, input.advertiser.adAccountId, windowStart(t)];
-      const { rows: [row] } = await db.query('bl_search', SEARCH, params);
+      const {
+        rows: [row],
+      } = await db.query('bl_search', SEARCH, params);
       if (row.failed >= policy.maxFailedSearches) return { ok: false, error: 'throttled' };
       const v = advertiserViolations(input.advertiser);
       const d = row.data;
       if (d === null) return { ok: false, error: 'not found (a failed search would be recorded)' };
       const code = {
-        generatedAt: dateOf(d.generatedAt), expiresAt: dateOf(d.expiresAt), revokedAt: dateOf(d.revokedAt),
+        generatedAt: dateOf(d.generatedAt),
+        expiresAt: dateOf(d.expiresAt),
+        revokedAt: dateOf(d.revokedAt),
         firstConfirmedAt: dateOf(d.firstConfirmedAt),
       };
       if (!inForce(code, t)) v.push('ADV-03');
@@ -145,7 +166,9 @@ function baseline(db, schema, clock, policy) {
       if (digest === undefined) return { ok: false, error: 'mistyped (a failed search would be recorded)' };
       const adAccountId = input.advertiser.adAccountId;
       const params = [digest, adAccountId, t, windowStart(t), at.toISOString(), policy.maxFailedSearches];
-      const { rows: [row] } = await db.query('bl_confirm', CONFIRM, params);
+      const {
+        rows: [row],
+      } = await db.query('bl_confirm', CONFIRM, params);
       if (row.failed >= policy.maxFailedSearches) return { ok: false, error: 'throttled' };
       if (row.code_id === null) return { ok: false, error: 'not found or not in force' };
       const entry = { adAccountId, codeId: row.code_id, confirmedAt: at };
@@ -164,39 +187,49 @@ async function load(ms, limit, job) {
   let next = 0;
   const start = performance.now();
   const end = start + ms;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (next < limit && performance.now() < end) {
-      const k = next++;
-      const t = performance.now();
-      await job(k);
-      lat.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < limit && performance.now() < end) {
+        const k = next++;
+        const t = performance.now();
+        await job(k);
+        lat.push(performance.now() - t);
+      }
+    }),
+  );
   const elapsed = performance.now() - start;
   return { perSecond: (lat.length / elapsed) * 1000, p99: quantile(lat, 0.99), n: lat.length };
 }
 
 // ---------------------------------------------------------------- fill
 const fillRow = (i) => ({
-  id: `fill_${i}`, digest: randomBytes(32).toString('hex'), nonce: '00'.repeat(32), fingerprint: '#fill…',
-  creatorId: `fill-c-${i % 10_000}`, videoId: `fill-v-${i}`, periodDays: 30,
-  generatedAt: new Date(T0.getTime() - DAY_MS), expiresAt: new Date(T0.getTime() + 29 * DAY_MS),
+  id: `fill_${i}`,
+  digest: randomBytes(32).toString('hex'),
+  nonce: '00'.repeat(32),
+  fingerprint: '#fill…',
+  creatorId: `fill-c-${i % 10_000}`,
+  videoId: `fill-v-${i}`,
+  periodDays: 30,
+  generatedAt: new Date(T0.getTime() - DAY_MS),
+  expiresAt: new Date(T0.getTime() + 29 * DAY_MS),
   preview: { creatorId: `fill-c-${i % 10_000}`, creatorName: 'F', videoId: `fill-v-${i}` },
 });
 
 /** `n` filler codes through `store.transaction`, 1,000 a transaction, `parallel` at once. */
 async function fillThroughStore(store, n, parallel) {
   let next = 0;
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < n) {
-      const from = next;
-      next = Math.min(n, next + 1000);
-      const to = next;
-      await store.transaction([], async (tx) => {
-        for (let i = from; i < to; i++) await tx.insert(codesTable, fillRow(i));
-      });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < n) {
+        const from = next;
+        next = Math.min(n, next + 1000);
+        const to = next;
+        await store.transaction([], async (tx) => {
+          for (let i = from; i < to; i++) await tx.insert(codesTable, fillRow(i));
+        });
+      }
+    }),
+  );
 }
 
 /** The same filler codes in bulk, in the store's layout, 50,000 a statement. */
@@ -244,21 +277,24 @@ async function runTarget(label, { store, baseDb, rawQuery, schema, stored, paral
   };
   let videos = 0;
   let accounts = 0;
-  const generate = (side, ms, limit) => load(ms, limit, async () => {
-    const i = videos++;
-    const r = await side.spark.generateCode({ creator: creator(i), video: video(side.prefix, i), periodDays: 30 });
-    if (!isOk(r)) throw new Error(`generate failed: ${errorOf(r)}`);
-    side.codes.push(r.value.code);
-  });
-  const confirm = (side, codes, ms) => load(ms, codes.length, async (k) => {
-    const r = await side.spark.confirmCode({ advertiser: advertiser(`adacc-${accounts++ % 1000}`), code: codes[k] });
-    if (!isOk(r) || !r.value.added) throw new Error(`confirm failed: ${errorOf(r)}`);
-  });
-  const search = (side, ms) => load(ms, Infinity, async (k) => {
-    const code = side.codes[(k * 7919) % side.codes.length];
-    const r = await side.spark.searchCode({ advertiser: advertiser(`search-${k % 997}`), code });
-    if (!isOk(r)) throw new Error(`search failed: ${errorOf(r)}`);
-  });
+  const generate = (side, ms, limit) =>
+    load(ms, limit, async () => {
+      const i = videos++;
+      const r = await side.spark.generateCode({ creator: creator(i), video: video(side.prefix, i), periodDays: 30 });
+      if (!isOk(r)) throw new Error(`generate failed: ${errorOf(r)}`);
+      side.codes.push(r.value.code);
+    });
+  const confirm = (side, codes, ms) =>
+    load(ms, codes.length, async (k) => {
+      const r = await side.spark.confirmCode({ advertiser: advertiser(`adacc-${accounts++ % 1000}`), code: codes[k] });
+      if (!isOk(r) || !r.value.added) throw new Error(`confirm failed: ${errorOf(r)}`);
+    });
+  const search = (side, ms) =>
+    load(ms, Infinity, async (k) => {
+      const code = side.codes[(k * 7919) % side.codes.length];
+      const r = await side.spark.searchCode({ advertiser: advertiser(`search-${k % 997}`), code });
+      if (!isOk(r)) throw new Error(`search failed: ${errorOf(r)}`);
+    });
 
   // Warm-up: connections, prepared statements, caches.
   for (const side of Object.values(sides)) {
@@ -301,13 +337,17 @@ function report(label, out, stored) {
   const p99 = (x) => x.p99;
   for (const [op, atLeast] of Object.entries(goals)) {
     const { library: lib, baseline: base } = out[op];
-    goal(`${label}, ${size} codes, ${CLIENTS} clients: ${op} throughput / single-statement baseline`,
-      ratio(lib, base, rate), { atLeast, detail: medians(lib, base, rate, '/s') });
+    goal(
+      `${label}, ${size} codes, ${CLIENTS} clients: ${op} throughput / single-statement baseline`,
+      ratio(lib, base, rate),
+      { atLeast, detail: medians(lib, base, rate, '/s') },
+    );
   }
   for (const op of Object.keys(goals)) {
     const { library: lib, baseline: base } = out[op];
     goal(`${label}, ${size} codes, ${CLIENTS} clients: ${op} p99 latency / baseline's`, ratio(lib, base, p99), {
-      atMost: 3, detail: medians(lib, base, p99, 'ms'),
+      atMost: 3,
+      detail: medians(lib, base, p99, 'ms'),
     });
   }
 }
@@ -325,7 +365,13 @@ if (url && only !== 'pglite') {
     const store = postgresStore({ pool: libPool }, { schema });
     const baseDb = { query: (name, text, values) => basePool.query({ name, text, values }) };
     const out = await runTarget('PostgreSQL server (DATABASE_URL)', {
-      store, baseDb, schema, stored, parallelFill: CLIENTS, windowMs: pick(3000, 800), rounds: pick(3, 2),
+      store,
+      baseDb,
+      schema,
+      stored,
+      parallelFill: CLIENTS,
+      windowMs: pick(3000, 800),
+      rounds: pick(3, 2),
       rawQuery: (text, params) => basePool.query(text, params),
     });
     report('PostgreSQL server', out, stored);
@@ -345,7 +391,13 @@ if (only !== 'server') {
     const store = postgresStore({ pglite: db }, { schema });
     const baseDb = { query: (_name, text, values) => db.query(text, values) };
     const out = await runTarget('PGlite (in-process)', {
-      store, baseDb, schema, stored, parallelFill: 1, windowMs: pick(2000, 500), rounds: pick(3, 2),
+      store,
+      baseDb,
+      schema,
+      stored,
+      parallelFill: 1,
+      windowMs: pick(2000, 500),
+      rounds: pick(3, 2),
       rawQuery: (text, params) => db.query(text, params),
     });
     report('PGlite', out, stored);

@@ -25,7 +25,14 @@ const B64 = /^#[A-Za-z0-9+/]{63}=$/; // 47 bytes: 63 characters and one '='
 const MUSIC = ['NONE', 'ORIGINAL', 'COMMERCIAL_MUSIC_LIBRARY', 'COPYRIGHTED_NOT_IN_CML'];
 const CREATOR_KEYS = ['id', 'displayName', 'accountType', 'followerCount', 'adAuthorizationEnabled', 'adTermsAccepted'];
 const VIDEO_KEYS = [
-  'id', 'ownerId', 'visibility', 'isOriginal', 'adAuthorizationEnabled', 'music', 'title', 'thumbnailUrl',
+  'id',
+  'ownerId',
+  'visibility',
+  'isOriginal',
+  'adAuthorizationEnabled',
+  'music',
+  'title',
+  'thumbnailUrl',
 ];
 const ADVERTISER_KEYS = ['adAccountId', 'hasActivePaymentMethod', 'hasCreativeLibraryAccess'];
 
@@ -41,26 +48,46 @@ const onlyKeys = (o, keys) => {
 const oneOf = (x, values) => values.includes(x);
 
 function validCreator(c) {
-  return isObject(c) && onlyKeys(c, CREATOR_KEYS) && isId(c.id) && isText(c.displayName)
-    && oneOf(c.accountType, ['PERSONAL', 'BUSINESS', 'CREATOR']) && isCount(c.followerCount)
-    && isBool(c.adAuthorizationEnabled) && isBool(c.adTermsAccepted);
+  return (
+    isObject(c) &&
+    onlyKeys(c, CREATOR_KEYS) &&
+    isId(c.id) &&
+    isText(c.displayName) &&
+    oneOf(c.accountType, ['PERSONAL', 'BUSINESS', 'CREATOR']) &&
+    isCount(c.followerCount) &&
+    isBool(c.adAuthorizationEnabled) &&
+    isBool(c.adTermsAccepted)
+  );
 }
 
 function validVideo(v) {
-  return isObject(v) && onlyKeys(v, VIDEO_KEYS) && isId(v.id) && isId(v.ownerId)
-    && oneOf(v.visibility, ['PUBLIC', 'FRIENDS', 'PRIVATE']) && isBool(v.isOriginal) && isBool(v.adAuthorizationEnabled)
-    && oneOf(v.music, MUSIC) && (v.title === undefined || isText(v.title))
-    && (v.thumbnailUrl === undefined || (isText(v.thumbnailUrl) && HTTPS.test(v.thumbnailUrl)));
+  return (
+    isObject(v) &&
+    onlyKeys(v, VIDEO_KEYS) &&
+    isId(v.id) &&
+    isId(v.ownerId) &&
+    oneOf(v.visibility, ['PUBLIC', 'FRIENDS', 'PRIVATE']) &&
+    isBool(v.isOriginal) &&
+    isBool(v.adAuthorizationEnabled) &&
+    oneOf(v.music, MUSIC) &&
+    (v.title === undefined || isText(v.title)) &&
+    (v.thumbnailUrl === undefined || (isText(v.thumbnailUrl) && HTTPS.test(v.thumbnailUrl)))
+  );
 }
 
 function validAdvertiser(a) {
-  return isObject(a) && onlyKeys(a, ADVERTISER_KEYS) && isId(a.adAccountId) && isBool(a.hasActivePaymentMethod)
-    && isBool(a.hasCreativeLibraryAccess);
+  return (
+    isObject(a) &&
+    onlyKeys(a, ADVERTISER_KEYS) &&
+    isId(a.adAccountId) &&
+    isBool(a.hasActivePaymentMethod) &&
+    isBool(a.hasCreativeLibraryAccess)
+  );
 }
 
 /** In force at `t` (ms): generatedAt <= t < expiresAt, not revoked at t. */
-export const inForce = (c, t) => (c.revokedAt === undefined || c.revokedAt.getTime() > t)
-  && c.generatedAt.getTime() <= t && t < c.expiresAt.getTime();
+export const inForce = (c, t) =>
+  (c.revokedAt === undefined || c.revokedAt.getTime() > t) && c.generatedAt.getTime() <= t && t < c.expiresAt.getTime();
 
 /** The Business API status at `t` (ms). */
 export function status(c, t) {
@@ -84,15 +111,25 @@ export function codeBytes(pasted) {
 
 /** The shape of generateCode's input (strict objects, types, ids, texts). */
 export function validGenerateInput(input) {
-  return isObject(input) && onlyKeys(input, ['creator', 'video', 'periodDays']) && validCreator(input.creator)
-    && validVideo(input.video) && Number.isInteger(input.periodDays);
+  return (
+    isObject(input) &&
+    onlyKeys(input, ['creator', 'video', 'periodDays']) &&
+    validCreator(input.creator) &&
+    validVideo(input.video) &&
+    Number.isInteger(input.periodDays)
+  );
 }
 
 /** The shape of searchCode's (`withUser` false) or confirmCode's input. */
 export function validFindInput(input, withUser) {
-  return isObject(input) && onlyKeys(input, withUser ? ['advertiser', 'code', 'userId'] : ['advertiser', 'code'])
-    && validAdvertiser(input.advertiser) && typeof input.code === 'string' && input.code.length <= 1024
-    && (input.userId === undefined || isId(input.userId));
+  return (
+    isObject(input) &&
+    onlyKeys(input, withUser ? ['advertiser', 'code', 'userId'] : ['advertiser', 'code']) &&
+    validAdvertiser(input.advertiser) &&
+    typeof input.code === 'string' &&
+    input.code.length <= 1024 &&
+    (input.userId === undefined || isId(input.userId))
+  );
 }
 
 /** SPARK-01..06 (one code in force per video is checked against the store). */
@@ -140,8 +177,11 @@ export function newCode(key, creator, video, periodDays, at, random = randomByte
     digest: createHash('sha256').update(bytes).digest('hex'),
     nonce: nonce.toString('hex'),
     fingerprint: `${code.slice(0, 5)}…${code.slice(-4)}`,
-    creatorId: creator.id, videoId: video.id, periodDays,
-    generatedAt: at, expiresAt: new Date(at.getTime() + periodDays * DAY_MS),
+    creatorId: creator.id,
+    videoId: video.id,
+    periodDays,
+    generatedAt: at,
+    expiresAt: new Date(at.getTime() + periodDays * DAY_MS),
     preview,
   };
   return { code, record };
@@ -225,11 +265,15 @@ export function referenceSpark({ clock, secret, policy }) {
     const existing = library.get(k);
     if (existing !== undefined) return { ok: true, value: { entry: existing, added: false } };
     const entry = {
-      adAccountId: advertiser.adAccountId, codeId: record.id, videoId: record.videoId, creatorId: record.creatorId,
+      adAccountId: advertiser.adAccountId,
+      codeId: record.id,
+      videoId: record.videoId,
+      creatorId: record.creatorId,
       confirmedAt: at,
-      confirmedBy: input.userId === undefined
-        ? { kind: 'advertiser', id: advertiser.adAccountId }
-        : { kind: 'user', id: input.userId },
+      confirmedBy:
+        input.userId === undefined
+          ? { kind: 'advertiser', id: advertiser.adAccountId }
+          : { kind: 'user', id: input.userId },
       preview: record.preview,
     };
     library.set(k, entry);

@@ -38,7 +38,8 @@ for (const f of files) {
   const t = performance.now();
   // The memory store benchmark holds 10^6 codes twice over (the store and its reference).
   const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', join(here, f)], {
-    stdio: 'inherit', env: { ...process.env, BENCH_SUMMARY: summary },
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_SUMMARY: summary },
   });
   took.push([f, (performance.now() - t) / 1000]);
   if (r.status !== 0) crashed.push(`${f} (exit ${r.status ?? r.signal})`);
@@ -46,7 +47,10 @@ for (const f of files) {
 
 let goals = [];
 try {
-  goals = readFileSync(summary, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  goals = readFileSync(summary, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 } catch {
   // no goal printed
 }

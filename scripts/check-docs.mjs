@@ -6,11 +6,15 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 
 const root = resolve('.');
-const entries = ['src/index.ts', 'src/testing/index.ts', 'src/adapters/postgres/index.ts']
-  .filter((f) => existsSync(resolve(root, f)));
+const entries = ['src/index.ts', 'src/testing/index.ts', 'src/adapters/postgres/index.ts'].filter((f) =>
+  existsSync(resolve(root, f)),
+);
 const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
 const config = ts.getParsedCommandLineOfConfigFile(resolve(root, 'tsconfig.json'), {}, host);
-const program = ts.createProgram(entries.map((f) => resolve(root, f)), config.options);
+const program = ts.createProgram(
+  entries.map((f) => resolve(root, f)),
+  config.options,
+);
 const checker = program.getTypeChecker();
 const missing = [];
 let checked = 0;
@@ -39,8 +43,9 @@ for (const entry of entries) {
     checked++;
     // Functions, constants and classes need an example; types and interfaces need a doc comment
     // (their example is the function that takes or returns them).
-    const isValue = decls.some((d) =>
-      ts.isFunctionDeclaration(d) || ts.isVariableDeclaration(d) || ts.isClassDeclaration(d));
+    const isValue = decls.some(
+      (d) => ts.isFunctionDeclaration(d) || ts.isVariableDeclaration(d) || ts.isClassDeclaration(d),
+    );
     const ok = isValue ? decls.some(hasExample) : decls.some(hasDoc);
     if (!ok) missing.push(`${entry}: ${exp.name} (${isValue ? 'needs TSDoc with @example' : 'needs a TSDoc comment'})`);
   }

@@ -4,7 +4,7 @@
 //   .dependency-cruiser.mjs (layers, no service of another context, no cycles, packages);
 // - sources: what an import graph cannot see, read from each file's syntax tree: time and
 //   randomness only through the ports, no Buffer, no `export *` in an entry point, no focused or
-//   skipped tests.
+//   skipped tests; and no line over 120 characters (what Biome's formatter cannot wrap).
 // Usage: node scripts/lint.mjs [root]   (root defaults to the current directory)
 // Its test (test/lint.test.ts) imports `lint` and runs it on small fixture trees.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -61,12 +61,19 @@ export async function checkArchitecture(root) {
 }
 
 const TIME_AND_RANDOMNESS = new Set([
-  'Date.now', 'Math.random', 'performance.now', 'crypto.randomUUID', 'crypto.getRandomValues',
+  'Date.now',
+  'Math.random',
+  'performance.now',
+  'crypto.randomUUID',
+  'crypto.getRandomValues',
   'globalThis.crypto.getRandomValues',
 ]);
 
+/** The longest line allowed in src/ (Biome's line width). */
+const MAX_LINE = 120;
+
 /**
- * The checks on each source file's syntax tree (`root`/src); one line per problem.
+ * The checks on each source file (`root`/src), its lines and its syntax tree; one line per problem.
  *
  * @example
  * for (const problem of checkSources('.')) console.error(problem);
@@ -80,7 +87,14 @@ export function checkSources(root) {
     // The clock and random adapters are where time and randomness come from; the testing kit draws test data.
     const mayReadTime = /^(adapters\/(clock|random)\/|testing\/)/.test(rel);
     const mayUseBuffer = rel.startsWith('adapters/postgres/');
-    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const text = readFileSync(file, 'utf8');
+    // Biome's formatter keeps code within 120 characters; a long string or comment it cannot break.
+    for (const [i, line] of text.split('\n').entries()) {
+      if (line.length > MAX_LINE) {
+        problems.push(`src/${rel}:${i + 1}: a line of ${line.length} characters (at most ${MAX_LINE})`);
+      }
+    }
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     const report = (node, message) => {
       const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
       problems.push(`src/${rel}:${line}: ${message}`);
@@ -101,9 +115,10 @@ export function checkSources(root) {
       if (!test && !mayUseBuffer && ts.isIdentifier(node) && node.text === 'Buffer') {
         report(node, 'Buffer is Node-only: the library must run in browsers (use Uint8Array)');
       }
-      const focusedOrSkipped = ts.isPropertyAccessExpression(node)
-        && ['it', 'test', 'describe'].includes(node.expression.getText(sf))
-        && ['only', 'skip', 'todo'].includes(node.name.text);
+      const focusedOrSkipped =
+        ts.isPropertyAccessExpression(node) &&
+        ['it', 'test', 'describe'].includes(node.expression.getText(sf)) &&
+        ['only', 'skip', 'todo'].includes(node.name.text);
       if (test && focusedOrSkipped) {
         report(node, `${node.getText(sf)}: no focused or skipped tests`);
       }

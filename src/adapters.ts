@@ -1,11 +1,12 @@
 /**
  * `tiktok-ad-auth/adapters`: for writing a store, and for tools that read what a store holds.
  * The storage port (`Store`, `Transaction`, tables and indexes, events before their `seq`),
+ * `readAllEvents` (every event of a store, page after page),
  * every table of the library (`TABLES`, to create storage up front), and the functions that
  * compute the lookup keys the tables hold (`adCodeDigest`, `qrTokenDigest`, `identityKey`).
  *
- * An app passes a store to the services and never needs more than `Store` from here
- * (`memoryStore()` is in `tiktok-ad-auth`, `postgresStore()` in `tiktok-ad-auth/postgres`).
+ * An app passes a store to the services and needs no more than `Store` and `readAllEvents` from
+ * here (`memoryStore()` is in `tiktok-ad-auth`, `postgresStore()` in `tiktok-ad-auth/postgres`).
  * This entry point loads no fast-check: the conformance suite that checks a new adapter is in
  * `tiktok-ad-auth/testing`.
  *
@@ -26,10 +27,20 @@
 
 // The storage port
 export type {
-  Store, StoreReader, Transaction, TableDef, IndexDef, IndexRange, IndexValue, IndexPartType, ReadEventsQuery,
-  StoreDump, StatementHook,
+  Store,
+  StoreReader,
+  Transaction,
+  TableDef,
+  IndexDef,
+  IndexRange,
+  IndexValue,
+  IndexPartType,
+  ReadEventsQuery,
+  StoreDump,
+  StatementHook,
 } from './ports/store.js';
 export type { NewEvent } from './kernel/events.js';
+export { readAllEvents } from './storage/events.js';
 
 // The library's tables and the lookup keys they hold
 export { TABLES } from './storage/tables.js';

@@ -37,8 +37,14 @@ export { Ok, Err, Result } from './kernel/result.js';
 export type { Decision, Violation } from './kernel/decision.js';
 export { RULES, ruleInfo, type RuleId, type RuleInfo } from './kernel/rule-catalogue.js';
 export {
-  formatError, type FormattableError, type ValidationError, type ValidationIssue, type ValidationIssueCode,
-  type DeniedError, type NotFoundError, type StorageError,
+  formatError,
+  type FormattableError,
+  type ValidationError,
+  type ValidationIssue,
+  type ValidationIssueCode,
+  type DeniedError,
+  type NotFoundError,
+  type StorageError,
 } from './kernel/errors.js';
 export type { Actor, DomainEvent } from './kernel/events.js';
 export { DAY_MS, HOUR_MS } from './kernel/time.js';
@@ -59,19 +65,38 @@ export { memoryStore, type MemoryStore, type MemoryStoreOptions } from './adapte
 
 // Spark Ads authorization codes
 export {
-  createSparkCodes, type SparkCodes, type SparkCodesOptions, type GeneratedCode, type CodeSearchResult,
-  type ConfirmResult, type RevokeResult, type ExpireDueResult, type LibraryEntryView,
+  createSparkCodes,
+  type SparkCodes,
+  type SparkCodesOptions,
+  type GeneratedCode,
+  type CodeSearchResult,
+  type ConfirmResult,
+  type RevokeResult,
+  type ExpireDueResult,
+  type LibraryEntryView,
 } from './spark-codes/spark-codes.service.js';
 export {
-  canGenerateAdCode, canApplyAdCode, adCodeStatusAt, summarizeAdCode,
+  canGenerateAdCode,
+  canApplyAdCode,
+  adCodeStatusAt,
+  summarizeAdCode,
 } from './spark-codes/spark-codes.rules.js';
 export { isInForce } from './kernel/authorization.js';
 export {
-  parseAdCode, hasValidChecksum, adCodeFingerprint, type AdCode, type AdCodeFormatError,
+  parseAdCode,
+  hasValidChecksum,
+  adCodeFingerprint,
+  type AdCode,
+  type AdCodeFormatError,
 } from './spark-codes/ad-code.js';
 export type { AdCodeSummary } from './spark-codes/spark-codes.model.js';
 export type {
-  GenerateCodeError, ShowCodeError, SearchCodeError, ConfirmCodeError, RevokeCodeError, QueryError,
+  GenerateCodeError,
+  ShowCodeError,
+  SearchCodeError,
+  ConfirmCodeError,
+  RevokeCodeError,
+  QueryError,
   SearchThrottledError,
 } from './spark-codes/spark-codes.errors.js';
 export type { SparkEvent } from './spark-codes/spark-codes.events.js';
@@ -79,8 +104,19 @@ export type { SparkEvent } from './spark-codes/spark-codes.events.js';
 // Ads that run authorized posts
 export { createAds, type Ads, type AdsOptions } from './ads/ads.service.js';
 export {
-  canCreateAd, canChangeAdStatus, adStatusAt, viewAd, forecastAds, authorizationViolations, adLimitViolations,
-  offersAssetAuthorization, isSparkAd, countsTowardAdLimits, withStatus, revocationEffects, stoppedByExpiry,
+  canCreateAd,
+  canChangeAdStatus,
+  adStatusAt,
+  viewAd,
+  forecastAds,
+  authorizationViolations,
+  adLimitViolations,
+  offersAssetAuthorization,
+  isSparkAd,
+  countsTowardAdLimits,
+  withStatus,
+  revocationEffects,
+  stoppedByExpiry,
 } from './ads/ads.rules.js';
 export type { AdView, AdForecast } from './ads/ads.model.js';
 export type { AdsError } from './ads/ads.errors.js';
@@ -88,47 +124,87 @@ export type { AdsEvent } from './ads/ads.events.js';
 
 // Top Ads asset authorization
 export {
-  createTopAds, type TopAds, type TopAdsOptions, type TopAdsError, type WithdrawResult, type PopupResult,
+  createTopAds,
+  type TopAds,
+  type TopAdsOptions,
+  type TopAdsError,
+  type WithdrawResult,
+  type PopupResult,
 } from './top-ads/top-ads.service.js';
 export {
-  topAdsEligibility, topAdsStatusAt, popupCandidates, shouldShowTopAdsPopup, topAdsDisplay, matchesTopAdsQuery,
-  assetAuthorizationViolations, withAssetAuthorization,
+  topAdsEligibility,
+  topAdsStatusAt,
+  popupCandidates,
+  shouldShowTopAdsPopup,
+  topAdsDisplay,
+  matchesTopAdsQuery,
+  assetAuthorizationViolations,
+  withAssetAuthorization,
 } from './top-ads/top-ads.rules.js';
 export type { TopAdsStatusView, TopAdsDisplay } from './top-ads/top-ads.model.js';
 export type { TopAdsEvent } from './top-ads/top-ads.events.js';
 
 // Business Center links by QR code
 export {
-  createBusinessCenterLinks, type BusinessCenterLinks, type BusinessCenterLinksOptions, type StartedLinkRequest,
-  type ApprovedLink, type LinkView,
+  createBusinessCenterLinks,
+  type BusinessCenterLinks,
+  type BusinessCenterLinksOptions,
+  type StartedLinkRequest,
+  type ApprovedLink,
+  type LinkView,
 } from './business-center/business-center.service.js';
 export {
-  canStartLinkRequest, linkRequestStatusAt, canApproveLinkRequest, linkPlacementViolations, canCloseLinkRequest,
-  isLinkActive, canManageLink, summarizeLinkRequest,
+  canStartLinkRequest,
+  linkRequestStatusAt,
+  canApproveLinkRequest,
+  linkPlacementViolations,
+  canCloseLinkRequest,
+  isLinkActive,
+  canManageLink,
+  summarizeLinkRequest,
 } from './business-center/business-center.rules.js';
 export {
-  parsePermissionSet, checkPermissions, linkCapabilities, canDeliverSparkAds, type PermissionSet,
+  parsePermissionSet,
+  checkPermissions,
+  linkCapabilities,
+  canDeliverSparkAds,
+  type PermissionSet,
   type PermissionSetError,
 } from './business-center/permissions.js';
 export {
-  parseQrToken, qrTokenFingerprint, type QrToken, type QrTokenFormatError,
+  parseQrToken,
+  qrTokenFingerprint,
+  type QrToken,
+  type QrTokenFormatError,
 } from './business-center/qr-token.js';
 export type { LinkRequestSummary, AdAccountAssignment } from './business-center/business-center.model.js';
 export type {
-  StartLinkRequestError, ApproveLinkRequestError, CloseLinkRequestError, LinkChangeError, BcQueryError,
+  StartLinkRequestError,
+  ApproveLinkRequestError,
+  CloseLinkRequestError,
+  LinkChangeError,
+  BcQueryError,
 } from './business-center/business-center.errors.js';
 export type { BusinessCenterEvent } from './business-center/business-center.events.js';
 
 // TikTok accounts as ad delivery identities in Ads Manager
 export {
-  createDeliveryIdentities, type DeliveryIdentities, type DeliveryIdentitiesOptions, type LinkedIdentity,
+  createDeliveryIdentities,
+  type DeliveryIdentities,
+  type DeliveryIdentitiesOptions,
+  type LinkedIdentity,
   type CreatedIdentity,
 } from './delivery-identities/delivery-identities.service.js';
 export {
-  canManageIdentities, canCreateOrganizationAccount, canGrantAccountAccess, identityAvailability,
+  canManageIdentities,
+  canCreateOrganizationAccount,
+  canGrantAccountAccess,
+  identityAvailability,
 } from './delivery-identities/delivery-identities.rules.js';
 export type { AccountMember, IdentityAvailability } from './delivery-identities/delivery-identities.model.js';
 export type {
-  IdentityError, GrantAccessError, IdentityQueryError,
+  IdentityError,
+  GrantAccessError,
+  IdentityQueryError,
 } from './delivery-identities/delivery-identities.errors.js';
 export type { DeliveryIdentityEvent } from './delivery-identities/delivery-identities.events.js';

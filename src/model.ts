@@ -34,7 +34,16 @@
 // Kernel: branded ids, actors, decisions, the rule catalogue's sources, policy defaults
 export type { Brand } from './kernel/brand.js';
 export type {
-  CreatorId, VideoId, AdAccountId, UserId, AdCodeId, EventId, AdId, BusinessCenterId, TikTokAccountId, LinkRequestId,
+  CreatorId,
+  VideoId,
+  AdAccountId,
+  UserId,
+  AdCodeId,
+  EventId,
+  AdId,
+  BusinessCenterId,
+  TikTokAccountId,
+  LinkRequestId,
   BcLinkId,
 } from './kernel/ids.js';
 export { SYSTEM_ACTOR } from './kernel/events.js';
@@ -46,29 +55,68 @@ export { DEFAULT_UNSUPPORTED_OBJECTIVES, DEFAULT_OPERATING_REGIONS } from './ker
 
 // Spark Ads authorization codes
 export type {
-  AccountType, VideoVisibility, VideoMusic, CreatorFacts, VideoFacts, AdvertiserFacts, VideoPreview, AdCodeRecord,
-  LibraryEntry, AdCodeStatus,
+  AccountType,
+  VideoVisibility,
+  VideoMusic,
+  CreatorFacts,
+  VideoFacts,
+  AdvertiserFacts,
+  VideoPreview,
+  AdCodeRecord,
+  LibraryEntry,
+  AdCodeStatus,
 } from './spark-codes/spark-codes.model.js';
 export type { AdCodeFormatProblem } from './spark-codes/ad-code.js';
 export type { GenerateFacts, ApplyFacts, CodeTimes } from './spark-codes/spark-codes.rules.js';
 export { toBusinessApiError, type BusinessApiError } from './spark-codes/spark-codes.errors.js';
 export type {
-  GenerateCodeInput, ShowCodeInput, SearchCodeInput, ConfirmCodeInput, RevokeCodeInput, CodeStatusInput,
-  ListExpiringInput, ExpireDueInput,
+  GenerateCodeInput,
+  ShowCodeInput,
+  SearchCodeInput,
+  ConfirmCodeInput,
+  RevokeCodeInput,
+  CodeStatusInput,
+  ListExpiringInput,
+  ExpireDueInput,
 } from './spark-codes/spark-codes.schemas.js';
 export type {
-  CodeGeneratedEvent, AuthorizationConfirmedEvent, CodeRevokedEvent, CodeExpiredEvent, CodeSearchFailedEvent,
+  CodeGeneratedEvent,
+  AuthorizationConfirmedEvent,
+  CodeRevokedEvent,
+  CodeExpiredEvent,
+  CodeSearchFailedEvent,
 } from './spark-codes/spark-codes.events.js';
 
 // Ads that run authorized posts
 export type {
-  CampaignObjective, Placement, CampaignType, CampaignFacts, AdSchedule, AdIdentity, AdStatus, AdStatusReason,
-  AdAuthorizationRef, AssetAuthorizationSource, AssetAuthorization, AdRecord, AdRef, AdForecastFacts,
+  CampaignObjective,
+  Placement,
+  CampaignType,
+  CampaignFacts,
+  AdSchedule,
+  AdIdentity,
+  AdStatus,
+  AdStatusReason,
+  AdAuthorizationRef,
+  AssetAuthorizationSource,
+  AssetAuthorization,
+  AdRecord,
+  AdRef,
+  AdForecastFacts,
   AdIdentityInput,
 } from './ads/ads.model.js';
 export {
-  AD_TRANSITIONS, PAUSED_BY_REVOCATION, IN_USE_STATUSES, STOPPED_BY_EXPIRY, type AdAction, type CreateAdFacts,
-  type AuthorizationFacts, type ChangeStatusFacts, type AdLimitFacts, type AdStatusAt, type RevocationEffects,
+  AD_TRANSITIONS,
+  PAUSED_BY_REVOCATION,
+  IN_USE_STATUSES,
+  STOPPED_BY_EXPIRY,
+  type AdAction,
+  type CreateAdFacts,
+  type AuthorizationFacts,
+  type ChangeStatusFacts,
+  type AdLimitFacts,
+  type AdStatusAt,
+  type RevocationEffects,
 } from './ads/ads.rules.js';
 export type { CreateAdInput, AdActionInput, ReviewAdInput, GetAdInput, ForecastInput } from './ads/ads.schemas.js';
 export type { AdCreatedEvent, AdStatusChangedEvent, AdStatusEventData, AdStatusEventType } from './ads/ads.events.js';
@@ -76,44 +124,93 @@ export type { AdCreatedEvent, AdStatusChangedEvent, AdStatusEventData, AdStatusE
 // Top Ads asset authorization
 export type { TopAdsStatus, NotInTopAdsReason, TopAdsQuery, PopupDecision } from './top-ads/top-ads.model.js';
 export type {
-  TopAdsStatusInput, WithdrawInput, AuthorizeCreativesInput, PopupInput, TopAdsQueryInput,
+  TopAdsStatusInput,
+  WithdrawInput,
+  AuthorizeCreativesInput,
+  PopupInput,
+  TopAdsQueryInput,
 } from './top-ads/top-ads.schemas.js';
 export type { CreativeAuthorizedEvent, CreativeWithdrawnEvent, PopupShownEvent } from './top-ads/top-ads.events.js';
 
 // Business Center links by QR code
 export type {
-  BcRole, AdAccountRole, TikTokAccountType, BusinessCenterFacts, BcMemberFacts, AdAccountFacts, TikTokAccountFacts,
-  LinkRequestStatus, LinkRequestRecord, LinkMethod, LinkedAccountSnapshot, BcLinkRecord,
+  BcRole,
+  AdAccountRole,
+  TikTokAccountType,
+  BusinessCenterFacts,
+  BcMemberFacts,
+  AdAccountFacts,
+  TikTokAccountFacts,
+  LinkRequestStatus,
+  LinkRequestRecord,
+  LinkMethod,
+  LinkedAccountSnapshot,
+  BcLinkRecord,
 } from './business-center/business-center.model.js';
 export {
-  LINK_PERMISSIONS, SPARK_ADS_PERMISSIONS, type LinkPermission, type PermissionLevel, type LinkCapabilities,
+  LINK_PERMISSIONS,
+  SPARK_ADS_PERMISSIONS,
+  type LinkPermission,
+  type PermissionLevel,
+  type LinkCapabilities,
 } from './business-center/permissions.js';
 export { QR_TOKEN_PREFIX } from './business-center/qr-token.js';
 export type {
-  StartLinkFacts, StartLinkLimits, LinkCaps, RequestTimes, ApprovalObservation, ApproveLinkFacts, ManageLinkFacts,
+  StartLinkFacts,
+  StartLinkLimits,
+  LinkCaps,
+  RequestTimes,
+  ApprovalObservation,
+  ApproveLinkFacts,
+  ManageLinkFacts,
 } from './business-center/business-center.rules.js';
 export type {
-  StartLinkRequestInput, ApproveLinkRequestInput, RejectLinkRequestInput, CancelLinkRequestInput,
-  LinkRequestStatusInput, ChangeLinkPermissionsInput, UnlinkInput, AssignmentInput,
+  StartLinkRequestInput,
+  ApproveLinkRequestInput,
+  RejectLinkRequestInput,
+  CancelLinkRequestInput,
+  LinkRequestStatusInput,
+  ChangeLinkPermissionsInput,
+  UnlinkInput,
+  AssignmentInput,
 } from './business-center/business-center.schemas.js';
 export type {
-  LinkRequestedEvent, LinkApprovedEvent, LinkRequestRejectedEvent, LinkRequestCancelledEvent,
-  LinkPermissionsChangedEvent, UnlinkedEvent, AdAccountAssignedEvent, AdAccountUnassignedEvent,
+  LinkRequestedEvent,
+  LinkApprovedEvent,
+  LinkRequestRejectedEvent,
+  LinkRequestCancelledEvent,
+  LinkPermissionsChangedEvent,
+  UnlinkedEvent,
+  AdAccountAssignedEvent,
+  AdAccountUnassignedEvent,
 } from './business-center/business-center.events.js';
 
 // TikTok accounts as ad delivery identities in Ads Manager
 export type {
-  IdentityContextFacts, OwnedAccountKind, AccountMemberRole, OwnedAccountRecord, IdentityAvailableStatus,
+  IdentityContextFacts,
+  OwnedAccountKind,
+  AccountMemberRole,
+  OwnedAccountRecord,
+  IdentityAvailableStatus,
 } from './delivery-identities/delivery-identities.model.js';
 export type {
-  OrganizationAccountFacts, AvailabilityFacts, GrantAccessFacts,
+  OrganizationAccountFacts,
+  AvailabilityFacts,
+  GrantAccessFacts,
 } from './delivery-identities/delivery-identities.rules.js';
 export { CREATED_ACCOUNT_PERMISSIONS } from './delivery-identities/delivery-identities.service.js';
 export type {
-  IdentityContextInput, LinkFromBusinessCenterInput, LinkByLoginInput, LinkByQrCodeInput,
-  CreateOrganizationAccountInput, SignUpAccountInput, GrantAccountAccessInput, IdentityAvailabilityInput,
+  IdentityContextInput,
+  LinkFromBusinessCenterInput,
+  LinkByLoginInput,
+  LinkByQrCodeInput,
+  CreateOrganizationAccountInput,
+  SignUpAccountInput,
+  GrantAccountAccessInput,
+  CheckIdentityAvailabilityInput,
   ListIdentitiesInput,
 } from './delivery-identities/delivery-identities.schemas.js';
 export type {
-  AccountCreatedEvent, AccountMemberGrantedEvent,
+  AccountCreatedEvent,
+  AccountMemberGrantedEvent,
 } from './delivery-identities/delivery-identities.events.js';

@@ -1,6 +1,14 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type {
-  AdCode, Decision, DeniedError, GeneratedCode, Result, SearchCodeError, SparkCodes, StorageError, ValidationError,
+  AdCode,
+  Decision,
+  DeniedError,
+  GeneratedCode,
+  Result,
+  SearchCodeError,
+  SparkCodes,
+  StorageError,
+  ValidationError,
   Violation,
 } from './index.js';
 import type { AdCodeRecord, AdCodeStatus, CreatorId, VideoId } from './model.js';
@@ -22,14 +30,20 @@ describe('public types', () => {
   });
   test('workflows return Results with discriminated error unions', () => {
     expectTypeOf(createSparkCodes).returns.toEqualTypeOf<SparkCodes>();
-    expectTypeOf<Awaited<ReturnType<SparkCodes['generateCode']>>>().toEqualTypeOf<Result<GeneratedCode, ValidationError | DeniedError | StorageError>>();
-    expectTypeOf<SearchCodeError['code']>().toEqualTypeOf<'validation' | 'denied' | 'spark.search_throttled' | 'storage'>();
+    expectTypeOf<Awaited<ReturnType<SparkCodes['generateCode']>>>().toEqualTypeOf<
+      Result<GeneratedCode, ValidationError | DeniedError | StorageError>
+    >();
+    expectTypeOf<SearchCodeError['code']>().toEqualTypeOf<
+      'validation' | 'denied' | 'spark.search_throttled' | 'storage'
+    >();
   });
   test('records are readonly', () => {
     expectTypeOf<AdCodeRecord['expiresAt']>().toEqualTypeOf<Date>();
     expectTypeOf<AdCodeStatus>().toEqualTypeOf<'NOT_USED' | 'IN_USE' | 'EXPIRED' | 'DELETED'>();
-    // @ts-expect-error readonly field
-    const assign = (r: AdCodeRecord) => { r.periodDays = 1; };
+    const assign = (r: AdCodeRecord) => {
+      // @ts-expect-error readonly field
+      r.periodDays = 1;
+    };
     void assign;
   });
 });

@@ -24,34 +24,67 @@ export { policySchema } from './kernel/policy-schema.js';
 
 // Spark Ads authorization codes
 export {
-  creatorFactsSchema, videoFactsSchema, advertiserFactsSchema, generateCodeInputSchema, showCodeInputSchema,
-  searchCodeInputSchema, confirmCodeInputSchema, revokeCodeInputSchema, codeStatusInputSchema,
-  listExpiringInputSchema, expireDueInputSchema,
+  creatorFactsSchema,
+  videoFactsSchema,
+  advertiserFactsSchema,
+  generateCodeInputSchema,
+  showCodeInputSchema,
+  searchCodeInputSchema,
+  confirmCodeInputSchema,
+  revokeCodeInputSchema,
+  codeStatusInputSchema,
+  listExpiringInputSchema,
+  expireDueInputSchema,
 } from './spark-codes/spark-codes.schemas.js';
 
 // Ads that run authorized posts
 export {
-  campaignObjectiveSchema, campaignFactsSchema, adScheduleSchema, adIdentitySchema, createAdInputSchema,
-  adActionInputSchema, reviewAdInputSchema, getAdInputSchema, forecastInputSchema,
+  campaignObjectiveSchema,
+  campaignFactsSchema,
+  adScheduleSchema,
+  adIdentitySchema,
+  createAdInputSchema,
+  adActionInputSchema,
+  reviewAdInputSchema,
+  getAdInputSchema,
+  forecastInputSchema,
 } from './ads/ads.schemas.js';
 
 // Top Ads asset authorization
 export {
-  topAdsStatusInputSchema, withdrawInputSchema, authorizeCreativesInputSchema, popupInputSchema,
+  topAdsStatusInputSchema,
+  withdrawInputSchema,
+  authorizeCreativesInputSchema,
+  popupInputSchema,
   topAdsQueryInputSchema,
 } from './top-ads/top-ads.schemas.js';
 
 // Business Center links by QR code
 export {
-  businessCenterFactsSchema, bcMemberFactsSchema, adAccountFactsSchema, tiktokAccountFactsSchema,
-  permissionListSchema, startLinkRequestInputSchema, approveLinkRequestInputSchema, rejectLinkRequestInputSchema,
-  cancelLinkRequestInputSchema, linkRequestStatusInputSchema, changeLinkPermissionsInputSchema, unlinkInputSchema,
+  businessCenterFactsSchema,
+  bcMemberFactsSchema,
+  adAccountFactsSchema,
+  tiktokAccountFactsSchema,
+  permissionListSchema,
+  startLinkRequestInputSchema,
+  approveLinkRequestInputSchema,
+  rejectLinkRequestInputSchema,
+  cancelLinkRequestInputSchema,
+  linkRequestStatusInputSchema,
+  changeLinkPermissionsInputSchema,
+  unlinkInputSchema,
   assignmentInputSchema,
 } from './business-center/business-center.schemas.js';
 
 // TikTok accounts as ad delivery identities in Ads Manager
 export {
-  identityContextSchema, linkFromBusinessCenterInputSchema, linkByLoginInputSchema, linkByQrCodeInputSchema,
-  createOrganizationAccountInputSchema, signUpAccountInputSchema, grantAccountAccessInputSchema,
-  identityAvailabilityInputSchema, listIdentitiesInputSchema,
+  identityContextSchema,
+  linkFromBusinessCenterInputSchema,
+  linkByLoginInputSchema,
+  linkByQrCodeInputSchema,
+  createOrganizationAccountInputSchema,
+  signUpAccountInputSchema,
+  grantAccountAccessInputSchema,
+  checkIdentityAvailabilityInputSchema,
+  listIdentitiesInputSchema,
 } from './delivery-identities/delivery-identities.schemas.js';

@@ -83,7 +83,9 @@ export function serverPool(max = 10): pg.Pool {
  * ```
  */
 export async function freshStore(
-  target: PostgresTarget, schema = freshSchema(), options: StoreFactoryOptions & { readonly maxRetries?: number } = {},
+  target: PostgresTarget,
+  schema = freshSchema(),
+  options: StoreFactoryOptions & { readonly maxRetries?: number } = {},
 ): Promise<{ store: PostgresStore; close: () => Promise<void> }> {
   const store = postgresStore(target, { ...options, schema });
   await store.migrate();
@@ -126,20 +128,22 @@ export const pgliteFactory: StoreFactory = async (options = {}) => {
  * const handle = await serverFactory(serverPool(10))();
  * ```
  */
-export const serverFactory = (pool: pg.Pool): StoreFactory => async (options = {}) => {
-  const { store, close } = await freshStore({ pool }, undefined, options);
-  const opened: pg.Pool[] = [];
-  return {
-    store,
-    dump: () => store.dump(),
-    open: async () => {
-      const other = serverPool(4);
-      opened.push(other);
-      return postgresStore({ pool: other }, { schema: store.schema });
-    },
-    close: async () => {
-      await Promise.all(opened.map((p) => p.end()));
-      await close();
-    },
-  } satisfies StoreHandle;
-};
+export const serverFactory =
+  (pool: pg.Pool): StoreFactory =>
+  async (options = {}) => {
+    const { store, close } = await freshStore({ pool }, undefined, options);
+    const opened: pg.Pool[] = [];
+    return {
+      store,
+      dump: () => store.dump(),
+      open: async () => {
+        const other = serverPool(4);
+        opened.push(other);
+        return postgresStore({ pool: other }, { schema: store.schema });
+      },
+      close: async () => {
+        await Promise.all(opened.map((p) => p.end()));
+        await close();
+      },
+    } satisfies StoreHandle;
+  };

@@ -14,8 +14,12 @@ function walk(dir: string): string[] {
 describe('X-01 every violation the library emits is catalogued under its rule', () => {
   // A violation literal names its rule, then its code, on one line or on two.
   const pairs = walk('src').flatMap((f) =>
-    [...readFileSync(f, 'utf8').matchAll(/rule: '([A-Z]+-\d+)',\s*code: '([a-z_.]+)'/g)]
-      .map((m) => ({ file: f, rule: m[1] as RuleId, code: m[2]! })));
+    [...readFileSync(f, 'utf8').matchAll(/rule: '([A-Z]+-\d+)',\s*code: '([a-z_.]+)'/g)].map((m) => ({
+      file: f,
+      rule: m[1] as RuleId,
+      code: m[2]!,
+    })),
+  );
 
   test('the scan finds the violations of the ads and Top Ads contexts', () => {
     expect(pairs.some((p) => p.code === 'ads.authorization_revoked')).toBe(true);

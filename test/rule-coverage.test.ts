@@ -13,8 +13,9 @@ function files(dir: string): string[] {
     return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
   });
 }
-const testSources = [...files(join(root, 'src')), ...files(join(root, 'test'))]
-  .filter((f) => /\.test\.ts$|\.conformance\.ts$/.test(f));
+const testSources = [...files(join(root, 'src')), ...files(join(root, 'test'))].filter((f) =>
+  /\.test\.ts$|\.conformance\.ts$/.test(f),
+);
 const names: string[] = [];
 const NAME = /(?:\b(?:describe|test|it)(?:\.each\([^)]*\))?\(\s*|name:\s*|withStore\(\s*)(['"`])((?:(?!\1).)*)\1/g;
 for (const f of testSources) for (const m of readFileSync(f, 'utf8').matchAll(NAME)) names.push(m[2]!);

@@ -37,26 +37,68 @@ describe('the surface of `tiktok-ad-auth` (issue 12: at most 150 names)', () => 
   test('the values src/index.ts exports at run time are the values of the report', () => {
     const runtime = Object.keys(lib).sort();
     const isValue = (kind: string) => ['const', 'let', 'function', 'class', 'reexport'].includes(kind);
-    expect(runtime).toEqual([...rootNames].filter(([, kind]) => isValue(kind)).map(([name]) => name).sort());
+    expect(runtime).toEqual(
+      [...rootNames]
+        .filter(([, kind]) => isValue(kind))
+        .map(([name]) => name)
+        .sort(),
+    );
   });
 
   test('schemas, the storage port and adapter helpers are not in `.`', () => {
-    const misplaced = [...rootNames.keys()].filter((name) => /Schema$/.test(name) || [
-      'Store', 'StoreReader', 'Transaction', 'TableDef', 'IndexDef', 'IndexRange', 'StoreDump', 'StatementHook',
-      'NewEvent',
-      'TABLES', 'AD_TRANSITIONS', 'PAUSED_BY_REVOCATION', 'IN_USE_STATUSES', 'STOPPED_BY_EXPIRY', 'identityKey',
-      'adCodeDigest', 'qrTokenDigest',
-    ].includes(name));
+    const misplaced = [...rootNames.keys()].filter(
+      (name) =>
+        /Schema$/.test(name) ||
+        [
+          'Store',
+          'StoreReader',
+          'Transaction',
+          'TableDef',
+          'IndexDef',
+          'IndexRange',
+          'StoreDump',
+          'StatementHook',
+          'NewEvent',
+          'TABLES',
+          'AD_TRANSITIONS',
+          'PAUSED_BY_REVOCATION',
+          'IN_USE_STATUSES',
+          'STOPPED_BY_EXPIRY',
+          'identityKey',
+          'adCodeDigest',
+          'qrTokenDigest',
+        ].includes(name),
+    );
     expect(misplaced).toEqual([]);
   });
 
   test('`.` keeps what an app calls: services, rules, value objects, policy, clocks and the memory store', () => {
     for (const name of [
-      'createSparkCodes', 'createAds', 'createTopAds', 'createBusinessCenterLinks', 'createDeliveryIdentities',
-      'canGenerateAdCode', 'canApplyAdCode', 'parseAdCode', 'parseQrToken', 'parsePermissionSet', 'DEFAULT_POLICY',
-      'definePolicy', 'systemClock', 'manualClock', 'webCryptoRandom', 'seededRandom', 'memoryStore', 'formatError',
-      'Result', 'ValidationError', 'DeniedError', 'SparkEvent', 'DomainEvent',
-    ]) expect(rootNames.has(name), name).toBe(true);
+      'createSparkCodes',
+      'createAds',
+      'createTopAds',
+      'createBusinessCenterLinks',
+      'createDeliveryIdentities',
+      'canGenerateAdCode',
+      'canApplyAdCode',
+      'parseAdCode',
+      'parseQrToken',
+      'parsePermissionSet',
+      'DEFAULT_POLICY',
+      'definePolicy',
+      'systemClock',
+      'manualClock',
+      'webCryptoRandom',
+      'seededRandom',
+      'memoryStore',
+      'formatError',
+      'Result',
+      'ValidationError',
+      'DeniedError',
+      'SparkEvent',
+      'DomainEvent',
+    ])
+      expect(rootNames.has(name), name).toBe(true);
   });
 });
 

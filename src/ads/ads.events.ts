@@ -3,13 +3,16 @@ import type { AdAccountId, AdCodeId, AdId } from '../kernel/ids.js';
 import type { AdIdentity, AdStatus, AdStatusReason } from './ads.model.js';
 
 /** An ad was created as a draft. */
-export type AdCreatedEvent = DomainEvent<'ads.created', {
-  readonly adId: AdId;
-  readonly adAccountId: AdAccountId;
-  readonly identityType: AdIdentity['type'];
-  readonly codeId?: AdCodeId;
-  readonly assetAuthorization: boolean;
-}>;
+export type AdCreatedEvent = DomainEvent<
+  'ads.created',
+  {
+    readonly adId: AdId;
+    readonly adAccountId: AdAccountId;
+    readonly identityType: AdIdentity['type'];
+    readonly codeId?: AdCodeId;
+    readonly assetAuthorization: boolean;
+  }
+>;
 
 /** The data of every ad status event. `effectiveAt` is when the change took effect (the expiry, for a sweep). */
 export interface AdStatusEventData {
@@ -24,7 +27,13 @@ export interface AdStatusEventData {
 
 /** The event type of each status an ad moves to. */
 export type AdStatusEventType =
-  | 'ads.submitted' | 'ads.approved' | 'ads.rejected' | 'ads.started' | 'ads.paused' | 'ads.resumed' | 'ads.stopped';
+  | 'ads.submitted'
+  | 'ads.approved'
+  | 'ads.rejected'
+  | 'ads.started'
+  | 'ads.paused'
+  | 'ads.resumed'
+  | 'ads.stopped';
 
 /** An ad changed status (ADV-05, ADV-06): submitted, approved, rejected, started, paused, resumed or stopped. */
 export type AdStatusChangedEvent = DomainEvent<AdStatusEventType, AdStatusEventData>;
@@ -35,13 +44,20 @@ export type AdsEvent = AdCreatedEvent | AdStatusChangedEvent;
 /** Internal: the event type for a move from `from` to `to`. */
 export function statusEventType(from: AdStatus, to: AdStatus): AdStatusEventType {
   switch (to) {
-    case 'IN_REVIEW': return 'ads.submitted';
-    case 'APPROVED': return 'ads.approved';
-    case 'REJECTED': return 'ads.rejected';
-    case 'RUNNING': return from === 'PAUSED' ? 'ads.resumed' : 'ads.started';
-    case 'PAUSED': return 'ads.paused';
-    case 'STOPPED': return 'ads.stopped';
-    case 'DRAFT': throw new TypeError('no transition leads to DRAFT');
+    case 'IN_REVIEW':
+      return 'ads.submitted';
+    case 'APPROVED':
+      return 'ads.approved';
+    case 'REJECTED':
+      return 'ads.rejected';
+    case 'RUNNING':
+      return from === 'PAUSED' ? 'ads.resumed' : 'ads.started';
+    case 'PAUSED':
+      return 'ads.paused';
+    case 'STOPPED':
+      return 'ads.stopped';
+    case 'DRAFT':
+      throw new TypeError('no transition leads to DRAFT');
   }
 }
 

@@ -3,7 +3,13 @@ import type { AdAccountId, AdCodeId, AdId, CreatorId, VideoId } from '../kernel/
 
 /** Campaign objectives, in the Business API's vocabulary. */
 export type CampaignObjective =
-  | 'REACH' | 'TRAFFIC' | 'VIDEO_VIEWS' | 'ENGAGEMENT' | 'APP_PROMOTION' | 'LEAD_GENERATION' | 'WEB_CONVERSIONS'
+  | 'REACH'
+  | 'TRAFFIC'
+  | 'VIDEO_VIEWS'
+  | 'ENGAGEMENT'
+  | 'APP_PROMOTION'
+  | 'LEAD_GENERATION'
+  | 'WEB_CONVERSIONS'
   | 'PRODUCT_SALES';
 /** Where an ad may be shown. Top Ads needs `TIKTOK` (TOP-02). */
 export type Placement = 'TIKTOK' | 'PANGLE' | 'GLOBAL_APP_BUNDLE';

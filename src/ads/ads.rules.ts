@@ -3,7 +3,14 @@ import type { Policy } from '../kernel/policy.js';
 import { SYSTEM_ACTOR, type Actor } from '../kernel/events.js';
 import { isInForce, type AuthorizationTimes as CodeTimes } from '../kernel/authorization.js';
 import type {
-  AdForecast, AdForecastFacts, AdIdentityInput, AdRecord, AdStatus, AdStatusReason, AdView, CampaignFacts,
+  AdForecast,
+  AdForecastFacts,
+  AdIdentityInput,
+  AdRecord,
+  AdStatus,
+  AdStatusReason,
+  AdView,
+  CampaignFacts,
 } from './ads.model.js';
 
 /** The actions of the ad lifecycle. */
@@ -19,9 +26,16 @@ export type AdAction = 'submit' | 'approve' | 'reject' | 'start' | 'pause' | 're
  * AD_TRANSITIONS.resume; // { from: ['PAUSED'], to: 'RUNNING', needsAuthorization: true }
  * ```
  */
-export const AD_TRANSITIONS: Readonly<Record<AdAction, {
-  readonly from: readonly AdStatus[]; readonly to: AdStatus; readonly needsAuthorization: boolean;
-}>> = Object.freeze({
+export const AD_TRANSITIONS: Readonly<
+  Record<
+    AdAction,
+    {
+      readonly from: readonly AdStatus[];
+      readonly to: AdStatus;
+      readonly needsAuthorization: boolean;
+    }
+  >
+> = Object.freeze({
   submit: { from: ['DRAFT', 'REJECTED'], to: 'IN_REVIEW', needsAuthorization: true },
   approve: { from: ['IN_REVIEW'], to: 'APPROVED', needsAuthorization: false },
   reject: { from: ['IN_REVIEW'], to: 'REJECTED', needsAuthorization: false },
@@ -126,11 +140,14 @@ export function offersAssetAuthorization(campaign: CampaignFacts, policy: Policy
  * ```ts
  * const facts: CreateAdFacts = {
  *   campaign, identity: { type: 'AUTH_CODE', codeId: 'code_1a2b' }, inLibrary: true,
+ *   schedule: { startAt: new Date('2026-06-01T00:00:00Z') },
  * };
  * ```
  */
 export interface CreateAdFacts {
   readonly campaign: CampaignFacts;
+  /** When the ad is to deliver; with the instant of the decision, an ended schedule is refused (ADV-05). */
+  readonly schedule?: { readonly startAt: Date; readonly endAt?: Date | undefined } | undefined;
   readonly identity: AdIdentityInput;
   /** The caller's choice for the Asset Authorization checkbox, if any (TOP-01). */
   readonly assetAuthorization?: boolean | undefined;
@@ -140,44 +157,79 @@ export interface CreateAdFacts {
 
 /**
  * May this ad be created? Checks that an `AUTH_CODE` post is in the ad account's library
- * (ADV-04) and that an explicitly checked Asset Authorization box is offered (TOP-02,
- * TOP-03). Returns every violation (X-01).
+ * (ADV-04), that an explicitly checked Asset Authorization box is offered (TOP-02, TOP-03) and,
+ * when `facts.schedule` and `at` (the instant of the decision) are both given, that the schedule
+ * has not ended by `at`: an ad that can never deliver is not created (ADV-05,
+ * `ads.schedule_ended`). The services always pass both. Returns every violation (X-01).
  *
  * @example
  * ```ts
  * import { canCreateAd, DEFAULT_POLICY } from 'tiktok-ad-auth';
  * const d = canCreateAd({ campaign, identity: { type: 'AUTH_CODE', codeId }, inLibrary: false }, DEFAULT_POLICY);
  * if (!d.allowed) d.violations.map((v) => v.code); // ['ads.post_not_in_library']
+ * const schedule = { startAt: new Date('2026-01-01T00:00:00Z'), endAt: new Date('2026-02-01T00:00:00Z') };
+ * const late = canCreateAd({ campaign, identity, inLibrary: true, schedule }, DEFAULT_POLICY, new Date('2026-05-01'));
+ * if (!late.allowed) late.violations.map((v) => v.code); // ['ads.schedule_ended']
  * ```
  */
-export function canCreateAd(facts: CreateAdFacts, policy: Policy): Decision {
+export function canCreateAd(facts: CreateAdFacts, policy: Policy, at?: Date): Decision {
   const v: Violation[] = [];
+  if (facts.schedule !== undefined && at !== undefined) {
+    const ended = scheduleEnded(facts.schedule, at, 'create');
+    if (ended !== undefined) v.push(ended);
+  }
   if (facts.identity.type === 'AUTH_CODE' && !facts.inLibrary) {
     v.push({
-      rule: 'ADV-04', code: 'ads.post_not_in_library',
-      message: 'Add the post to this ad account\'s Spark Ads library first: search and confirm the creator\'s code.',
+      rule: 'ADV-04',
+      code: 'ads.post_not_in_library',
+      message: "Add the post to this ad account's Spark Ads library first: search and confirm the creator's code.",
       details: { codeId: facts.identity.codeId },
     });
   }
   if (facts.assetAuthorization === true) {
     if (!facts.campaign.placements.includes('TIKTOK')) {
       v.push({
-        rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement',
-        message: 'Asset Authorization is only available when TikTok is one of the placements: '
-          + 'add it or leave the box unchecked.',
+        rule: 'TOP-02',
+        code: 'top_ads.requires_tiktok_placement',
+        message:
+          'Asset Authorization is only available when TikTok is one of the placements: ' +
+          'add it or leave the box unchecked.',
       });
     }
     if (policy.topAdsExcludedCampaignTypes.includes(facts.campaign.campaignType)) {
       const type = facts.campaign.campaignType;
       const what = type === 'SMART_PERFORMANCE' ? 'Smart Performance Campaigns' : type;
       v.push({
-        rule: 'TOP-03', code: 'top_ads.campaign_type_not_eligible',
+        rule: 'TOP-03',
+        code: 'top_ads.campaign_type_not_eligible',
         message: `Creatives of ${what} cannot be authorized for Top Ads: leave the box unchecked.`,
         details: { campaignType: type },
       });
     }
   }
   return decide(v);
+}
+
+/**
+ * The violation of an ad whose schedule ended at or before `at` (its end is exclusive), when
+ * asked to be created, submitted, started or resumed (ADV-05): it could never deliver.
+ */
+function scheduleEnded(
+  schedule: { readonly endAt?: Date | undefined },
+  at: Date,
+  action: AdAction | 'create',
+): Violation | undefined {
+  const end = schedule.endAt;
+  if (end === undefined || end.getTime() > at.getTime()) return undefined;
+  const verb = action === 'create' ? 'be created' : `be asked to ${action}`;
+  return {
+    rule: 'ADV-05',
+    code: 'ads.schedule_ended',
+    message:
+      `The ad's schedule ended at ${end.toISOString()}: it cannot ${verb}. ` +
+      'Give it an end in the future, or no end.',
+    details: { endAt: end.toISOString(), action },
+  };
 }
 
 /** Facts for `adLimitViolations`: how many ads already count toward each limit (`countsTowardAdLimits`). */
@@ -208,7 +260,8 @@ export function adLimitViolations(facts: AdLimitFacts, policy: Policy): Violatio
   const limit = policy.maxSparkAdsPerAdAccount;
   if (facts.sparkAds >= limit) {
     v.push({
-      rule: 'ADV-04', code: 'ads.spark_ads_limit_reached',
+      rule: 'ADV-04',
+      code: 'ads.spark_ads_limit_reached',
       message: `This ad account already has ${facts.sparkAds} Spark Ads, the limit is ${limit}: stop some first.`,
       details: { count: facts.sparkAds, limit },
     });
@@ -216,9 +269,10 @@ export function adLimitViolations(facts: AdLimitFacts, policy: Policy): Violatio
   const identityLimit = policy.maxAdsPerIdentity;
   if (facts.identityAds >= identityLimit) {
     v.push({
-      rule: 'ADV-04', code: 'ads.identity_limit_reached',
-      message: `This identity already delivers ${facts.identityAds} ads, the limit is ${identityLimit}: `
-        + 'stop some first.',
+      rule: 'ADV-04',
+      code: 'ads.identity_limit_reached',
+      message:
+        `This identity already delivers ${facts.identityAds} ads, the limit is ${identityLimit}: ` + 'stop some first.',
       details: { key: facts.identityKey, count: facts.identityAds, limit: identityLimit },
     });
   }
@@ -259,31 +313,38 @@ export function authorizationViolations(facts: AuthorizationFacts, at: Date): Vi
   if (identity.type === 'AUTH_CODE') {
     if (!facts.inLibrary || code === undefined) {
       v.push({
-        rule: 'ADV-04', code: 'ads.post_not_in_library',
-        message: 'This post is not in the ad account\'s Spark Ads library: '
-          + 'search and confirm the creator\'s code first.',
+        rule: 'ADV-04',
+        code: 'ads.post_not_in_library',
+        message:
+          "This post is not in the ad account's Spark Ads library: " + "search and confirm the creator's code first.",
         details: { codeId: identity.codeId },
       });
     } else if (code.revokedAt !== undefined && code.revokedAt.getTime() <= at.getTime()) {
       v.push({
-        rule: 'ADV-06', code: 'ads.authorization_revoked',
-        message: 'The creator revoked the authorization for this post: '
-          + 'ask them for a fresh code and create a new ad with it.',
+        rule: 'ADV-06',
+        code: 'ads.authorization_revoked',
+        message:
+          'The creator revoked the authorization for this post: ' +
+          'ask them for a fresh code and create a new ad with it.',
         details: { codeId: identity.codeId, revokedAt: code.revokedAt },
       });
     } else if (!isInForce(code, at)) {
       v.push({
-        rule: 'ADV-06', code: 'ads.authorization_expired',
-        message: 'The authorization for this post has expired: '
-          + 'ask the creator for a fresh code and create a new ad with it.',
+        rule: 'ADV-06',
+        code: 'ads.authorization_expired',
+        message:
+          'The authorization for this post has expired: ' +
+          'ask the creator for a fresh code and create a new ad with it.',
         details: { codeId: identity.codeId, expiredAt: code.expiresAt },
       });
     }
   } else if (identity.type === 'BC_AUTH_TT' && !identity.available) {
     v.push({
-      rule: 'ASSET-08', code: 'ads.identity_unavailable',
-      message: 'This TikTok account is not available as an identity in this ad account: '
-        + 'link it through the Business Center first.',
+      rule: 'ASSET-08',
+      code: 'ads.identity_unavailable',
+      message:
+        'This TikTok account is not available as an identity in this ad account: ' +
+        'link it through the Business Center first.',
       details: { identityId: identity.identityId },
     });
   }
@@ -311,7 +372,8 @@ export interface AdStatusAt {
  * ```
  */
 export function adStatusAt(
-  ad: Pick<AdRecord, 'status' | 'statusReason' | 'statusChangedAt' | 'authorization'>, at: Date,
+  ad: Pick<AdRecord, 'status' | 'statusReason' | 'statusChangedAt' | 'authorization'>,
+  at: Date,
 ): AdStatusAt {
   const auth = ad.authorization;
   if (auth !== undefined && STOPPED_BY_EXPIRY.includes(ad.status) && at.getTime() >= auth.expiresAt.getTime()) {
@@ -347,8 +409,9 @@ export interface ChangeStatusFacts extends Omit<AuthorizationFacts, 'identity'> 
 
 /**
  * May this lifecycle action happen now? The ad's status at `at` must be one the action starts
- * from (ADV-05), and for `submit`, `start` and `resume` the authorization must be in force
- * (ADV-04, ADV-06). Returns every violation.
+ * from (ADV-05); for `submit`, `start` and `resume` the ad's schedule must not have ended by `at`
+ * (ADV-05, `ads.schedule_ended`) and the authorization must be in force (ADV-04, ADV-06).
+ * Returns every violation.
  *
  * @example
  * ```ts
@@ -363,11 +426,17 @@ export function canChangeAdStatus(facts: ChangeStatusFacts, at: Date): Decision 
   const current = adStatusAt(ad, at);
   if (!t.from.includes(current.status)) {
     v.push({
-      rule: 'ADV-05', code: 'ads.wrong_status',
-      message: `An ad that is ${words(current.status)} cannot be asked to ${action}: `
-        + `it must be ${t.from.map(words).join(' or ')}.`,
+      rule: 'ADV-05',
+      code: 'ads.wrong_status',
+      message:
+        `An ad that is ${words(current.status)} cannot be asked to ${action}: ` +
+        `it must be ${t.from.map(words).join(' or ')}.`,
       details: { status: current.status, action, allowedFrom: t.from },
     });
+  }
+  if (action === 'submit' || action === 'start' || action === 'resume') {
+    const ended = scheduleEnded(ad.schedule, at, action);
+    if (ended !== undefined) v.push(ended);
   }
   if (t.needsAuthorization) {
     v.push(...authorizationViolations({ identity: ad.identity, code: facts.code, inLibrary: facts.inLibrary }, at));
@@ -400,10 +469,15 @@ export function forecastAds(ads: readonly AdForecastFacts[], at: Date, windowMs:
     const within = stops < t + windowMs;
     if (!runsPast && !within) continue;
     out.push({
-      adId: ad.id, adAccountId: ad.adAccountId, name: ad.name, status: ad.status, codeId: auth.codeId,
+      adId: ad.id,
+      adAccountId: ad.adAccountId,
+      name: ad.name,
+      status: ad.status,
+      codeId: auth.codeId,
       stopsAt: auth.expiresAt,
       ...(ad.schedule.endAt !== undefined ? { scheduledEnd: ad.schedule.endAt } : {}),
-      runsPastAuthorization: runsPast, expiresWithinWindow: within,
+      runsPastAuthorization: runsPast,
+      expiresWithinWindow: within,
       ...(end !== undefined ? { lostMs: Math.max(0, end - Math.max(stops, ad.schedule.startAt.getTime())) } : {}),
     });
   }
@@ -453,7 +527,9 @@ export type RevocationEffects =
  * ```
  */
 export function revocationEffects(
-  ads: readonly AdRecord[], at: Date, mode: Policy['revocationMode'],
+  ads: readonly AdRecord[],
+  at: Date,
+  mode: Policy['revocationMode'],
 ): RevocationEffects {
   if (mode === 'block-while-in-use') {
     const adsInUse = ads.filter((ad) => IN_USE_STATUSES.includes(adStatusAt(ad, at).status));

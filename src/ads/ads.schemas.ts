@@ -19,7 +19,13 @@ const videoId = brandedId<VideoId>();
  * ```
  */
 export const campaignObjectiveSchema = z.enum([
-  'REACH', 'TRAFFIC', 'VIDEO_VIEWS', 'ENGAGEMENT', 'APP_PROMOTION', 'LEAD_GENERATION', 'WEB_CONVERSIONS',
+  'REACH',
+  'TRAFFIC',
+  'VIDEO_VIEWS',
+  'ENGAGEMENT',
+  'APP_PROMOTION',
+  'LEAD_GENERATION',
+  'WEB_CONVERSIONS',
   'PRODUCT_SALES',
 ]);
 
@@ -37,7 +43,8 @@ export const campaignFactsSchema = z.strictObject({
   campaignId: idSchema,
   objective: campaignObjectiveSchema,
   placements: z.array(z.enum(['TIKTOK', 'PANGLE', 'GLOBAL_APP_BUNDLE'])).check(
-    z.minLength(1, 'must name at least one placement'), z.maxLength(3),
+    z.minLength(1, 'must name at least one placement'),
+    z.maxLength(3),
     z.refine((a) => new Set(a).size === a.length, 'must not repeat a placement'),
   ),
   campaignType: z.enum(['MANUAL', 'SMART_PERFORMANCE', 'SMART_PLUS']),
@@ -53,13 +60,17 @@ export const campaignFactsSchema = z.strictObject({
  * adScheduleSchema.safeParse({ startAt: new Date(1), endAt: new Date(0) }).success;
  * ```
  */
-export const adScheduleSchema = z.strictObject({
-  startAt: instantSchema,
-  endAt: z.optional(instantSchema),
-}).check(z.refine(
-  (s) => s.endAt === undefined || s.endAt.getTime() > s.startAt.getTime(),
-  { message: 'must be after startAt', path: ['endAt'] },
-));
+export const adScheduleSchema = z
+  .strictObject({
+    startAt: instantSchema,
+    endAt: z.optional(instantSchema),
+  })
+  .check(
+    z.refine((s) => s.endAt === undefined || s.endAt.getTime() > s.startAt.getTime(), {
+      message: 'must be after startAt',
+      path: ['endAt'],
+    }),
+  );
 
 /**
  * Schema of `AdIdentity`, discriminated by `type`.
@@ -78,9 +89,9 @@ export const adIdentitySchema = z.discriminatedUnion('type', [
 ]);
 
 const region = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as US'));
-const industry = z.string().check(
-  z.minLength(1), z.maxLength(64), z.regex(/^[\x20-\x7e]+$/, 'must be printable ASCII'),
-);
+const industry = z
+  .string()
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[\x20-\x7e]+$/, 'must be printable ASCII'));
 
 /**
  * Input of `createAd`.
@@ -129,7 +140,10 @@ export const adActionInputSchema = z.strictObject({ adAccountId, adId, userId: z
  * ```
  */
 export const reviewAdInputSchema = z.strictObject({
-  adAccountId, adId, approved: z.boolean(), userId: z.optional(idSchema),
+  adAccountId,
+  adId,
+  approved: z.boolean(),
+  userId: z.optional(idSchema),
 });
 
 /**

@@ -10,8 +10,8 @@ const codesOf = (r: { isErr(): boolean; error?: unknown }) =>
 const ref = (ad: Pick<AdView, 'adAccountId' | 'id'>) => ({ adAccountId: ad.adAccountId, adId: ad.id });
 const allEvents = async (s: ReturnType<typeof adsSetup>) => s.store.readEvents({ after: 0, limit: 10_000 });
 
-describe('ADV-04 an AUTH_CODE ad runs a post of the ad account\'s Spark Ads library', () => {
-  test('a confirmed post can be used; the ad snapshots the code\'s video and expiry', async () => {
+describe("ADV-04 an AUTH_CODE ad runs a post of the ad account's Spark Ads library", () => {
+  test("a confirmed post can be used; the ad snapshots the code's video and expiry", async () => {
     const s = adsSetup();
     const c = await s.confirmedCode();
     const ad = (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
@@ -67,7 +67,13 @@ describe('ADV-05 the ad lifecycle: draft → in review → approved/rejected →
     expect((await s.ads.stop(ref(ad))).unwrap()).toMatchObject({ status: 'STOPPED', statusReason: 'advertiser' });
     const types = (await allEvents(s)).filter((e) => e.subject.id === ad.id).map((e) => e.type);
     expect(types).toEqual([
-      'ads.created', 'ads.submitted', 'ads.approved', 'ads.started', 'ads.paused', 'ads.resumed', 'ads.stopped',
+      'ads.created',
+      'ads.submitted',
+      'ads.approved',
+      'ads.started',
+      'ads.paused',
+      'ads.resumed',
+      'ads.stopped',
     ]);
   });
 
@@ -81,7 +87,47 @@ describe('ADV-05 the ad lifecycle: draft → in review → approved/rejected →
     expect((await s.ads.submit(ref(ad))).unwrap().status).toBe('IN_REVIEW');
   });
 
-  test('another ad account\'s ad is not found, and nothing is written', async () => {
+  test('an ad whose schedule has ended is not created (ADV-05 ads.schedule_ended), nothing written', async () => {
+    const s = adsSetup();
+    const c = await s.confirmedCode();
+    const before = (await allEvents(s)).length;
+    const ended = { startAt: new Date(T0.getTime() - 90 * DAY_MS), endAt: new Date(T0.getTime() - 60 * DAY_MS) };
+    const r = await s.ads.createAd(s.adInput(c.codeId, { schedule: ended }));
+    expect(codesOf(r)).toEqual(['ads.schedule_ended']);
+    expect(r.isErr() && r.error.code === 'denied' && r.error.violations[0].rule).toBe('ADV-05');
+    expect((await allEvents(s)).length).toBe(before);
+    expect((await s.ads.listAds('adacc-1')).unwrap()).toHaveLength(0);
+    // The end is exclusive: a schedule ending exactly now has ended.
+    const endsNow = { startAt: new Date(T0.getTime() - DAY_MS), endAt: T0 };
+    expect(codesOf(await s.ads.createAd(s.adInput(c.codeId, { schedule: endsNow })))).toEqual(['ads.schedule_ended']);
+    const endsLater = { startAt: T0, endAt: new Date(T0.getTime() + DAY_MS) };
+    expect((await s.ads.createAd(s.adInput(c.codeId, { schedule: endsLater }))).isOk()).toBe(true);
+  });
+
+  test('an ad whose schedule ended since it was created cannot be submitted, started or resumed (ADV-05)', async () => {
+    const s = adsSetup();
+    const c = await s.confirmedCode();
+    const schedule = { startAt: T0, endAt: new Date(T0.getTime() + 2 * DAY_MS) };
+    const draft = (await s.ads.createAd(s.adInput(c.codeId, { schedule }))).unwrap();
+    const approved = (await s.ads.createAd(s.adInput(c.codeId, { schedule }))).unwrap();
+    (await s.ads.submit(ref(approved))).unwrap();
+    (await s.ads.review({ ...ref(approved), approved: true })).unwrap();
+    const paused = (await s.ads.createAd(s.adInput(c.codeId, { schedule }))).unwrap();
+    for (const step of ['submit', 'approve', 'start', 'pause'] as const) {
+      (step === 'approve'
+        ? await s.ads.review({ ...ref(paused), approved: true })
+        : await s.ads[step](ref(paused))
+      ).unwrap();
+    }
+    s.clock.advance(3 * DAY_MS);
+    expect(codesOf(await s.ads.submit(ref(draft)))).toEqual(['ads.schedule_ended']);
+    expect(codesOf(await s.ads.start(ref(approved)))).toEqual(['ads.schedule_ended']);
+    expect(codesOf(await s.ads.resume(ref(paused)))).toEqual(['ads.schedule_ended']);
+    // Stopping is still allowed.
+    expect((await s.ads.stop(ref(paused))).unwrap().status).toBe('STOPPED');
+  });
+
+  test("another ad account's ad is not found, and nothing is written", async () => {
     const s = adsSetup();
     const c = await s.confirmedCode();
     const ad = (await s.ads.createAd(s.adInput(c.codeId))).unwrap();
@@ -170,7 +216,9 @@ describe('SPARK-10 revocation mode block-while-in-use (Business API) refuses wit
     const before = (await allEvents(s)).length;
     const r = await s.spark.revokeCode({ creatorId: c.creatorId, codeId: c.codeId });
     expect(r.isErr() && r.error.code === 'denied' && r.error.violations[0]).toMatchObject({
-      rule: 'SPARK-10', code: 'spark.code_in_use_by_ads', details: { adIds: [a.id] },
+      rule: 'SPARK-10',
+      code: 'spark.code_in_use_by_ads',
+      details: { adIds: [a.id] },
     });
     expect((await allEvents(s)).length).toBe(before);
     expect((await s.spark.codeStatus({ codeId: c.codeId })).unwrap().status).toBe('IN_USE');
@@ -189,7 +237,10 @@ describe('SPARK-11 / ADV-06 an expired authorization stops its ads', () => {
     s.clock.set(c.expiresAt);
     const derived = (await s.ads.getAd(ref(a))).unwrap();
     expect(derived).toMatchObject({
-      status: 'STOPPED', statusReason: 'authorization_expired', statusChangedAt: c.expiresAt, derived: true,
+      status: 'STOPPED',
+      statusReason: 'authorization_expired',
+      statusChangedAt: c.expiresAt,
+      derived: true,
     });
     expect(codesOf(await s.ads.pause(ref(a)))).toEqual(['ads.wrong_status']);
     s.clock.advance(DAY_MS);
@@ -204,7 +255,7 @@ describe('SPARK-11 / ADV-06 an expired authorization stops its ads', () => {
     expect(stopped[0]!.data).toMatchObject({ reason: 'authorization_expired', effectiveAt: c.expiresAt });
   });
 
-  test('the Spark service\'s sweep stops a revoked-then-expired ad as well', async () => {
+  test("the Spark service's sweep stops a revoked-then-expired ad as well", async () => {
     const s = adsSetup();
     const c = await s.confirmedCode(['adacc-1'], 7);
     const a = await s.runningAd(c.codeId);
@@ -235,7 +286,10 @@ describe('ADV-06 forecast: ads scheduled past their authorization, before launch
     const f = (await s.ads.forecast({ adAccountId: 'adacc-1', withinMs: 7 * DAY_MS })).unwrap();
     expect(f.map((x) => x.adId)).toEqual([past.id, open.id]);
     expect(f[0]).toMatchObject({
-      stopsAt: short.expiresAt, runsPastAuthorization: true, expiresWithinWindow: false, lostMs: 7 * DAY_MS,
+      stopsAt: short.expiresAt,
+      runsPastAuthorization: true,
+      expiresWithinWindow: false,
+      lostMs: 7 * DAY_MS,
     });
     expect(f[1]).toMatchObject({ stopsAt: long.expiresAt, runsPastAuthorization: true });
     expect(f[1]!.lostMs).toBeUndefined();
@@ -286,8 +340,11 @@ describe('ADV-04 platform limits (configurable): Spark Ads per ad account, ads p
     const c = await s.confirmedCode();
     const other = createAds({ store: s.store, clock: manualClock(T0), policy });
     // Act
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) =>
-      (i % 2 === 0 ? s.ads : other).createAd(s.adInput(c.codeId, { name: `ad ${i}` }))));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 === 0 ? s.ads : other).createAd(s.adInput(c.codeId, { name: `ad ${i}` })),
+      ),
+    );
     // Assert
     expect(results.filter((r) => r.isOk())).toHaveLength(7);
     for (const r of results.filter((x) => x.isErr())) expect(codesOf(r)).toEqual(['ads.spark_ads_limit_reached']);
@@ -298,8 +355,11 @@ describe('ADV-04 platform limits (configurable): Spark Ads per ad account, ads p
   test('X-03 50 concurrent createAd calls on one identity from many ad accounts create exactly its limit', async () => {
     const s = adsSetup({ policy: definePolicy({ maxAdsPerIdentity: 5 }).unwrap() });
     const identity = { type: 'TT_USER', identityId: 'brand' };
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) =>
-      s.ads.createAd(s.adInput('x', { adAccountId: `adacc-${i % 10}`, identity }))));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        s.ads.createAd(s.adInput('x', { adAccountId: `adacc-${i % 10}`, identity })),
+      ),
+    );
     expect(results.filter((r) => r.isOk())).toHaveLength(5);
     for (const r of results.filter((x) => x.isErr())) expect(codesOf(r)).toEqual(['ads.identity_limit_reached']);
   });
@@ -313,9 +373,10 @@ describe('design §7 a monotonic instant per ad under clock skew', () => {
       const c = await s.confirmedCode();
       const clockBehind = manualClock(new Date(T0.getTime() - 5_000));
       const behind = createAds({ store: s.store, clock: clockBehind, policy: s.policy });
-      const input = identity === 'AUTH_CODE'
-        ? s.adInput(c.codeId)
-        : s.adInput('x', { identity: { type: 'TT_USER', identityId: 'brand' } });
+      const input =
+        identity === 'AUTH_CODE'
+          ? s.adInput(c.codeId)
+          : s.adInput('x', { identity: { type: 'TT_USER', identityId: 'brand' } });
       const ad = (await s.ads.createAd(input)).unwrap();
       // Act: alternate between the servers.
       const seen = [ad.statusChangedAt.getTime()];
@@ -342,7 +403,9 @@ describe('X-01 every violation at once; X-03 bad input is refused and nothing st
     const spc = campaign({ placements: ['PANGLE'], campaignType: 'SMART_PERFORMANCE' });
     const r = await s.ads.createAd(s.adInput(c.codeId, { campaign: spc, assetAuthorization: true }));
     expect(codesOf(r).sort()).toEqual([
-      'ads.post_not_in_library', 'top_ads.campaign_type_not_eligible', 'top_ads.requires_tiktok_placement',
+      'ads.post_not_in_library',
+      'top_ads.campaign_type_not_eligible',
+      'top_ads.requires_tiktok_placement',
     ]);
   });
 

@@ -16,12 +16,31 @@ import { adsTable, codesTable, compoundKey, libraryTable } from '../storage/tabl
 import type { AdCodeRecord } from '../spark-codes/spark-codes.model.js';
 import type { AdAuthorizationRef, AdForecast, AdIdentity, AdRecord, AdView } from './ads.model.js';
 import {
-  AD_TRANSITIONS, authorizationViolations, canChangeAdStatus, canCreateAd, forecastAds, identityKey, isSparkAd,
-  offersAssetAuthorization, viewAd, withStatus, adLimitViolations, type AdAction,
+  AD_TRANSITIONS,
+  authorizationViolations,
+  canChangeAdStatus,
+  canCreateAd,
+  forecastAds,
+  identityKey,
+  isSparkAd,
+  offersAssetAuthorization,
+  viewAd,
+  withStatus,
+  adLimitViolations,
+  type AdAction,
 } from './ads.rules.js';
 import {
-  adActionInputSchema, adsAccountIdSchema, createAdInputSchema, forecastInputSchema, getAdInputSchema,
-  reviewAdInputSchema, type AdActionInput, type CreateAdInput, type ForecastInput, type GetAdInput, type ReviewAdInput,
+  adActionInputSchema,
+  adsAccountIdSchema,
+  createAdInputSchema,
+  forecastInputSchema,
+  getAdInputSchema,
+  reviewAdInputSchema,
+  type AdActionInput,
+  type CreateAdInput,
+  type ForecastInput,
+  type GetAdInput,
+  type ReviewAdInput,
 } from './ads.schemas.js';
 import { adStatusEvent, type AdCreatedEvent } from './ads.events.js';
 import type { AdsError } from './ads.errors.js';
@@ -107,7 +126,9 @@ function newAdIdentityKey(identity: AdIdentity, code: AdCodeRecord | undefined):
  * whether the ad account confirmed it (its library entry). Read inside the transaction.
  */
 async function authorizationFacts(
-  reader: StoreReader, adAccountId: AdAccountId, identity: AdIdentity,
+  reader: StoreReader,
+  adAccountId: AdAccountId,
+  identity: AdIdentity,
 ): Promise<{ readonly code: AdCodeRecord | undefined; readonly inLibrary: boolean }> {
   if (identity.type !== 'AUTH_CODE') return { code: undefined, inLibrary: true };
   const code = await reader.get(codesTable, identity.codeId);
@@ -159,7 +180,10 @@ export function createAds(options: AdsOptions): Ads {
   }
 
   async function act(
-    action: AdAction, adAccountId: AdAccountId, adId: AdId, userId: string | undefined,
+    action: AdAction,
+    adAccountId: AdAccountId,
+    adId: AdId,
+    userId: string | undefined,
   ): Promise<Result<AdView, AdsError>> {
     // Read outside only to learn which code the ad uses (never changes): the lock keys.
     const found = await loadOwned(adAccountId, adId);
@@ -174,13 +198,20 @@ export function createAds(options: AdsOptions): Ads {
       const decision = canChangeAdStatus({ ad, action, ...facts }, at);
       if (!decision.allowed) return Err(denied(decision.violations));
       const actor = advertiserActor(adAccountId, userId);
-      const reason = action === 'pause' || action === 'stop' ? 'advertiser' as const : undefined;
+      const reason = action === 'pause' || action === 'stop' ? ('advertiser' as const) : undefined;
       const after = withStatus(ad, t.to, at, actor, reason);
       await tx.update(adsTable, after);
-      tx.append([adStatusEvent(eventId(), at, actor, {
-        adId, adAccountId, from: ad.status, to: after.status, ...(reason !== undefined ? { reason } : {}),
-        ...(ad.authorization !== undefined ? { codeId: ad.authorization.codeId } : {}), effectiveAt: at,
-      })]);
+      tx.append([
+        adStatusEvent(eventId(), at, actor, {
+          adId,
+          adAccountId,
+          from: ad.status,
+          to: after.status,
+          ...(reason !== undefined ? { reason } : {}),
+          ...(ad.authorization !== undefined ? { codeId: ad.authorization.codeId } : {}),
+          effectiveAt: at,
+        }),
+      ]);
       return Ok(viewAd(after, at));
     });
   }
@@ -199,8 +230,8 @@ export function createAds(options: AdsOptions): Ads {
       const ownKey = newAdIdentityKey(p.identity, code);
       if (code !== undefined && ownKey !== key) return Ok({ relock: ownKey });
 
-      const { campaign, identity, assetAuthorization } = p;
-      const d = canCreateAd({ campaign, identity, assetAuthorization, inLibrary }, policy);
+      const { campaign, identity, assetAuthorization, schedule } = p;
+      const d = canCreateAd({ campaign, identity, assetAuthorization, inLibrary, schedule }, policy, at);
       const violations: Violation[] = d.allowed ? [] : [...d.violations];
       for (const v of authorizationViolations({ identity, code, inLibrary }, at)) {
         if (!violations.some((x) => x.code === v.code)) violations.push(v);
@@ -216,10 +247,17 @@ export function createAds(options: AdsOptions): Ads {
       const actor = advertiserActor(p.adAccountId, p.userId);
       const ad = draftAd(p, id, code, at, actor);
       const event = {
-        id: eventId(), type: 'ads.created', at, actor, subject: { kind: 'ad', id },
+        id: eventId(),
+        type: 'ads.created',
+        at,
+        actor,
+        subject: { kind: 'ad', id },
         data: {
-          adId: id, adAccountId: p.adAccountId, identityType: identity.type,
-          ...(code !== undefined ? { codeId: code.id } : {}), assetAuthorization: ad.assetAuthorization.authorized,
+          adId: id,
+          adAccountId: p.adAccountId,
+          identityType: identity.type,
+          ...(code !== undefined ? { codeId: code.id } : {}),
+          assetAuthorization: ad.assetAuthorization.authorized,
         },
       } satisfies Omit<AdCreatedEvent, 'seq'>;
       await tx.insert(adsTable, ad);
@@ -234,23 +272,34 @@ export function createAds(options: AdsOptions): Ads {
     const authorized = offered && (p.assetAuthorization ?? policy.assetAuthorizationDefault);
     const { startAt, endAt } = p.schedule;
     return {
-      id, adAccountId: p.adAccountId, name: p.name, campaign: p.campaign,
+      id,
+      adAccountId: p.adAccountId,
+      name: p.name,
+      campaign: p.campaign,
       schedule: { startAt, ...(endAt !== undefined ? { endAt } : {}) },
       identity: p.identity,
-      ...(code !== undefined ? { videoId: code.videoId, authorization: authorizationRef(code) }
-        : p.videoId !== undefined ? { videoId: p.videoId } : {}),
+      ...(code !== undefined
+        ? { videoId: code.videoId, authorization: authorizationRef(code) }
+        : p.videoId !== undefined
+          ? { videoId: p.videoId }
+          : {}),
       regions: p.regions ?? [],
       ...(p.industry !== undefined ? { industry: p.industry } : {}),
       assetAuthorization: { offered, authorized, changedAt: at, source: 'ads_manager' },
-      status: 'DRAFT', statusChangedAt: at, statusChangedBy: actor, createdAt: at,
+      status: 'DRAFT',
+      statusChangedAt: at,
+      statusChangedBy: actor,
+      createdAt: at,
     };
   }
 
-  const action = (name: AdAction) => async (input: AdActionInput): Promise<Result<AdView, AdsError>> => {
-    const parsed = parseInput(adActionInputSchema, input);
-    if (parsed.isErr()) return parsed;
-    return act(name, parsed.value.adAccountId, parsed.value.adId, parsed.value.userId);
-  };
+  const action =
+    (name: AdAction) =>
+    async (input: AdActionInput): Promise<Result<AdView, AdsError>> => {
+      const parsed = parseInput(adActionInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      return act(name, parsed.value.adAccountId, parsed.value.adId, parsed.value.userId);
+    };
 
   return {
     policy,

@@ -13,17 +13,23 @@ describe('Ads: typed inputs, plain string ids', () => {
   test('ADV-04 the README calls compile as written, with plain string ids', () => {
     const calls = async () => {
       const campaign = {
-        campaignId: 'spring', objective: 'TRAFFIC', placements: ['TIKTOK'], campaignType: 'MANUAL',
+        campaignId: 'spring',
+        objective: 'TRAFFIC',
+        placements: ['TIKTOK'],
+        campaignType: 'MANUAL',
       } as const;
       canCreateAd({ campaign, identity: { type: 'AUTH_CODE', codeId: 'code_1' }, inLibrary: true }, DEFAULT_POLICY);
       authorizationViolations({ identity: { type: 'AUTH_CODE', codeId: 'code_1' }, inLibrary: true }, new Date());
       isSparkAd({ type: 'TT_USER', identityId: 'brand' });
-      const ad = (await ads.createAd({
-        adAccountId: 'adv-glowco', name: 'Spring flight',
-        campaign: { campaignId: 'spring', objective: 'TRAFFIC', placements: ['TIKTOK'], campaignType: 'MANUAL' },
-        schedule: { startAt: new Date('2026-04-01T00:00:00Z'), endAt: new Date('2026-05-15T00:00:00Z') },
-        identity: { type: 'AUTH_CODE', codeId: 'code_1' },
-      })).unwrap();
+      const ad = (
+        await ads.createAd({
+          adAccountId: 'adv-glowco',
+          name: 'Spring flight',
+          campaign: { campaignId: 'spring', objective: 'TRAFFIC', placements: ['TIKTOK'], campaignType: 'MANUAL' },
+          schedule: { startAt: new Date('2026-04-01T00:00:00Z'), endAt: new Date('2026-05-15T00:00:00Z') },
+          identity: { type: 'AUTH_CODE', codeId: 'code_1' },
+        })
+      ).unwrap();
       await ads.submit({ adAccountId: 'adv-glowco', adId: ad.id });
       await ads.review({ adAccountId: 'adv-glowco', adId: 'ad_1', approved: true });
       await ads.getAd({ adAccountId: 'adv-glowco', adId: 'ad_1' });

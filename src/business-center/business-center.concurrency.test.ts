@@ -8,13 +8,20 @@ const T0 = new Date('2026-03-01T12:00:00.000Z');
 const T5 = new Date(T0.getTime() + 5_000);
 const SPARK = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
 const admin: BcMemberFacts = { userId: 'admin-1', role: 'ADMIN' };
-const account = (id: string): TikTokAccountFacts =>
-  ({ id, accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false });
+const account = (id: string): TikTokAccountFacts => ({
+  id,
+  accountType: 'CREATOR',
+  isPrivate: false,
+  inAnyBusinessCenter: false,
+});
 const start = (bcId: string): StartLinkRequestInput => ({
-  businessCenter: { id: bcId, verified: true }, member: admin, permissionLevel: 'DELIVER_ADS', permissions: SPARK,
+  businessCenter: { id: bcId, verified: true },
+  member: admin,
+  permissionLevel: 'DELIVER_ADS',
+  permissions: SPARK,
 });
 const codes = (r: { isErr(): boolean; error?: unknown }) =>
-  (r.isErr() ? ((r.error as { violations?: { code: string }[] }).violations ?? []).map((v) => v.code) : []);
+  r.isErr() ? ((r.error as { violations?: { code: string }[] }).violations ?? []).map((v) => v.code) : [];
 
 const CAP = 10;
 const caps = { maxAccountsPerBusinessCenter: CAP, maxBusinessCentersPerAccount: CAP, maxPendingLinkRequests: 1000 };
@@ -34,8 +41,9 @@ describe('BC-01 both caps hold under concurrent approvals (the locks of bc: and 
     const tokens = [];
     for (let i = 0; i < 100; i++) tokens.push((await bc.startLinkRequest(start('bc-1'))).unwrap().qrToken);
     // Act
-    const results = await Promise.all(tokens.map((token, i) =>
-      bc.approveLinkRequest({ token, account: account(`tt-${i}`), userId: `u-${i}` })));
+    const results = await Promise.all(
+      tokens.map((token, i) => bc.approveLinkRequest({ token, account: account(`tt-${i}`), userId: `u-${i}` })),
+    );
     // Assert
     expect(results.filter((r) => r.isOk())).toHaveLength(CAP);
     for (const r of results.filter((x) => x.isErr())) expect(codes(r)).toEqual(['bc.business_center_cap_reached']);
@@ -48,8 +56,9 @@ describe('BC-01 both caps hold under concurrent approvals (the locks of bc: and 
     const { bc, store } = setup();
     const tokens = [];
     for (let i = 0; i < 100; i++) tokens.push((await bc.startLinkRequest(start(`bc-${i}`))).unwrap().qrToken);
-    const results = await Promise.all(tokens.map((token) =>
-      bc.approveLinkRequest({ token, account: account('tt-1'), userId: 'u-1' })));
+    const results = await Promise.all(
+      tokens.map((token) => bc.approveLinkRequest({ token, account: account('tt-1'), userId: 'u-1' })),
+    );
     expect(results.filter((r) => r.isOk())).toHaveLength(CAP);
     for (const r of results.filter((x) => x.isErr())) expect(codes(r)).toEqual(['bc.account_cap_reached']);
     expect(await store.count(linksTable, 'activeByAccount', { eq: ['tt-1'] })).toBe(CAP);
@@ -63,8 +72,9 @@ describe('BC-01 both caps hold under concurrent approvals (the locks of bc: and 
       const token = (await bc.startLinkRequest(start(`bc-${i % 4}`))).unwrap().qrToken;
       jobs.push({ token, accountId: `tt-${Math.floor(i / 4) % 4}` });
     }
-    await Promise.all(jobs.map(({ token, accountId }) =>
-      bc.approveLinkRequest({ token, account: account(accountId), userId: 'u' })));
+    await Promise.all(
+      jobs.map(({ token, accountId }) => bc.approveLinkRequest({ token, account: account(accountId), userId: 'u' })),
+    );
     for (let i = 0; i < 4; i++) {
       expect(await store.count(linksTable, 'activeByBusinessCenter', { eq: [`bc-${i}`] })).toBeLessThanOrEqual(3);
       expect(await store.count(linksTable, 'activeByAccount', { eq: [`tt-${i}`] })).toBeLessThanOrEqual(2);
@@ -76,8 +86,9 @@ describe('BC-01 both caps hold under concurrent approvals (the locks of bc: and 
   test('the same QR code approved 20 times at once makes one link (BC-07: approved once)', async () => {
     const { bc, store } = setup();
     const token = (await bc.startLinkRequest(start('bc-1'))).unwrap().qrToken;
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      bc.approveLinkRequest({ token, account: account(`tt-${i}`), userId: 'u' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => bc.approveLinkRequest({ token, account: account(`tt-${i}`), userId: 'u' })),
+    );
     expect(results.filter((r) => r.isOk())).toHaveLength(1);
     for (const r of results.filter((x) => x.isErr())) expect(codes(r)).toEqual(['bc.link_request_already_approved']);
     expect(await store.count(linksTable, 'activeByBusinessCenter', { eq: ['bc-1'] })).toBe(1);
@@ -116,7 +127,7 @@ describe('BC-02 pending link requests per Business Center are bounded (maxPendin
 });
 
 describe('BC-07 app servers with skewed clocks: decisions at a monotonic instant', () => {
-  test('approvals on a server 5 s behind never record an approval before the request\'s latest instant', async () => {
+  test("approvals on a server 5 s behind never record an approval before the request's latest instant", async () => {
     // Arrange: two services over one store, one clock 5 s ahead of the other.
     const store = memoryStore();
     const ahead = createBusinessCenterLinks({ store, clock: manualClock(T5), random: seededRandom(1) });
@@ -127,13 +138,17 @@ describe('BC-07 app servers with skewed clocks: decisions at a monotonic instant
       const [first, second] = i % 2 === 0 ? servers : [behind, ahead];
       const started = (await first!.startLinkRequest(start(`bc-${i}`))).unwrap();
       const approved = await second!.approveLinkRequest({
-        token: started.qrToken, account: account(`tt-${i}`), userId: 'u',
+        token: started.qrToken,
+        account: account(`tt-${i}`),
+        userId: 'u',
       });
       const { link } = approved.unwrap();
       expect(link.active).toBe(true);
       // The link was made at the later instant: a change on either server still sees it active.
       const changed = await first!.changeLinkPermissions({
-        businessCenter: { id: `bc-${i}`, verified: true }, member: admin, linkId: link.id,
+        businessCenter: { id: `bc-${i}`, verified: true },
+        member: admin,
+        linkId: link.id,
         permissions: ['EXISTING_POSTS'],
       });
       expect(changed.isOk()).toBe(true);

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import {
-  canApproveLinkRequest, canManageLink, canStartLinkRequest, definePolicy, DEFAULT_POLICY, HOUR_MS, isLinkActive,
-  linkPlacementViolations, linkRequestStatusAt,
+  canApproveLinkRequest,
+  canManageLink,
+  canStartLinkRequest,
+  definePolicy,
+  DEFAULT_POLICY,
+  HOUR_MS,
+  isLinkActive,
+  linkPlacementViolations,
+  linkRequestStatusAt,
 } from '../index.js';
 import type { BusinessCenterFacts, BcMemberFacts } from '../model.js';
 import { canCloseLinkRequest } from './business-center.rules.js';
@@ -12,8 +19,13 @@ const adminM = { userId: 'u-1', role: 'ADMIN' } as BcMemberFacts;
 const request = { createdAt: T, expiresAt: new Date(T.getTime() + 24 * HOUR_MS) };
 const codes = (d: ReturnType<typeof canStartLinkRequest>) => (d.allowed ? [] : d.violations.map((v) => v.code));
 const ok = { businessCenterActiveLinks: 0, accountActiveLinks: 0, alreadyLinked: false };
-const start = (over: Partial<Parameters<typeof canStartLinkRequest>[0]> = {}) =>
-  ({ businessCenter: bc, member: adminM, permissionLevel: 'DELIVER_ADS', permissions: ['EXISTING_POSTS'], ...over });
+const start = (over: Partial<Parameters<typeof canStartLinkRequest>[0]> = {}) => ({
+  businessCenter: bc,
+  member: adminM,
+  permissionLevel: 'DELIVER_ADS',
+  permissions: ['EXISTING_POSTS'],
+  ...over,
+});
 
 describe('BC-02 only a BC admin can start a link', () => {
   test('a standard member is refused, with every other problem too (X-01)', () => {
@@ -81,8 +93,11 @@ describe('BC-01 at most 800 Business Centers per account and 800 accounts per Bu
     expect(place({ businessCenterActiveLinks: 800 }).map((v) => v.code)).toEqual(['bc.business_center_cap_reached']);
     expect(place({ accountActiveLinks: 800 }).map((v) => v.code)).toEqual(['bc.account_cap_reached']);
     const full = { businessCenterActiveLinks: 800, accountActiveLinks: 800, alreadyLinked: false };
-    expect(codes(canApproveLinkRequest({ request, at: request.expiresAt, ...full }, DEFAULT_POLICY)))
-      .toEqual(['bc.link_request_expired', 'bc.business_center_cap_reached', 'bc.account_cap_reached']);
+    expect(codes(canApproveLinkRequest({ request, at: request.expiresAt, ...full }, DEFAULT_POLICY))).toEqual([
+      'bc.link_request_expired',
+      'bc.business_center_cap_reached',
+      'bc.account_cap_reached',
+    ]);
   });
   test('the caps are configurable', () => {
     const p = definePolicy({ maxAccountsPerBusinessCenter: 3, maxBusinessCentersPerAccount: 5 }).unwrap();
@@ -96,8 +111,10 @@ describe('BC-08 the linked account is connected to ad accounts of the same Busin
   const link = { businessCenterId: 'bc-1', linkedAt: T } as never;
   test('an ad account of another Business Center, an inactive link and a non-admin are all reported', () => {
     const d = canManageLink({
-      businessCenter: bc, member: { ...adminM, role: 'STANDARD' },
-      link: { businessCenterId: 'bc-1', linkedAt: T, unlinkedAt: T } as never, at: T,
+      businessCenter: bc,
+      member: { ...adminM, role: 'STANDARD' },
+      link: { businessCenterId: 'bc-1', linkedAt: T, unlinkedAt: T } as never,
+      at: T,
       adAccount: { id: 'adv-9', businessCenterId: 'bc-2' } as never,
     });
     expect(codes(d)).toEqual(['bc.not_bc_admin', 'bc.link_not_active', 'bc.ad_account_not_in_bc']);

@@ -1,7 +1,12 @@
 import { decide, type Decision, type Violation } from '../kernel/decision.js';
 import { DEFAULT_POLICY, type Policy } from '../kernel/policy.js';
 import type {
-  AdAccountFacts, BcMemberFacts, BusinessCenterFacts, LinkRequestRecord, LinkRequestStatus, LinkRequestSummary,
+  AdAccountFacts,
+  BcMemberFacts,
+  BusinessCenterFacts,
+  LinkRequestRecord,
+  LinkRequestStatus,
+  LinkRequestSummary,
 } from './business-center.model.js';
 import { checkPermissions } from './permissions.js';
 
@@ -44,7 +49,8 @@ export type StartLinkLimits = Pick<Policy, 'maxPendingLinkRequests'>;
 
 function notAdmin(member: BcMemberFacts): Violation {
   return {
-    rule: 'BC-02', code: 'bc.not_bc_admin',
+    rule: 'BC-02',
+    code: 'bc.not_bc_admin',
     message: 'Only a Business Center member with Admin access can do this: ask an admin, or to be made admin.',
     details: { userId: member.userId, role: member.role },
   };
@@ -52,11 +58,14 @@ function notAdmin(member: BcMemberFacts): Violation {
 
 function adAccountNotInBc(adAccount: AdAccountFacts, businessCenter: { readonly id: string }): Violation {
   return {
-    rule: 'BC-08', code: 'bc.ad_account_not_in_bc',
-    message: `Ad account ${adAccount.id} does not belong to this Business Center: add it to the Business Center `
-      + 'first, or choose one of its ad accounts.',
+    rule: 'BC-08',
+    code: 'bc.ad_account_not_in_bc',
+    message:
+      `Ad account ${adAccount.id} does not belong to this Business Center: add it to the Business Center ` +
+      'first, or choose one of its ad accounts.',
     details: {
-      adAccountId: adAccount.id, businessCenterId: businessCenter.id,
+      adAccountId: adAccount.id,
+      businessCenterId: businessCenter.id,
       adAccountBusinessCenterId: adAccount.businessCenterId,
     },
   };
@@ -84,17 +93,21 @@ export function canStartLinkRequest(facts: StartLinkFacts, limits: StartLinkLimi
   if (facts.member.role !== 'ADMIN') v.push(notAdmin(facts.member));
   if (facts.pendingRequests !== undefined && facts.pendingRequests >= limits.maxPendingLinkRequests) {
     v.push({
-      rule: 'BC-02', code: 'bc.too_many_pending_requests',
-      message: `This Business Center already has ${facts.pendingRequests} link requests waiting for a scan, the most `
-        + `allowed (${limits.maxPendingLinkRequests}): cancel some, or wait until they are approved or expire.`,
+      rule: 'BC-02',
+      code: 'bc.too_many_pending_requests',
+      message:
+        `This Business Center already has ${facts.pendingRequests} link requests waiting for a scan, the most ` +
+        `allowed (${limits.maxPendingLinkRequests}): cancel some, or wait until they are approved or expire.`,
       details: { limit: limits.maxPendingLinkRequests, actual: facts.pendingRequests },
     });
   }
   if (facts.permissionLevel !== 'DELIVER_ADS') {
     v.push({
-      rule: 'BC-03', code: 'bc.permission_level_not_allowed',
-      message: 'Choose the "Deliver ads" permission level: a QR link grants advertising use only, not broader '
-        + 'management.',
+      rule: 'BC-03',
+      code: 'bc.permission_level_not_allowed',
+      message:
+        'Choose the "Deliver ads" permission level: a QR link grants advertising use only, not broader ' +
+        'management.',
       details: { requested: facts.permissionLevel, allowed: ['DELIVER_ADS'] },
     });
   }
@@ -108,7 +121,8 @@ export function canStartLinkRequest(facts: StartLinkFacts, limits: StartLinkLimi
 
 /** The instants of a request that decide its status. */
 export type RequestTimes = Pick<
-  LinkRequestRecord, 'createdAt' | 'expiresAt' | 'approvedAt' | 'rejectedAt' | 'cancelledAt'
+  LinkRequestRecord,
+  'createdAt' | 'expiresAt' | 'approvedAt' | 'rejectedAt' | 'cancelledAt'
 >;
 
 /**
@@ -159,25 +173,31 @@ export function linkPlacementViolations(observation: ApprovalObservation, caps: 
   const v: Violation[] = [];
   if (observation.alreadyLinked) {
     v.push({
-      rule: 'BC-07', code: 'bc.already_linked',
-      message: 'This TikTok account is already linked to this Business Center: change the existing link\'s '
-        + 'permissions instead.',
+      rule: 'BC-07',
+      code: 'bc.already_linked',
+      message:
+        "This TikTok account is already linked to this Business Center: change the existing link's " +
+        'permissions instead.',
     });
     return v;
   }
   if (observation.businessCenterActiveLinks >= caps.maxAccountsPerBusinessCenter) {
     v.push({
-      rule: 'BC-01', code: 'bc.business_center_cap_reached',
-      message: `This Business Center already has ${observation.businessCenterActiveLinks} linked TikTok accounts, `
-        + `the most allowed (${caps.maxAccountsPerBusinessCenter}): unlink one first.`,
+      rule: 'BC-01',
+      code: 'bc.business_center_cap_reached',
+      message:
+        `This Business Center already has ${observation.businessCenterActiveLinks} linked TikTok accounts, ` +
+        `the most allowed (${caps.maxAccountsPerBusinessCenter}): unlink one first.`,
       details: { limit: caps.maxAccountsPerBusinessCenter, actual: observation.businessCenterActiveLinks },
     });
   }
   if (observation.accountActiveLinks >= caps.maxBusinessCentersPerAccount) {
     v.push({
-      rule: 'BC-01', code: 'bc.account_cap_reached',
-      message: `This TikTok account is already linked to ${observation.accountActiveLinks} Business Centers, `
-        + `the most allowed (${caps.maxBusinessCentersPerAccount}): unlink one first.`,
+      rule: 'BC-01',
+      code: 'bc.account_cap_reached',
+      message:
+        `This TikTok account is already linked to ${observation.accountActiveLinks} Business Centers, ` +
+        `the most allowed (${caps.maxBusinessCentersPerAccount}): unlink one first.`,
       details: { limit: caps.maxBusinessCentersPerAccount, actual: observation.accountActiveLinks },
     });
   }
@@ -197,32 +217,38 @@ function requestStateViolation(status: LinkRequestStatus, request: RequestTimes)
       return undefined;
     case 'EXPIRED':
       return {
-        rule: 'BC-07', code: 'bc.link_request_expired',
+        rule: 'BC-07',
+        code: 'bc.link_request_expired',
         message: 'This QR code has expired: ask the Business Center admin for a new one.',
         details: { expiredAt: request.expiresAt },
       };
     case 'APPROVED':
       return {
-        rule: 'BC-07', code: 'bc.link_request_already_approved',
+        rule: 'BC-07',
+        code: 'bc.link_request_already_approved',
         message: 'This QR code was already used to approve the link; it can be approved once.',
         details: { approvedAt: request.approvedAt },
       };
     case 'REJECTED':
       return {
-        rule: 'BC-07', code: 'bc.link_request_rejected',
-        message: 'This link request was rejected: ask the Business Center admin for a new QR code if you changed '
-          + 'your mind.',
+        rule: 'BC-07',
+        code: 'bc.link_request_rejected',
+        message:
+          'This link request was rejected: ask the Business Center admin for a new QR code if you changed ' +
+          'your mind.',
       };
     case 'CANCELLED':
       return {
-        rule: 'BC-07', code: 'bc.link_request_cancelled',
+        rule: 'BC-07',
+        code: 'bc.link_request_cancelled',
         message: 'The Business Center cancelled this link request: ask its admin for a new QR code.',
       };
   }
 }
 
 const REQUEST_NOT_FOUND: Violation = Object.freeze({
-  rule: 'BC-07', code: 'bc.link_request_not_found',
+  rule: 'BC-07',
+  code: 'bc.link_request_not_found',
   message: 'No link request matches this QR code: ask the Business Center admin for a new one.',
 });
 
@@ -280,7 +306,8 @@ export function canCloseLinkRequest(request: RequestTimes | undefined, at: Date)
  * ```
  */
 export function isLinkActive(
-  link: { readonly linkedAt: Date; readonly unlinkedAt?: Date | undefined }, at: Date,
+  link: { readonly linkedAt: Date; readonly unlinkedAt?: Date | undefined },
+  at: Date,
 ): boolean {
   const t = at.getTime();
   return link.linkedAt.getTime() <= t && (link.unlinkedAt === undefined || link.unlinkedAt.getTime() > t);
@@ -301,9 +328,13 @@ export interface ManageLinkFacts {
   readonly businessCenter: BusinessCenterFacts;
   readonly member: BcMemberFacts;
   /** The link to change, unlink or assign, or `undefined` when none was found. */
-  readonly link: {
-    readonly businessCenterId: string; readonly linkedAt: Date; readonly unlinkedAt?: Date | undefined;
-  } | undefined;
+  readonly link:
+    | {
+        readonly businessCenterId: string;
+        readonly linkedAt: Date;
+        readonly unlinkedAt?: Date | undefined;
+      }
+    | undefined;
   readonly at: Date;
   /** For assignments (BC-08): the ad account, which must belong to the same Business Center. */
   readonly adAccount?: AdAccountFacts | undefined;
@@ -327,9 +358,11 @@ export function canManageLink(facts: ManageLinkFacts): Decision {
   const { link } = facts;
   if (link === undefined || link.businessCenterId !== facts.businessCenter.id || !isLinkActive(link, facts.at)) {
     v.push({
-      rule: 'BC-08', code: 'bc.link_not_active',
-      message: 'This TikTok account is not linked to this Business Center (or was unlinked): link it again by QR '
-        + 'code first.',
+      rule: 'BC-08',
+      code: 'bc.link_not_active',
+      message:
+        'This TikTok account is not linked to this Business Center (or was unlinked): link it again by QR ' +
+        'code first.',
     });
   }
   if (facts.adAccount !== undefined && facts.adAccount.businessCenterId !== facts.businessCenter.id) {

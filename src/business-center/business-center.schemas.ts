@@ -71,7 +71,8 @@ export const tiktokAccountFactsSchema = z.strictObject({
  * const ok = permissionListSchema.safeParse(input).success;
  * ```
  */
-export const permissionListSchema = z.array(z.string().check(z.maxLength(64, 'must be at most 64 characters')))
+export const permissionListSchema = z
+  .array(z.string().check(z.maxLength(64, 'must be at most 64 characters')))
   .check(z.maxLength(32, 'must have at most 32 permissions'));
 /** A scanned QR payload: any string up to 1,024 characters (its format is checked by `parseQrToken`). */
 const scanned = z.string().check(z.maxLength(1024, 'must be at most 1024 characters'));
@@ -104,7 +105,9 @@ export const startLinkRequestInputSchema = z.strictObject({
  * ```
  */
 export const approveLinkRequestInputSchema = z.strictObject({
-  token: scanned, account: tiktokAccountFactsSchema, userId,
+  token: scanned,
+  account: tiktokAccountFactsSchema,
+  userId,
 });
 /**
  * Input of `rejectLinkRequest`.
@@ -128,7 +131,9 @@ export const rejectLinkRequestInputSchema = z.strictObject({ token: scanned, use
  * ```
  */
 export const cancelLinkRequestInputSchema = z.strictObject({
-  businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, requestId,
+  businessCenter: businessCenterFactsSchema,
+  member: bcMemberFactsSchema,
+  requestId,
 });
 /**
  * Input of `linkRequestStatus`.
@@ -152,7 +157,10 @@ export const linkRequestStatusInputSchema = z.strictObject({ requestId, at: z.op
  * ```
  */
 export const changeLinkPermissionsInputSchema = z.strictObject({
-  businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId, permissions: permissionListSchema,
+  businessCenter: businessCenterFactsSchema,
+  member: bcMemberFactsSchema,
+  linkId,
+  permissions: permissionListSchema,
 });
 /**
  * Input of `unlink`.
@@ -165,7 +173,9 @@ export const changeLinkPermissionsInputSchema = z.strictObject({
  * ```
  */
 export const unlinkInputSchema = z.strictObject({
-  businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId,
+  businessCenter: businessCenterFactsSchema,
+  member: bcMemberFactsSchema,
+  linkId,
 });
 /**
  * Input of `assignToAdAccount` and `unassignFromAdAccount`.
@@ -178,7 +188,10 @@ export const unlinkInputSchema = z.strictObject({
  * ```
  */
 export const assignmentInputSchema = z.strictObject({
-  businessCenter: businessCenterFactsSchema, member: bcMemberFactsSchema, linkId, adAccount: adAccountFactsSchema,
+  businessCenter: businessCenterFactsSchema,
+  member: bcMemberFactsSchema,
+  linkId,
+  adAccount: adAccountFactsSchema,
 });
 /**
  * A Business Center id argument (of `listBusinessCenterLinks`).

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { createBusinessCenterLinks, manualClock, memoryStore, seededRandom, HOUR_MS, definePolicy } from '../index.js';
 import { linkRequestsTable } from '../storage/tables.js';
 import type {
-  AdAccountFacts, BcMemberFacts, BusinessCenterFacts, TikTokAccountFacts,
+  AdAccountFacts,
+  BcMemberFacts,
+  BusinessCenterFacts,
+  TikTokAccountFacts,
 } from './business-center.model.js';
 import type { StartLinkRequestInput } from './business-center.schemas.js';
 
@@ -12,17 +15,21 @@ const T0 = new Date('2026-03-01T12:00:00.000Z');
 const SPARK = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
 const bcFacts: BusinessCenterFacts = { id: 'bc-1', verified: true };
 const admin: BcMemberFacts = { userId: 'admin-1', role: 'ADMIN' };
-const account = (id = 'tt-1'): TikTokAccountFacts =>
-  ({ id, accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false, displayName: 'Dana' });
+const account = (id = 'tt-1'): TikTokAccountFacts => ({
+  id,
+  accountType: 'CREATOR',
+  isPrivate: false,
+  inAnyBusinessCenter: false,
+  displayName: 'Dana',
+});
 const adv = (id = 'adv-1', businessCenterId = 'bc-1'): AdAccountFacts => ({ id, businessCenterId });
 /** What a store holds: its non-empty tables and its events (a table a read touched may show up empty). */
-const held = (dump: { tables: Record<string, readonly unknown[]>; events: readonly unknown[] }) =>
-  ({
-    tables: Object.fromEntries(Object.entries(dump.tables).filter(([, rows]) => rows.length > 0)),
-    events: dump.events,
-  });
+const held = (dump: { tables: Record<string, readonly unknown[]>; events: readonly unknown[] }) => ({
+  tables: Object.fromEntries(Object.entries(dump.tables).filter(([, rows]) => rows.length > 0)),
+  events: dump.events,
+});
 const codes = (r: { isErr(): boolean; error?: unknown }) =>
-  (r.isErr() ? ((r.error as { violations?: { code: string }[] }).violations ?? []).map((v) => v.code) : []);
+  r.isErr() ? ((r.error as { violations?: { code: string }[] }).violations ?? []).map((v) => v.code) : [];
 
 function setup(policy = definePolicy().unwrap(), store = memoryStore()) {
   const clock = manualClock(T0);
@@ -31,8 +38,13 @@ function setup(policy = definePolicy().unwrap(), store = memoryStore()) {
 }
 const approve = (bc: ReturnType<typeof setup>['bc'], token: string) =>
   bc.approveLinkRequest({ token, account: account(), userId: 'u' });
-const startInput = (over: Partial<StartLinkRequestInput> = {}): StartLinkRequestInput =>
-  ({ businessCenter: bcFacts, member: admin, permissionLevel: 'DELIVER_ADS', permissions: SPARK, ...over });
+const startInput = (over: Partial<StartLinkRequestInput> = {}): StartLinkRequestInput => ({
+  businessCenter: bcFacts,
+  member: admin,
+  permissionLevel: 'DELIVER_ADS',
+  permissions: SPARK,
+  ...over,
+});
 
 describe('BC-02..07 link request lifecycle through the service', () => {
   test('start → approve: events recorded (X-02), the token appears nowhere in events or errors', async () => {
@@ -45,7 +57,11 @@ describe('BC-02..07 link request lifecycle through the service', () => {
     const token = `  ${started.qrToken}\n`;
     const approved = (await bc.approveLinkRequest({ token, account: account(), userId: 'creator-user' })).unwrap();
     expect(approved.link).toMatchObject({
-      method: 'QR_CODE', permissionLevel: 'DELIVER_ADS', active: true, businessCenterId: 'bc-1', accountId: 'tt-1',
+      method: 'QR_CODE',
+      permissionLevel: 'DELIVER_ADS',
+      active: true,
+      businessCenterId: 'bc-1',
+      accountId: 'tt-1',
     });
     expect(approved.link.capabilities.canDeliverSparkAds).toBe(true);
     const events = await store.readEvents();
@@ -89,7 +105,10 @@ describe('BC-02..07 link request lifecycle through the service', () => {
     expect(elsewhere.isErr() && elsewhere.error.code).toBe('not_found');
     const types = (await store.readEvents()).map((e) => e.type);
     expect(types).toEqual([
-      'bc.link_requested', 'bc.link_request_rejected', 'bc.link_requested', 'bc.link_request_cancelled',
+      'bc.link_requested',
+      'bc.link_request_rejected',
+      'bc.link_requested',
+      'bc.link_request_cancelled',
     ]);
   });
 
@@ -104,7 +123,10 @@ describe('BC-02..07 link request lifecycle through the service', () => {
     const { link } = (await approve(bc, started.qrToken)).unwrap();
     const permissions = ['SHOW_ON_PROFILE_AND_ADS'];
     const ch = await bc.changeLinkPermissions({
-      businessCenter: bcFacts, member: standard, linkId: link.id, permissions,
+      businessCenter: bcFacts,
+      member: standard,
+      linkId: link.id,
+      permissions,
     });
     expect(codes(ch)).toEqual(['bc.not_bc_admin', 'bc.visibility_needs_publish']);
     const u = await bc.unlink({ businessCenter: bcFacts, member: standard, linkId: link.id });
@@ -118,7 +140,8 @@ describe('BC-02..07 link request lifecycle through the service', () => {
     const input = { businessCenter: bcFacts, member: admin, linkId: link.id };
     const changed = (await bc.changeLinkPermissions({ ...input, permissions: ['EXISTING_POSTS'] })).unwrap();
     expect(changed.capabilities).toMatchObject({
-      canDeliverSparkAds: false, missingForSparkAds: ['PUBLISH_NEW_VIDEOS'],
+      canDeliverSparkAds: false,
+      missingForSparkAds: ['PUBLISH_NEW_VIDEOS'],
     });
     const assigned = (await bc.assignToAdAccount({ ...input, adAccount: adv() })).unwrap();
     expect(assigned.adAccountId).toBe('adv-1');
@@ -134,7 +157,11 @@ describe('BC-02..07 link request lifecycle through the service', () => {
     expect(got).toMatchObject({ active: false, unlinkedBy: { kind: 'user', id: 'admin-1' } });
     const types = (await store.readEvents()).map((e) => e.type);
     expect(types).toEqual([
-      'bc.link_requested', 'bc.link_approved', 'bc.link_permissions_changed', 'bc.ad_account_assigned', 'bc.unlinked',
+      'bc.link_requested',
+      'bc.link_approved',
+      'bc.link_permissions_changed',
+      'bc.ad_account_assigned',
+      'bc.unlinked',
     ]);
     const u = (await store.readEvents()).at(-1)!;
     expect(u.data).toMatchObject({ removedFromAdAccounts: ['adv-1'] });
@@ -181,8 +208,8 @@ describe('X-03 a storage failure mid-way leaves nothing behind', () => {
 
 describe('X-03 bad input is a validation error naming the field; nothing is stored', () => {
   const proto = JSON.parse(
-    '{"__proto__": {"x": 1}, "businessCenter": {"id": "bc-1", "verified": true}, '
-    + '"member": {"userId": "a", "role": "ADMIN"}, "permissionLevel": "DELIVER_ADS", "permissions": []}',
+    '{"__proto__": {"x": 1}, "businessCenter": {"id": "bc-1", "verified": true}, ' +
+      '"member": {"userId": "a", "role": "ADMIN"}, "permissionLevel": "DELIVER_ADS", "permissions": []}',
   );
   const loose = (over: Record<string, unknown>) => ({ ...startInput(), ...over });
   const cases: [string, unknown, (string | number)[]][] = [

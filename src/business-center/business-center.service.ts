@@ -10,29 +10,73 @@ import { inTransaction, reading } from '../storage/unit-of-work.js';
 import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
 import { assignmentsTable, compoundKey, linkRequestsTable, linksTable } from '../storage/tables.js';
 import type {
-  AdAccountAssignment, AdAccountFacts, BcLinkRecord, BcMemberFacts, BusinessCenterFacts, LinkRequestRecord,
+  AdAccountAssignment,
+  AdAccountFacts,
+  BcLinkRecord,
+  BcMemberFacts,
+  BusinessCenterFacts,
+  LinkRequestRecord,
   LinkRequestSummary,
 } from './business-center.model.js';
 import {
-  canApproveLinkRequest, canCloseLinkRequest, canManageLink, canStartLinkRequest, summarizeLinkRequest,
+  canApproveLinkRequest,
+  canCloseLinkRequest,
+  canManageLink,
+  canStartLinkRequest,
+  summarizeLinkRequest,
 } from './business-center.rules.js';
 import {
-  approveLinkRequestInputSchema, assignmentInputSchema, businessCenterIdSchema, cancelLinkRequestInputSchema,
-  changeLinkPermissionsInputSchema, linkIdSchema, linkRequestStatusInputSchema, rejectLinkRequestInputSchema,
-  startLinkRequestInputSchema, tiktokAccountIdSchema, unlinkInputSchema, type ApproveLinkRequestInput,
-  type AssignmentInput, type CancelLinkRequestInput, type ChangeLinkPermissionsInput, type LinkRequestStatusInput,
-  type RejectLinkRequestInput, type StartLinkRequestInput, type UnlinkInput,
+  approveLinkRequestInputSchema,
+  assignmentInputSchema,
+  businessCenterIdSchema,
+  cancelLinkRequestInputSchema,
+  changeLinkPermissionsInputSchema,
+  linkIdSchema,
+  linkRequestStatusInputSchema,
+  rejectLinkRequestInputSchema,
+  startLinkRequestInputSchema,
+  tiktokAccountIdSchema,
+  unlinkInputSchema,
+  type ApproveLinkRequestInput,
+  type AssignmentInput,
+  type CancelLinkRequestInput,
+  type ChangeLinkPermissionsInput,
+  type LinkRequestStatusInput,
+  type RejectLinkRequestInput,
+  type StartLinkRequestInput,
+  type UnlinkInput,
 } from './business-center.schemas.js';
 import type {
-  ApproveLinkRequestError, BcQueryError, CloseLinkRequestError, LinkChangeError, StartLinkRequestError,
+  ApproveLinkRequestError,
+  BcQueryError,
+  CloseLinkRequestError,
+  LinkChangeError,
+  StartLinkRequestError,
 } from './business-center.errors.js';
 import {
-  bcEvent, type AdAccountUnassignedEvent, type LinkPermissionsChangedEvent, type LinkRequestCancelledEvent,
-  type LinkRequestRejectedEvent, type UnlinkedEvent,
+  bcEvent,
+  type AdAccountUnassignedEvent,
+  type LinkPermissionsChangedEvent,
+  type LinkRequestCancelledEvent,
+  type LinkRequestRejectedEvent,
+  type UnlinkedEvent,
 } from './business-center.events.js';
 import {
-  accountSnapshot, assignLink, draftLinkRequest, linkLockKeys, lockKeys, newEventId, newLinkId, observePlacement,
-  openLinkRequest, pendingLinkRequests, requestLockKeys, viewLink, writeLink, type LinkView, type StartedLinkRequest,
+  accountSnapshot,
+  assignLink,
+  draftLinkRequest,
+  linkLockKeys,
+  lockKeys,
+  newEventId,
+  newLinkId,
+  observePlacement,
+  openLinkRequest,
+  pendingLinkRequests,
+  requestLockKeys,
+  viewLink,
+  writeLink,
+  type LinkView,
+  type StartedLinkRequest,
 } from './business-center.workflows.js';
 import { parsePermissionSet } from './permissions.js';
 import { parseQrToken, qrTokenDigest } from './qr-token.js';
@@ -153,7 +197,9 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
    * and the link (BC-02, BC-08) with `extra` violations, before `work`.
    */
   async function changeLink<T>(
-    facts: LinkChangeFacts, extra: readonly Violation[], keysOf: (link: BcLinkRecord) => string[],
+    facts: LinkChangeFacts,
+    extra: readonly Violation[],
+    keysOf: (link: BcLinkRecord) => string[],
     work: (tx: Transaction, at: Date, link: BcLinkRecord) => Promise<Result<T, DeniedError>>,
   ): Promise<Result<T, LinkChangeError>> {
     const found = await reading(() => store.get(linksTable, facts.linkId));
@@ -170,7 +216,9 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
 
   /** Rejects (by the account) or cancels (by the Business Center) a request pending at the instant. */
   function closeRequest(
-    id: LinkRequestId, how: 'REJECTED' | 'CANCELLED', actor: Actor,
+    id: LinkRequestId,
+    how: 'REJECTED' | 'CANCELLED',
+    actor: Actor,
   ): Promise<Result<LinkRequestSummary, CloseLinkRequestError>> {
     return inTransaction(store, clock, [lockKeys.request(id)], async ({ tx, at }) => {
       const request = await tx.get(linkRequestsTable, id);
@@ -179,14 +227,17 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
       if (!d.allowed) return Err(denied(d.violations));
       const subject = { kind: 'link_request', id };
       const data = { requestId: id, businessCenterId: request.businessCenterId };
-      const closed: LinkRequestRecord = how === 'REJECTED'
-        ? { ...request, rejectedAt: at, rejectedBy: actor }
-        : { ...request, cancelledAt: at, cancelledBy: actor };
+      const closed: LinkRequestRecord =
+        how === 'REJECTED'
+          ? { ...request, rejectedAt: at, rejectedBy: actor }
+          : { ...request, cancelledAt: at, cancelledBy: actor };
       await tx.update(linkRequestsTable, closed);
       const eventId = newEventId(random);
-      tx.append([how === 'REJECTED'
-        ? bcEvent<LinkRequestRejectedEvent>(eventId, 'bc.link_request_rejected', at, actor, subject, data)
-        : bcEvent<LinkRequestCancelledEvent>(eventId, 'bc.link_request_cancelled', at, actor, subject, data)]);
+      tx.append([
+        how === 'REJECTED'
+          ? bcEvent<LinkRequestRejectedEvent>(eventId, 'bc.link_request_rejected', at, actor, subject, data)
+          : bcEvent<LinkRequestCancelledEvent>(eventId, 'bc.link_request_cancelled', at, actor, subject, data),
+      ]);
       return Ok(summarizeLinkRequest(closed, at));
     });
   }
@@ -218,7 +269,9 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
         if (!d.allowed) return Err(denied(d.violations));
         const set = parsePermissionSet(permissions).unwrap(); // checked by canStartLinkRequest
         const request = {
-          businessCenterId: businessCenter.id, requestedBy: member.userId, permissions: set,
+          businessCenterId: businessCenter.id,
+          requestedBy: member.userId,
+          permissions: set,
           assignToAdAccountId: assignTo?.id,
         };
         return Ok(await openLinkRequest(tx, random, draft, request, at, policy));
@@ -241,12 +294,23 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
         const d = canApproveLinkRequest({ request, at, ...seen }, policy);
         if (request === undefined || !d.allowed) return Err(refused(d));
         const link: BcLinkRecord = {
-          id: linkId, businessCenterId, accountId: account.id, permissionLevel: request.permissionLevel,
-          permissions: request.permissions, method: 'QR_CODE', requestId: id, linkedAt: at, linkedBy: actor,
+          id: linkId,
+          businessCenterId,
+          accountId: account.id,
+          permissionLevel: request.permissionLevel,
+          permissions: request.permissions,
+          method: 'QR_CODE',
+          requestId: id,
+          linkedAt: at,
+          linkedBy: actor,
           account: accountSnapshot(account),
         };
         const approved: LinkRequestRecord = {
-          ...request, approvedAt: at, approvedBy: actor, accountId: account.id, linkId,
+          ...request,
+          approvedAt: at,
+          approvedBy: actor,
+          accountId: account.id,
+          linkId,
         };
         await tx.update(linkRequestsTable, approved);
         const assignment = await writeLink(tx, random, link, request.assignToAdAccountId);
@@ -273,11 +337,16 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
         return Err(notFound('link request', requestId));
       }
       if (member.role !== 'ADMIN') {
-        return Err(denied([{
-          rule: 'BC-02', code: 'bc.not_bc_admin',
-          message: 'Only a Business Center member with Admin access can cancel a link request.',
-          details: { userId: member.userId, role: member.role },
-        }]));
+        return Err(
+          denied([
+            {
+              rule: 'BC-02',
+              code: 'bc.not_bc_admin',
+              message: 'Only a Business Center member with Admin access can cancel a link request.',
+              details: { userId: member.userId, role: member.role },
+            },
+          ]),
+        );
       }
       return closeRequest(requestId, 'CANCELLED', { kind: 'user', id: member.userId });
     },
@@ -297,17 +366,33 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
       const set = parsePermissionSet(parsed.value.permissions);
       const actor: Actor = { kind: 'user', id: parsed.value.member.userId };
       const extra = set.isErr() ? set.error.violations : [];
-      return changeLink(parsed.value, extra, (l) => [lockKeys.link(l.id)], async (tx, at, link) => {
-        const permissions = set.unwrap(); // no violation: the set parsed
-        const changed: BcLinkRecord = { ...link, permissions, permissionsChangedAt: at };
-        await tx.update(linksTable, changed);
-        tx.append([bcEvent<LinkPermissionsChangedEvent>(newEventId(random), 'bc.link_permissions_changed', at, actor,
-          { kind: 'bc_link', id: link.id }, {
-            linkId: link.id, businessCenterId: link.businessCenterId, accountId: link.accountId,
-            before: [...link.permissions], after: [...permissions],
-          })]);
-        return Ok(viewLink(changed, at));
-      });
+      return changeLink(
+        parsed.value,
+        extra,
+        (l) => [lockKeys.link(l.id)],
+        async (tx, at, link) => {
+          const permissions = set.unwrap(); // no violation: the set parsed
+          const changed: BcLinkRecord = { ...link, permissions, permissionsChangedAt: at };
+          await tx.update(linksTable, changed);
+          tx.append([
+            bcEvent<LinkPermissionsChangedEvent>(
+              newEventId(random),
+              'bc.link_permissions_changed',
+              at,
+              actor,
+              { kind: 'bc_link', id: link.id },
+              {
+                linkId: link.id,
+                businessCenterId: link.businessCenterId,
+                accountId: link.accountId,
+                before: [...link.permissions],
+                after: [...permissions],
+              },
+            ),
+          ]);
+          return Ok(viewLink(changed, at));
+        },
+      );
     },
 
     async unlink(input) {
@@ -322,10 +407,14 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
         const ended: BcLinkRecord = { ...link, unlinkedAt: at, unlinkedBy: actor };
         await tx.update(linksTable, ended);
         const subject = { kind: 'bc_link', id: link.id };
-        tx.append([bcEvent<UnlinkedEvent>(newEventId(random), 'bc.unlinked', at, actor, subject, {
-          linkId: link.id, businessCenterId: link.businessCenterId, accountId: link.accountId,
-          removedFromAdAccounts: removed.map((a) => a.adAccountId),
-        })]);
+        tx.append([
+          bcEvent<UnlinkedEvent>(newEventId(random), 'bc.unlinked', at, actor, subject, {
+            linkId: link.id,
+            businessCenterId: link.businessCenterId,
+            accountId: link.accountId,
+            removedFromAdAccounts: removed.map((a) => a.adAccountId),
+          }),
+        ]);
         return Ok(viewLink(ended, at));
       });
     },
@@ -335,10 +424,15 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
       if (parsed.isErr()) return parsed;
       const adAccountId = parsed.value.adAccount.id;
       const actor: Actor = { kind: 'user', id: parsed.value.member.userId };
-      return changeLink(parsed.value, [], (l) => [lockKeys.link(l.id)], async (tx, at, link) => {
-        const { assignment } = await assignLink(tx, random, link, adAccountId, at, actor);
-        return Ok(assignment);
-      });
+      return changeLink(
+        parsed.value,
+        [],
+        (l) => [lockKeys.link(l.id)],
+        async (tx, at, link) => {
+          const { assignment } = await assignLink(tx, random, link, adAccountId, at, actor);
+          return Ok(assignment);
+        },
+      );
     },
 
     async unassignFromAdAccount(input) {
@@ -346,21 +440,42 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
       if (parsed.isErr()) return parsed;
       const adAccountId: AdAccountId = parsed.value.adAccount.id;
       const actor: Actor = { kind: 'user', id: parsed.value.member.userId };
-      return changeLink(parsed.value, [], (l) => [lockKeys.link(l.id)], async (tx, at, link) => {
-        const assignment = await tx.get(assignmentsTable, compoundKey(link.id, adAccountId));
-        if (assignment === undefined) {
-          return Err(denied([{
-            rule: 'BC-08', code: 'bc.not_assigned',
-            message: `This TikTok account is not assigned to ad account ${adAccountId}.`,
-          }]));
-        }
-        await tx.delete(assignmentsTable, compoundKey(link.id, adAccountId));
-        tx.append([bcEvent<AdAccountUnassignedEvent>(newEventId(random), 'bc.ad_account_unassigned', at, actor,
-          { kind: 'bc_link', id: link.id }, {
-            linkId: link.id, businessCenterId: link.businessCenterId, accountId: link.accountId, adAccountId,
-          })]);
-        return Ok(assignment);
-      });
+      return changeLink(
+        parsed.value,
+        [],
+        (l) => [lockKeys.link(l.id)],
+        async (tx, at, link) => {
+          const assignment = await tx.get(assignmentsTable, compoundKey(link.id, adAccountId));
+          if (assignment === undefined) {
+            return Err(
+              denied([
+                {
+                  rule: 'BC-08',
+                  code: 'bc.not_assigned',
+                  message: `This TikTok account is not assigned to ad account ${adAccountId}.`,
+                },
+              ]),
+            );
+          }
+          await tx.delete(assignmentsTable, compoundKey(link.id, adAccountId));
+          tx.append([
+            bcEvent<AdAccountUnassignedEvent>(
+              newEventId(random),
+              'bc.ad_account_unassigned',
+              at,
+              actor,
+              { kind: 'bc_link', id: link.id },
+              {
+                linkId: link.id,
+                businessCenterId: link.businessCenterId,
+                accountId: link.accountId,
+                adAccountId,
+              },
+            ),
+          ]);
+          return Ok(assignment);
+        },
+      );
     },
 
     async getLink(linkId) {

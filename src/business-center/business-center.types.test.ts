@@ -18,12 +18,14 @@ describe('Business Center links: typed inputs, plain string ids', () => {
       canStartLinkRequest(request);
       const link = { businessCenterId: 'bc-agency', linkedAt: new Date() };
       canManageLink({ businessCenter, member, link, at: new Date() });
-      const started = (await links.startLinkRequest({
-        businessCenter: { id: 'bc-agency', verified: true },
-        member: { userId: 'u-admin', role: 'ADMIN' },
-        permissionLevel: 'DELIVER_ADS',
-        permissions: ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'],
-      })).unwrap();
+      const started = (
+        await links.startLinkRequest({
+          businessCenter: { id: 'bc-agency', verified: true },
+          member: { userId: 'u-admin', role: 'ADMIN' },
+          permissionLevel: 'DELIVER_ADS',
+          permissions: ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'],
+        })
+      ).unwrap();
       await links.startLinkRequest(request);
       const account = { id: 'tt-dana', accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false } as const;
       await links.approveLinkRequest({ token: scanned, account, userId: 'creator-phone' });

@@ -5,7 +5,13 @@
 // what the rules need and write what was decided, with its events.
 import type { Actor, NewEvent } from '../kernel/events.js';
 import type {
-  AdAccountId, BcLinkId, BusinessCenterId, EventId, LinkRequestId, TikTokAccountId, UserId,
+  AdAccountId,
+  BcLinkId,
+  BusinessCenterId,
+  EventId,
+  LinkRequestId,
+  TikTokAccountId,
+  UserId,
 } from '../kernel/ids.js';
 import type { Policy } from '../kernel/policy.js';
 import { plusMs } from '../kernel/time.js';
@@ -14,11 +20,18 @@ import type { RandomSource } from '../ports/random-source.js';
 import type { Transaction } from '../ports/store.js';
 import { assignmentsTable, compoundKey, linkRequestsTable, linksTable } from '../storage/tables.js';
 import type {
-  AdAccountAssignment, BcLinkRecord, LinkedAccountSnapshot, LinkRequestRecord, LinkRequestSummary,
+  AdAccountAssignment,
+  BcLinkRecord,
+  LinkedAccountSnapshot,
+  LinkRequestRecord,
+  LinkRequestSummary,
 } from './business-center.model.js';
 import { isLinkActive, summarizeLinkRequest, type ApprovalObservation } from './business-center.rules.js';
 import {
-  bcEvent, type AdAccountAssignedEvent, type LinkApprovedEvent, type LinkRequestedEvent,
+  bcEvent,
+  type AdAccountAssignedEvent,
+  type LinkApprovedEvent,
+  type LinkRequestedEvent,
 } from './business-center.events.js';
 import { linkCapabilities, type LinkCapabilities, type PermissionSet } from './permissions.js';
 import { QR_TOKEN_BYTES, qrTokenDigest, qrTokenFingerprint, qrTokenFromBytes, type QrToken } from './qr-token.js';
@@ -163,7 +176,11 @@ export interface LinkRequestFacts {
  * ```
  */
 export async function openLinkRequest(
-  tx: Transaction, random: RandomSource, draft: LinkRequestDraft, facts: LinkRequestFacts, at: Date,
+  tx: Transaction,
+  random: RandomSource,
+  draft: LinkRequestDraft,
+  facts: LinkRequestFacts,
+  at: Date,
   policy: Pick<Policy, 'linkRequestLifetimeMs'>,
 ): Promise<StartedLinkRequest> {
   const { assignToAdAccountId } = facts;
@@ -181,12 +198,23 @@ export async function openLinkRequest(
   };
   await tx.insert(linkRequestsTable, record);
   const actor: Actor = { kind: 'user', id: facts.requestedBy };
-  tx.append([bcEvent<LinkRequestedEvent>(newEventId(random), 'bc.link_requested', at, actor,
-    { kind: 'link_request', id: record.id }, {
-      requestId: record.id, businessCenterId: record.businessCenterId, tokenFingerprint: record.tokenFingerprint,
-      permissions: [...record.permissions], expiresAt: record.expiresAt,
-      ...(assignToAdAccountId !== undefined ? { assignToAdAccountId } : {}),
-    })]);
+  tx.append([
+    bcEvent<LinkRequestedEvent>(
+      newEventId(random),
+      'bc.link_requested',
+      at,
+      actor,
+      { kind: 'link_request', id: record.id },
+      {
+        requestId: record.id,
+        businessCenterId: record.businessCenterId,
+        tokenFingerprint: record.tokenFingerprint,
+        permissions: [...record.permissions],
+        expiresAt: record.expiresAt,
+        ...(assignToAdAccountId !== undefined ? { assignToAdAccountId } : {}),
+      },
+    ),
+  ]);
   return { qrToken: draft.token, request: summarizeLinkRequest(record, at) };
 }
 
@@ -202,7 +230,9 @@ export async function openLinkRequest(
  * ```
  */
 export async function observePlacement(
-  tx: Transaction, businessCenterId: BusinessCenterId, accountId: TikTokAccountId,
+  tx: Transaction,
+  businessCenterId: BusinessCenterId,
+  accountId: TikTokAccountId,
 ): Promise<ApprovalObservation> {
   const businessCenterActiveLinks = await tx.count(linksTable, 'activeByBusinessCenter', { eq: [businessCenterId] });
   const accountActiveLinks = await tx.count(linksTable, 'activeByAccount', { eq: [accountId] });
@@ -221,15 +251,30 @@ export async function observePlacement(
  * ```
  */
 export async function writeLink(
-  tx: Transaction, random: RandomSource, link: BcLinkRecord, assignTo: AdAccountId | undefined,
+  tx: Transaction,
+  random: RandomSource,
+  link: BcLinkRecord,
+  assignTo: AdAccountId | undefined,
 ): Promise<AdAccountAssignment | undefined> {
   await tx.insert(linksTable, link);
   const { id: linkId, businessCenterId, accountId, method, requestId } = link;
-  tx.append([bcEvent<LinkApprovedEvent>(newEventId(random), 'bc.link_approved', link.linkedAt, link.linkedBy,
-    { kind: 'bc_link', id: linkId }, {
-      linkId, businessCenterId, accountId, method, ...(requestId !== undefined ? { requestId } : {}),
-      permissions: [...link.permissions],
-    })]);
+  tx.append([
+    bcEvent<LinkApprovedEvent>(
+      newEventId(random),
+      'bc.link_approved',
+      link.linkedAt,
+      link.linkedBy,
+      { kind: 'bc_link', id: linkId },
+      {
+        linkId,
+        businessCenterId,
+        accountId,
+        method,
+        ...(requestId !== undefined ? { requestId } : {}),
+        permissions: [...link.permissions],
+      },
+    ),
+  ]);
   if (assignTo === undefined) return undefined;
   return (await assignLink(tx, random, link, assignTo, link.linkedAt, link.linkedBy)).assignment;
 }
@@ -246,13 +291,22 @@ export async function writeLink(
  * ```
  */
 export async function assignLink(
-  tx: Transaction, random: RandomSource, link: BcLinkRecord, adAccountId: AdAccountId, at: Date, by: Actor,
+  tx: Transaction,
+  random: RandomSource,
+  link: BcLinkRecord,
+  adAccountId: AdAccountId,
+  at: Date,
+  by: Actor,
 ): Promise<{ readonly assignment: AdAccountAssignment; readonly added: boolean }> {
   const existing = await tx.get(assignmentsTable, compoundKey(link.id, adAccountId));
   if (existing !== undefined) return { assignment: existing, added: false };
   const assignment: AdAccountAssignment = {
-    businessCenterId: link.businessCenterId, accountId: link.accountId, adAccountId, linkId: link.id,
-    assignedAt: at, assignedBy: by,
+    businessCenterId: link.businessCenterId,
+    accountId: link.accountId,
+    adAccountId,
+    linkId: link.id,
+    assignedAt: at,
+    assignedBy: by,
   };
   await tx.insert(assignmentsTable, assignment);
   tx.append([assignedEvent(random, assignment)]);
@@ -260,10 +314,19 @@ export async function assignLink(
 }
 
 function assignedEvent(random: RandomSource, a: AdAccountAssignment): NewEvent {
-  return bcEvent<AdAccountAssignedEvent>(newEventId(random), 'bc.ad_account_assigned', a.assignedAt, a.assignedBy,
-    { kind: 'bc_link', id: a.linkId }, {
-      linkId: a.linkId, businessCenterId: a.businessCenterId, accountId: a.accountId, adAccountId: a.adAccountId,
-    });
+  return bcEvent<AdAccountAssignedEvent>(
+    newEventId(random),
+    'bc.ad_account_assigned',
+    a.assignedAt,
+    a.assignedBy,
+    { kind: 'bc_link', id: a.linkId },
+    {
+      linkId: a.linkId,
+      businessCenterId: a.businessCenterId,
+      accountId: a.accountId,
+      adAccountId: a.adAccountId,
+    },
+  );
 }
 
 /**

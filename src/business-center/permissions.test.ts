@@ -24,8 +24,10 @@ describe('BC-04 the request names exact permissions', () => {
 
 describe('BC-06 ads-only vs profile-and-ads', () => {
   test('visibility options are alternatives, each needs Publish and manage new videos (X-01: both reported)', () => {
-    expect(codes(['SHOW_THROUGH_ADS_ONLY', 'SHOW_ON_PROFILE_AND_ADS']))
-      .toEqual(['bc.visibility_conflict', 'bc.visibility_needs_publish']);
+    expect(codes(['SHOW_THROUGH_ADS_ONLY', 'SHOW_ON_PROFILE_AND_ADS'])).toEqual([
+      'bc.visibility_conflict',
+      'bc.visibility_needs_publish',
+    ]);
     expect(codes(['SHOW_ON_PROFILE_AND_ADS'])).toEqual(['bc.visibility_needs_publish']);
     expect(codes(['PUBLISH_NEW_VIDEOS', 'SHOW_ON_PROFILE_AND_ADS'])).toEqual([]);
   });
@@ -45,7 +47,8 @@ describe('BC-05 Spark Ads need Existing posts and Publish and manage new videos'
     expect(d.allowed).toBe(false);
     if (!d.allowed) {
       expect(d.violations[0]).toMatchObject({
-        rule: 'BC-05', code: 'bc.spark_ads_permissions_missing',
+        rule: 'BC-05',
+        code: 'bc.spark_ads_permissions_missing',
         details: { missing: ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS'] },
       });
     }
@@ -54,8 +57,15 @@ describe('BC-05 Spark Ads need Existing posts and Publish and manage new videos'
   test('each other permission maps to its capability', () => {
     const set = parsePermissionSet(LINK_PERMISSIONS.filter((p) => p !== 'SHOW_ON_PROFILE_AND_ADS')).unwrap();
     expect(linkCapabilities(set)).toMatchObject({
-      canPullVideo: true, canPushVideo: true, canUseLiveAds: true, canUseLiveGmvMax: true, canUseShowcase: true,
-      canManageMessage: true, canUseSeries: true, canViewAccountData: true, canDeliverSparkAds: true,
+      canPullVideo: true,
+      canPushVideo: true,
+      canUseLiveAds: true,
+      canUseLiveGmvMax: true,
+      canUseShowcase: true,
+      canManageMessage: true,
+      canUseSeries: true,
+      canViewAccountData: true,
+      canDeliverSparkAds: true,
     });
   });
 });

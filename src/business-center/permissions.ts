@@ -62,7 +62,8 @@ export type PermissionSet = Brand<readonly LinkPermission[], 'PermissionSet'>;
  * ```
  */
 export const SPARK_ADS_PERMISSIONS: readonly LinkPermission[] = Object.freeze([
-  'EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS',
+  'EXISTING_POSTS',
+  'PUBLISH_NEW_VIDEOS',
 ] as const);
 
 /** A permission list that is not a valid set; `violations` lists every problem (X-01). */
@@ -91,18 +92,22 @@ export function checkPermissions(raw: readonly unknown[]): Decision {
   const v: Violation[] = [];
   if (raw.length === 0) {
     v.push({
-      rule: 'BC-04', code: 'bc.permissions_empty',
+      rule: 'BC-04',
+      code: 'bc.permissions_empty',
       message: 'Choose at least one permission: the link request must name exactly what the Business Center may do.',
     });
   }
   // Unknown names are shown cut to 64 characters; a non-string by its type.
-  const unknown = raw.filter((p) => typeof p !== 'string' || !KNOWN.has(p))
+  const unknown = raw
+    .filter((p) => typeof p !== 'string' || !KNOWN.has(p))
     .map((p) => (typeof p === 'string' ? p.slice(0, 64) : typeof p));
   if (unknown.length > 0) {
     v.push({
-      rule: 'BC-04', code: 'bc.permission_unknown',
-      message: `Unknown permission${unknown.length > 1 ? 's' : ''} `
-        + `${unknown.map((p) => JSON.stringify(p)).join(', ')}: choose from ${LINK_PERMISSIONS.join(', ')}.`,
+      rule: 'BC-04',
+      code: 'bc.permission_unknown',
+      message:
+        `Unknown permission${unknown.length > 1 ? 's' : ''} ` +
+        `${unknown.map((p) => JSON.stringify(p)).join(', ')}: choose from ${LINK_PERMISSIONS.join(', ')}.`,
       details: { unknown, allowed: LINK_PERMISSIONS },
     });
   }
@@ -114,23 +119,28 @@ export function checkPermissions(raw: readonly unknown[]): Decision {
   }
   if (repeated.size > 0) {
     v.push({
-      rule: 'BC-04', code: 'bc.permission_repeated',
-      message: `Name each permission once: ${[...repeated].join(', ')} repeated.`, details: { repeated: [...repeated] },
+      rule: 'BC-04',
+      code: 'bc.permission_repeated',
+      message: `Name each permission once: ${[...repeated].join(', ')} repeated.`,
+      details: { repeated: [...repeated] },
     });
   }
   const adsOnly = seen.has('SHOW_THROUGH_ADS_ONLY');
   const profile = seen.has('SHOW_ON_PROFILE_AND_ADS');
   if (adsOnly && profile) {
     v.push({
-      rule: 'BC-06', code: 'bc.visibility_conflict',
+      rule: 'BC-06',
+      code: 'bc.visibility_conflict',
       message: 'Choose either "Show through ads only" or "Show on TikTok profile and in ads", not both.',
     });
   }
   if ((adsOnly || profile) && !seen.has('PUBLISH_NEW_VIDEOS')) {
     v.push({
-      rule: 'BC-06', code: 'bc.visibility_needs_publish',
-      message: 'A visibility permission decides where pushed videos show: add "Publish and manage new videos", or '
-        + 'drop the visibility permission.',
+      rule: 'BC-06',
+      code: 'bc.visibility_needs_publish',
+      message:
+        'A visibility permission decides where pushed videos show: add "Publish and manage new videos", or ' +
+        'drop the visibility permission.',
     });
   }
   return decide(v);
@@ -150,15 +160,18 @@ export function checkPermissions(raw: readonly unknown[]): Decision {
 export function parsePermissionSet(raw: unknown): Result<PermissionSet, PermissionSetError> {
   if (!Array.isArray(raw)) {
     const violation: Violation = {
-      rule: 'BC-04', code: 'bc.permissions_empty', message: 'Permissions must be a list of permission names.',
+      rule: 'BC-04',
+      code: 'bc.permissions_empty',
+      message: 'Permissions must be a list of permission names.',
     };
     return Err({ code: 'bc.permissions_invalid', message: violation.message, violations: [violation] });
   }
   const d = checkPermissions(raw);
   if (!d.allowed) {
-    const message = d.violations.length === 1
-      ? d.violations[0].message
-      : `${d.violations.length} problems: ${d.violations.map((x) => x.message).join(' ')}`;
+    const message =
+      d.violations.length === 1
+        ? d.violations[0].message
+        : `${d.violations.length} problems: ${d.violations.map((x) => x.message).join(' ')}`;
     return Err({ code: 'bc.permissions_invalid', message, violations: d.violations });
   }
   const sorted = [...(raw as LinkPermission[])].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);
@@ -221,7 +234,9 @@ export function linkCapabilities(permissions: PermissionSet | readonly LinkPermi
   const has = (p: LinkPermission) => permissions.includes(p);
   const visibility = has('SHOW_THROUGH_ADS_ONLY')
     ? 'ADS_ONLY'
-    : has('SHOW_ON_PROFILE_AND_ADS') ? 'PROFILE_AND_ADS' : undefined;
+    : has('SHOW_ON_PROFILE_AND_ADS')
+      ? 'PROFILE_AND_ADS'
+      : undefined;
   const missingForSparkAds = SPARK_ADS_PERMISSIONS.filter((p) => !has(p));
   return {
     canPullVideo: has('EXISTING_POSTS'),
@@ -255,9 +270,12 @@ const label = (p: LinkPermission) => (p === 'EXISTING_POSTS' ? '"Existing posts"
 export function canDeliverSparkAds(permissions: PermissionSet | readonly LinkPermission[]): Decision {
   const missing = linkCapabilities(permissions).missingForSparkAds;
   if (missing.length === 0) return decide([]);
-  return decide([{
-    rule: 'BC-05', code: 'bc.spark_ads_permissions_missing',
-    message: `To deliver Spark Ads through this account, also grant ${missing.map(label).join(' and ')}.`,
-    details: { missing },
-  }]);
+  return decide([
+    {
+      rule: 'BC-05',
+      code: 'bc.spark_ads_permissions_missing',
+      message: `To deliver Spark Ads through this account, also grant ${missing.map(label).join(' and ')}.`,
+      details: { missing },
+    },
+  ]);
 }

@@ -60,8 +60,9 @@ export function parseQrToken(raw: unknown): Result<QrToken, QrTokenFormatError> 
 function malformed(): QrTokenFormatError {
   return {
     code: 'bc.qr_token_malformed',
-    message: 'This is not a Business Center link QR code: scan the code again, or ask the Business Center admin for '
-      + 'a new one.',
+    message:
+      'This is not a Business Center link QR code: scan the code again, or ask the Business Center admin for ' +
+      'a new one.',
   };
 }
 

@@ -1,7 +1,10 @@
 import type { Actor } from '../kernel/events.js';
 import type { AdAccountId, BcLinkId, BusinessCenterId, TikTokAccountId, UserId } from '../kernel/ids.js';
 import type {
-  AdAccountFacts, AdAccountRole, BcMemberFacts, BusinessCenterFacts,
+  AdAccountFacts,
+  AdAccountRole,
+  BcMemberFacts,
+  BusinessCenterFacts,
 } from '../business-center/business-center.model.js';
 import type { LinkCapabilities } from '../business-center/permissions.js';
 import type { Violation } from '../kernel/decision.js';
@@ -65,7 +68,11 @@ export interface OwnedAccountRecord {
  * vocabulary (ASSET-08).
  */
 export type IdentityAvailableStatus =
-  | 'AVAILABLE' | 'NO_VALID_BIND_ACCOUNT' | 'SCOPE_UNAVAILABLE' | 'IS_PRIVATE_ACCOUNT' | 'NOT_BUSINESS_ACCOUNT';
+  | 'AVAILABLE'
+  | 'NO_VALID_BIND_ACCOUNT'
+  | 'SCOPE_UNAVAILABLE'
+  | 'IS_PRIVATE_ACCOUNT'
+  | 'NOT_BUSINESS_ACCOUNT';
 
 /** The answer of `identityAvailability`: a status, every reason, and what the link allows. */
 export interface IdentityAvailability {

@@ -1,28 +1,42 @@
 import { describe, expect, test } from 'vitest';
 import {
-  canCreateOrganizationAccount, canManageIdentities, DEFAULT_POLICY, definePolicy, identityAvailability,
+  canCreateOrganizationAccount,
+  canManageIdentities,
+  DEFAULT_POLICY,
+  definePolicy,
+  identityAvailability,
   parsePermissionSet,
 } from '../index.js';
 import { DEFAULT_OPERATING_REGIONS } from '../model.js';
 import type { IdentityContextFacts, TikTokAccountId, AdAccountId, UserId } from '../model.js';
 import { canGrantAccountAccess } from './delivery-identities.rules.js';
 
-const ctx = (over: Partial<Record<keyof IdentityContextFacts, unknown>> = {}) => ({
-  businessCenter: { id: 'bc-1', verified: true }, member: { userId: 'u-1', role: 'ADMIN' },
-  adAccount: { id: 'adv-1', businessCenterId: 'bc-1' }, adAccountRole: 'OPERATOR', objective: 'PRODUCT_SALES', ...over,
-}) as IdentityContextFacts;
+const ctx = (over: Partial<Record<keyof IdentityContextFacts, unknown>> = {}) =>
+  ({
+    businessCenter: { id: 'bc-1', verified: true },
+    member: { userId: 'u-1', role: 'ADMIN' },
+    adAccount: { id: 'adv-1', businessCenterId: 'bc-1' },
+    adAccountRole: 'OPERATOR',
+    objective: 'PRODUCT_SALES',
+    ...over,
+  }) as IdentityContextFacts;
 const codes = (d: ReturnType<typeof canManageIdentities>) => (d.allowed ? [] : d.violations.map((v) => v.code));
 
 describe('ASSET-01 BC admin, ad account in that BC, operator or admin on the ad account', () => {
   test('all three prerequisites are reported together (X-01)', () => {
     const bad = ctx({
-      member: { userId: 'u', role: 'STANDARD' }, adAccount: { id: 'adv-1', businessCenterId: 'bc-2' },
+      member: { userId: 'u', role: 'STANDARD' },
+      adAccount: { id: 'adv-1', businessCenterId: 'bc-2' },
       adAccountRole: 'ANALYST',
     });
-    expect(codes(canManageIdentities(bad, DEFAULT_POLICY)))
-      .toEqual(['identity.not_bc_admin', 'identity.ad_account_not_in_bc', 'identity.ad_account_access_insufficient']);
-    expect(codes(canManageIdentities(ctx({ adAccountRole: undefined }), DEFAULT_POLICY)))
-      .toEqual(['identity.ad_account_access_insufficient']);
+    expect(codes(canManageIdentities(bad, DEFAULT_POLICY))).toEqual([
+      'identity.not_bc_admin',
+      'identity.ad_account_not_in_bc',
+      'identity.ad_account_access_insufficient',
+    ]);
+    expect(codes(canManageIdentities(ctx({ adAccountRole: undefined }), DEFAULT_POLICY))).toEqual([
+      'identity.ad_account_access_insufficient',
+    ]);
     expect(canManageIdentities(ctx({ adAccountRole: 'ADMIN' }), DEFAULT_POLICY).allowed).toBe(true);
   });
 });
@@ -82,7 +96,9 @@ describe('ASSET-08 once linked, the account is available as a Spark Ads identity
     const all = identityAvailability({ account: worst, adAccountId, link: narrow, assigned: false });
     expect(all.status).toBe('NO_VALID_BIND_ACCOUNT');
     expect(all.reasons.map((r) => r.code)).toEqual([
-      'identity.not_assigned_to_ad_account', 'identity.scope_unavailable', 'identity.private_account',
+      'identity.not_assigned_to_ad_account',
+      'identity.scope_unavailable',
+      'identity.private_account',
       'identity.not_business_account',
     ]);
   });

@@ -4,7 +4,10 @@ import type { AdAccountId, BusinessCenterId, TikTokAccountId } from '../kernel/i
 import type { TikTokAccountType } from '../business-center/business-center.model.js';
 import { linkCapabilities, type LinkPermission, type PermissionSet } from '../business-center/permissions.js';
 import type {
-  AccountMemberRole, IdentityAvailability, IdentityAvailableStatus, IdentityContextFacts,
+  AccountMemberRole,
+  IdentityAvailability,
+  IdentityAvailableStatus,
+  IdentityContextFacts,
 } from './delivery-identities.model.js';
 
 /**
@@ -28,32 +31,39 @@ export function canManageIdentities(facts: IdentityContextFacts, policy: Policy)
   const v: Violation[] = [];
   if (facts.member.role !== 'ADMIN') {
     v.push({
-      rule: 'ASSET-01', code: 'identity.not_bc_admin',
-      message: 'You need to be an admin of the Business Center to link or create TikTok accounts: ask an admin to '
-        + 'make you one.',
+      rule: 'ASSET-01',
+      code: 'identity.not_bc_admin',
+      message:
+        'You need to be an admin of the Business Center to link or create TikTok accounts: ask an admin to ' +
+        'make you one.',
       details: { role: facts.member.role },
     });
   }
   if (facts.adAccount.businessCenterId !== facts.businessCenter.id) {
     v.push({
-      rule: 'ASSET-01', code: 'identity.ad_account_not_in_bc',
-      message: `Ad account ${facts.adAccount.id} is not part of this Business Center: add it to the Business `
-        + 'Center first.',
+      rule: 'ASSET-01',
+      code: 'identity.ad_account_not_in_bc',
+      message:
+        `Ad account ${facts.adAccount.id} is not part of this Business Center: add it to the Business ` +
+        'Center first.',
       details: { adAccountId: facts.adAccount.id, businessCenterId: facts.businessCenter.id },
     });
   }
   if (facts.adAccountRole !== 'ADMIN' && facts.adAccountRole !== 'OPERATOR') {
     v.push({
-      rule: 'ASSET-01', code: 'identity.ad_account_access_insufficient',
+      rule: 'ASSET-01',
+      code: 'identity.ad_account_access_insufficient',
       message: 'You need operator or admin access to the ad account: ask its admin to grant it.',
       details: { role: facts.adAccountRole ?? null, needed: ['OPERATOR', 'ADMIN'] },
     });
   }
   if (policy.unsupportedObjectives.includes(facts.objective)) {
     v.push({
-      rule: 'ASSET-02', code: 'identity.objective_unsupported',
-      message: `Linking or creating TikTok accounts as identities is not available for the ${facts.objective} `
-        + 'objective: choose another objective.',
+      rule: 'ASSET-02',
+      code: 'identity.objective_unsupported',
+      message:
+        `Linking or creating TikTok accounts as identities is not available for the ${facts.objective} ` +
+        'objective: choose another objective.',
       details: { objective: facts.objective, unsupported: policy.unsupportedObjectives },
     });
   }
@@ -83,17 +93,21 @@ export function canCreateOrganizationAccount(facts: OrganizationAccountFacts, po
   const v: Violation[] = base.allowed ? [] : [...base.violations];
   if (!facts.businessCenter.verified) {
     v.push({
-      rule: 'ASSET-06', code: 'identity.bc_not_verified',
-      message: 'Organization-owned accounts need a Business Center that passed business verification: complete '
-        + 'verification first.',
+      rule: 'ASSET-06',
+      code: 'identity.bc_not_verified',
+      message:
+        'Organization-owned accounts need a Business Center that passed business verification: complete ' +
+        'verification first.',
     });
   }
   if (!policy.operatingRegions.includes(facts.operatingRegion)) {
     v.push({
-      rule: 'ASSET-06', code: 'identity.region_not_offered',
-      message: facts.operatingRegion === 'CN'
-        ? 'China is not offered as an operating region: China-based advertisers choose another region.'
-        : `Operating region ${facts.operatingRegion} is not offered: choose one of the listed regions.`,
+      rule: 'ASSET-06',
+      code: 'identity.region_not_offered',
+      message:
+        facts.operatingRegion === 'CN'
+          ? 'China is not offered as an operating region: China-based advertisers choose another region.'
+          : `Operating region ${facts.operatingRegion} is not offered: choose one of the listed regions.`,
       details: { region: facts.operatingRegion },
     });
   }
@@ -128,11 +142,14 @@ export interface GrantAccessFacts {
  */
 export function canGrantAccountAccess(facts: GrantAccessFacts): Decision {
   if (facts.granterRole === 'ADMIN') return decide([]);
-  return decide([{
-    rule: 'ASSET-07', code: 'identity.not_account_admin',
-    message: 'Only an admin of this TikTok account can grant access to it.',
-    details: { userId: facts.grantedBy },
-  }]);
+  return decide([
+    {
+      rule: 'ASSET-07',
+      code: 'identity.not_account_admin',
+      message: 'Only an admin of this TikTok account can grant access to it.',
+      details: { userId: facts.grantedBy },
+    },
+  ]);
 }
 
 /**
@@ -150,20 +167,27 @@ export function canGrantAccountAccess(facts: GrantAccessFacts): Decision {
 export interface AvailabilityFacts {
   /** The TikTok account as it is now (type and privacy may have changed since it was linked). */
   readonly account: {
-    readonly id: string; readonly accountType: TikTokAccountType; readonly isPrivate: boolean;
+    readonly id: string;
+    readonly accountType: TikTokAccountType;
+    readonly isPrivate: boolean;
   };
   readonly adAccountId: string;
   /** The account's active link with the ad account's Business Center, or `undefined`. */
-  readonly link: {
-    readonly businessCenterId: string;
-    readonly permissions: PermissionSet | readonly LinkPermission[];
-  } | undefined;
+  readonly link:
+    | {
+        readonly businessCenterId: string;
+        readonly permissions: PermissionSet | readonly LinkPermission[];
+      }
+    | undefined;
   /** Whether that link is assigned to this ad account (BC-08). */
   readonly assigned: boolean;
 }
 
 const PRECEDENCE: readonly IdentityAvailableStatus[] = [
-  'NO_VALID_BIND_ACCOUNT', 'SCOPE_UNAVAILABLE', 'IS_PRIVATE_ACCOUNT', 'NOT_BUSINESS_ACCOUNT',
+  'NO_VALID_BIND_ACCOUNT',
+  'SCOPE_UNAVAILABLE',
+  'IS_PRIVATE_ACCOUNT',
+  'NOT_BUSINESS_ACCOUNT',
 ];
 
 /**
@@ -174,7 +198,9 @@ const PRECEDENCE: readonly IdentityAvailableStatus[] = [
  * - `SCOPE_UNAVAILABLE`: the link lacks Existing posts and/or Publish and manage new videos (BC-05);
  * - `IS_PRIVATE_ACCOUNT`: the account is private;
  * - `NOT_BUSINESS_ACCOUNT`: a personal account (only business and creator accounts deliver ads).
- * `status` is the first of these in that order, or `AVAILABLE`.
+ * `status` is the first of these in that order, or `AVAILABLE`. A pure rule over facts you hold;
+ * the service method `identities.checkIdentityAvailability(...)` reads the link and the
+ * assignment from the store and answers with this rule.
  *
  * @example
  * ```ts
@@ -187,34 +213,46 @@ export function identityAvailability(facts: AvailabilityFacts): IdentityAvailabi
   const reasons: (Violation & { status: IdentityAvailableStatus })[] = [];
   if (facts.link === undefined) {
     reasons.push({
-      status: 'NO_VALID_BIND_ACCOUNT', rule: 'ASSET-08', code: 'identity.no_valid_bind_account',
-      message: "This TikTok account is not linked to the ad account's Business Center: link it first (from the "
-        + 'Business Center, by login, or by QR code).',
+      status: 'NO_VALID_BIND_ACCOUNT',
+      rule: 'ASSET-08',
+      code: 'identity.no_valid_bind_account',
+      message:
+        "This TikTok account is not linked to the ad account's Business Center: link it first (from the " +
+        'Business Center, by login, or by QR code).',
     });
   } else if (!facts.assigned) {
     reasons.push({
-      status: 'NO_VALID_BIND_ACCOUNT', rule: 'ASSET-08', code: 'identity.not_assigned_to_ad_account',
-      message: 'This TikTok account is in the Business Center but not available to this ad account: link it from '
-        + 'the Business Center.',
+      status: 'NO_VALID_BIND_ACCOUNT',
+      rule: 'ASSET-08',
+      code: 'identity.not_assigned_to_ad_account',
+      message:
+        'This TikTok account is in the Business Center but not available to this ad account: link it from ' +
+        'the Business Center.',
     });
   }
   const capabilities = facts.link === undefined ? undefined : linkCapabilities(facts.link.permissions);
   if (capabilities !== undefined && !capabilities.canDeliverSparkAds) {
     reasons.push({
-      status: 'SCOPE_UNAVAILABLE', rule: 'ASSET-08', code: 'identity.scope_unavailable',
+      status: 'SCOPE_UNAVAILABLE',
+      rule: 'ASSET-08',
+      code: 'identity.scope_unavailable',
       message: `The link does not allow Spark Ads: ask for ${capabilities.missingForSparkAds.join(' and ')} (BC-05).`,
       details: { missing: capabilities.missingForSparkAds },
     });
   }
   if (facts.account.isPrivate) {
     reasons.push({
-      status: 'IS_PRIVATE_ACCOUNT', rule: 'ASSET-08', code: 'identity.private_account',
+      status: 'IS_PRIVATE_ACCOUNT',
+      rule: 'ASSET-08',
+      code: 'identity.private_account',
       message: 'This TikTok account is private: it must be public to deliver Spark Ads.',
     });
   }
   if (facts.account.accountType === 'PERSONAL') {
     reasons.push({
-      status: 'NOT_BUSINESS_ACCOUNT', rule: 'ASSET-08', code: 'identity.not_business_account',
+      status: 'NOT_BUSINESS_ACCOUNT',
+      rule: 'ASSET-08',
+      code: 'identity.not_business_account',
       message: 'This is a personal account: switch it to a business or creator account.',
     });
   }

@@ -3,7 +3,11 @@ import { textSchema, type ReadonlyInput } from '../kernel/validation.js';
 import { brandedId } from '../kernel/branded-id.js';
 import type { TikTokAccountId, UserId } from '../kernel/ids.js';
 import {
-  adAccountFactsSchema, bcMemberFactsSchema, businessCenterFactsSchema, permissionListSchema, tiktokAccountFactsSchema,
+  adAccountFactsSchema,
+  bcMemberFactsSchema,
+  businessCenterFactsSchema,
+  permissionListSchema,
+  tiktokAccountFactsSchema,
 } from '../business-center/business-center.schemas.js';
 
 const accountId = brandedId<TikTokAccountId>();
@@ -39,9 +43,9 @@ export const identityContextSchema = z.strictObject({
  */
 export const linkFromBusinessCenterInputSchema = z.strictObject({
   context: identityContextSchema,
-  accountIds: z.array(accountId).check(
-    z.minLength(1, 'must name at least one account'), z.maxLength(100, 'must name at most 100 accounts'),
-  ),
+  accountIds: z
+    .array(accountId)
+    .check(z.minLength(1, 'must name at least one account'), z.maxLength(100, 'must name at most 100 accounts')),
 });
 /**
  * Input of `linkByLogin` (ASSET-04): the account, the permissions its owner approved, who approved.
@@ -54,7 +58,9 @@ export const linkFromBusinessCenterInputSchema = z.strictObject({
  * ```
  */
 export const linkByLoginInputSchema = z.strictObject({
-  context: identityContextSchema, account: tiktokAccountFactsSchema, permissions: permissionListSchema,
+  context: identityContextSchema,
+  account: tiktokAccountFactsSchema,
+  permissions: permissionListSchema,
   approvedBy: userId,
 });
 /**
@@ -68,7 +74,8 @@ export const linkByLoginInputSchema = z.strictObject({
  * ```
  */
 export const linkByQrCodeInputSchema = z.strictObject({
-  context: identityContextSchema, permissions: permissionListSchema,
+  context: identityContextSchema,
+  permissions: permissionListSchema,
 });
 /**
  * Input of `createOrganizationAccount` (ASSET-06).
@@ -84,9 +91,9 @@ export const createOrganizationAccountInputSchema = z.strictObject({
   context: identityContextSchema,
   nickname: textSchema.check(z.maxLength(30, 'must be at most 30 characters')),
   operatingRegion: z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US')),
-  username: z.optional(z.string().check(
-    z.regex(/^[A-Za-z0-9_.]{2,24}$/, 'must be 2–24 letters, digits, underscores or dots'),
-  )),
+  username: z.optional(
+    z.string().check(z.regex(/^[A-Za-z0-9_.]{2,24}$/, 'must be 2–24 letters, digits, underscores or dots')),
+  ),
   profilePhotoUrl: z.optional(textSchema.check(z.regex(/^https:\/\/\S+$/, 'must be an https URL'))),
   permissions: z.optional(permissionListSchema),
 });
@@ -103,7 +110,9 @@ export const createOrganizationAccountInputSchema = z.strictObject({
 export const signUpAccountInputSchema = z.strictObject({
   context: identityContextSchema,
   account: z.strictObject({
-    id: accountId, accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']), isPrivate: z.boolean(),
+    id: accountId,
+    accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']),
+    isPrivate: z.boolean(),
     displayName: textSchema,
   }),
   permissions: z.optional(permissionListSchema),
@@ -119,21 +128,27 @@ export const signUpAccountInputSchema = z.strictObject({
  * ```
  */
 export const grantAccountAccessInputSchema = z.strictObject({
-  accountId, grantedBy: userId, userId, role: z.enum(['ADMIN', 'OPERATOR', 'ANALYST']),
+  accountId,
+  grantedBy: userId,
+  userId,
+  role: z.enum(['ADMIN', 'OPERATOR', 'ANALYST']),
 });
 /**
- * Input of `identityAvailability` (ASSET-08): the account as it is now, and the ad account.
+ * Input of the service method `checkIdentityAvailability` (ASSET-08): the account as it is now,
+ * and the ad account.
  *
  * @example
  * ```ts
- * import { identityAvailabilityInputSchema } from 'tiktok-ad-auth';
+ * import { checkIdentityAvailabilityInputSchema } from 'tiktok-ad-auth/schemas';
  * // The services parse their input with it and return Results.
- * const ok = identityAvailabilityInputSchema.safeParse(input).success;
+ * const ok = checkIdentityAvailabilityInputSchema.safeParse(input).success;
  * ```
  */
-export const identityAvailabilityInputSchema = z.strictObject({
+export const checkIdentityAvailabilityInputSchema = z.strictObject({
   account: z.strictObject({
-    id: accountId, accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']), isPrivate: z.boolean(),
+    id: accountId,
+    accountType: z.enum(['PERSONAL', 'BUSINESS', 'CREATOR']),
+    isPrivate: z.boolean(),
   }),
   adAccount: adAccountFactsSchema,
 });
@@ -217,16 +232,17 @@ export type SignUpAccountInput = ReadonlyInput<z.input<typeof signUpAccountInput
  */
 export type GrantAccountAccessInput = ReadonlyInput<z.input<typeof grantAccountAccessInputSchema>>;
 /**
- * Input of the `identityAvailability` service method.
+ * Input of the service method `checkIdentityAvailability` (the rule answering the same question
+ * from facts is `identityAvailability`).
  *
  * @example
  * ```ts
- * const input: IdentityAvailabilityInput = {
+ * const input: CheckIdentityAvailabilityInput = {
  *   account: { id: 'tt-1', accountType: 'CREATOR', isPrivate: false }, adAccount: { id: 'adv-1' },
  * };
  * ```
  */
-export type IdentityAvailabilityInput = ReadonlyInput<z.input<typeof identityAvailabilityInputSchema>>;
+export type CheckIdentityAvailabilityInput = ReadonlyInput<z.input<typeof checkIdentityAvailabilityInputSchema>>;
 /**
  * Input of `listIdentities`.
  *

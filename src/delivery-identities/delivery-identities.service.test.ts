@@ -1,22 +1,35 @@
 import { describe, expect, test } from 'vitest';
 import {
-  createBusinessCenterLinks, createDeliveryIdentities, manualClock, memoryStore, seededRandom,
+  createBusinessCenterLinks,
+  createDeliveryIdentities,
+  manualClock,
+  memoryStore,
+  seededRandom,
 } from '../index.js';
 import { assignmentsTable } from '../storage/tables.js';
 import type { AdAccountFacts, TikTokAccountFacts } from '../business-center/business-center.model.js';
 import type { AccountMemberRole, IdentityContextFacts } from './delivery-identities.model.js';
-import type { IdentityAvailabilityInput } from './delivery-identities.schemas.js';
+import type { CheckIdentityAvailabilityInput } from './delivery-identities.schemas.js';
 
 /** Bad input on purpose: what a JavaScript caller (or a cast) can pass; the types would refuse it. */
 const unchecked = (input: unknown) => input as never;
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const SPARK = ['EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_THROUGH_ADS_ONLY'];
 const context = (over: Partial<IdentityContextFacts> = {}): IdentityContextFacts => ({
-  businessCenter: { id: 'bc-1', verified: true }, member: { userId: 'admin-1', role: 'ADMIN' },
-  adAccount: { id: 'adv-1', businessCenterId: 'bc-1' }, adAccountRole: 'OPERATOR', objective: 'PRODUCT_SALES', ...over,
+  businessCenter: { id: 'bc-1', verified: true },
+  member: { userId: 'admin-1', role: 'ADMIN' },
+  adAccount: { id: 'adv-1', businessCenterId: 'bc-1' },
+  adAccountRole: 'OPERATOR',
+  objective: 'PRODUCT_SALES',
+  ...over,
 });
-const account = (id = 'tt-1', over: Partial<TikTokAccountFacts> = {}): TikTokAccountFacts =>
-  ({ id, accountType: 'CREATOR', isPrivate: false, inAnyBusinessCenter: false, ...over });
+const account = (id = 'tt-1', over: Partial<TikTokAccountFacts> = {}): TikTokAccountFacts => ({
+  id,
+  accountType: 'CREATOR',
+  isPrivate: false,
+  inAnyBusinessCenter: false,
+  ...over,
+});
 const adv1: AdAccountFacts = { id: 'adv-1', businessCenterId: 'bc-1' };
 const adv2: AdAccountFacts = { id: 'adv-2', businessCenterId: 'bc-1' };
 
@@ -27,7 +40,7 @@ function setup() {
   return { store, ids, bc: createBusinessCenterLinks({ store, clock, random: seededRandom(4) }) };
 }
 const deniedCodes = (r: { isErr(): boolean; error?: unknown }) =>
-  (r.isErr() ? ((r.error as { violations?: { code: string }[] }).violations ?? []).map((v) => v.code) : []);
+  r.isErr() ? ((r.error as { violations?: { code: string }[] }).violations ?? []).map((v) => v.code) : [];
 
 describe('ASSET-03 link from the Business Center', () => {
   test('accounts already in the BC become available; accounts not in it are named, nothing assigned', async () => {
@@ -47,10 +60,11 @@ describe('ASSET-03 link from the Business Center', () => {
   test('ASSET-01 and ASSET-02 are checked with the link problems (X-01)', async () => {
     const { ids } = setup();
     const input = { context: context({ objective: 'REACH', adAccountRole: 'ANALYST' }), accountIds: ['tt-9'] };
-    expect(deniedCodes(await ids.linkFromBusinessCenter(input)))
-      .toEqual([
-        'identity.ad_account_access_insufficient', 'identity.objective_unsupported', 'identity.account_not_in_bc',
-      ]);
+    expect(deniedCodes(await ids.linkFromBusinessCenter(input))).toEqual([
+      'identity.ad_account_access_insufficient',
+      'identity.objective_unsupported',
+      'identity.account_not_in_bc',
+    ]);
   });
 });
 
@@ -65,11 +79,12 @@ describe('ASSET-04 link by login', () => {
     expect(ok.link).toMatchObject({ method: 'LOGIN', linkedBy: { kind: 'user', id: 'o' } });
     expect(ok.assignment?.adAccountId).toBe('adv-1');
   });
-  test('the library\'s own links decide too (LIFE-02): an account linked here is refused', async () => {
+  test("the library's own links decide too (LIFE-02): an account linked here is refused", async () => {
     const { ids } = setup();
     await ids.linkByLogin({ context: context(), account: account('tt-1'), permissions: SPARK, approvedBy: 'o' });
     const other = context({
-      businessCenter: { id: 'bc-2', verified: true }, adAccount: { id: 'adv-9', businessCenterId: 'bc-2' },
+      businessCenter: { id: 'bc-2', verified: true },
+      adAccount: { id: 'adv-9', businessCenterId: 'bc-2' },
     });
     const r = await ids.linkByLogin({ context: other, account: account('tt-1'), permissions: SPARK, approvedBy: 'o' });
     expect(deniedCodes(r)).toEqual(['identity.account_already_in_a_bc']);
@@ -82,10 +97,16 @@ describe('ASSET-05 link by QR code', () => {
     const started = (await ids.linkByQrCode({ context: context(), permissions: SPARK })).unwrap();
     expect(started.request.assignToAdAccountId).toBe('adv-1');
     (await bc.approveLinkRequest({ token: started.qrToken, account: account('tt-3'), userId: 'creator' })).unwrap();
-    const facts: IdentityAvailabilityInput = {
-      account: { id: 'tt-3', accountType: 'CREATOR', isPrivate: false }, adAccount: adv1,
+    const facts: CheckIdentityAvailabilityInput = {
+      account: { id: 'tt-3', accountType: 'CREATOR', isPrivate: false },
+      adAccount: adv1,
     };
-    expect((await ids.identityAvailability(facts)).unwrap().status).toBe('AVAILABLE');
+    expect((await ids.checkIdentityAvailability(facts)).unwrap().status).toBe('AVAILABLE');
+  });
+  test('ASSET-08 the service asks checkIdentityAvailability; identityAvailability is only the rule over facts', () => {
+    const { ids } = setup();
+    expect(typeof ids.checkIdentityAvailability).toBe('function');
+    expect('identityAvailability' in ids).toBe(false);
   });
   test('prerequisites and permission problems are reported together, and no request is stored', async () => {
     const { ids, store } = setup();
@@ -99,23 +120,37 @@ describe('ASSET-05 link by QR code', () => {
 describe('ASSET-06 organization-owned account', () => {
   test('created, owned by the BC, linked and assigned; unverified BC and China refused', async () => {
     const { ids, store } = setup();
-    const created = (await ids.createOrganizationAccount({
-      context: context(), nickname: 'Acme', operatingRegion: 'US', username: 'acme',
-      profilePhotoUrl: 'https://cdn.example/acme.png',
-    })).unwrap();
+    const created = (
+      await ids.createOrganizationAccount({
+        context: context(),
+        nickname: 'Acme',
+        operatingRegion: 'US',
+        username: 'acme',
+        profilePhotoUrl: 'https://cdn.example/acme.png',
+      })
+    ).unwrap();
     expect(created.account).toMatchObject({
-      kind: 'ORGANIZATION_OWNED', operatingRegion: 'US', username: 'acme', members: [],
+      kind: 'ORGANIZATION_OWNED',
+      operatingRegion: 'US',
+      username: 'acme',
+      members: [],
     });
     expect(created.link).toMatchObject({ method: 'ORGANIZATION_OWNED', active: true });
-    expect((await store.readEvents()).map((e) => e.type))
-      .toEqual(['identity.account_created', 'bc.link_approved', 'bc.ad_account_assigned']);
+    expect((await store.readEvents()).map((e) => e.type)).toEqual([
+      'identity.account_created',
+      'bc.link_approved',
+      'bc.ad_account_assigned',
+    ]);
     const unverified = context({ businessCenter: { id: 'bc-1', verified: false } });
     const r = await ids.createOrganizationAccount({ context: unverified, nickname: 'Acme', operatingRegion: 'CN' });
     expect(deniedCodes(r)).toEqual(['identity.bc_not_verified', 'identity.region_not_offered']);
     const bad = await ids.createOrganizationAccount({ context: context(), nickname: '', operatingRegion: 'usa' });
     expect(bad.isErr() && bad.error.code).toBe('validation');
     const taken = await ids.createOrganizationAccount({
-      context: context(), nickname: 'Acme 2', operatingRegion: 'US', username: 'ACME',
+      context: context(),
+      nickname: 'Acme 2',
+      operatingRegion: 'US',
+      username: 'ACME',
     });
     expect(deniedCodes(taken)).toEqual(['identity.username_taken']);
   });
@@ -134,7 +169,10 @@ describe('ASSET-07 sign up', () => {
     expect(granted).toMatchObject({ userId: 'teammate', role: 'ANALYST' });
     expect(deniedCodes(await grant('teammate', 'x', 'ADMIN'))).toEqual(['identity.not_account_admin']);
     const missing = await ids.grantAccountAccess({
-      accountId: 'tt-none', grantedBy: 'admin-1', userId: 'x', role: 'ADMIN',
+      accountId: 'tt-none',
+      grantedBy: 'admin-1',
+      userId: 'x',
+      role: 'ADMIN',
     });
     expect(missing.isErr() && missing.error.code).toBe('not_found');
   });
@@ -146,15 +184,24 @@ describe('ASSET-08 identity availability through the service', () => {
     const privateAccount = account('tt-p', { isPrivate: true });
     const permissions = ['EXISTING_POSTS'];
     await ids.linkByLogin({ context: context(), account: privateAccount, permissions, approvedBy: 'o' });
-    const a = (await ids.identityAvailability({
-      account: { id: 'tt-p', accountType: 'PERSONAL', isPrivate: true }, adAccount: adv1,
-    })).unwrap();
+    const a = (
+      await ids.checkIdentityAvailability({
+        account: { id: 'tt-p', accountType: 'PERSONAL', isPrivate: true },
+        adAccount: adv1,
+      })
+    ).unwrap();
     expect(a.status).toBe('SCOPE_UNAVAILABLE');
-    expect(a.reasons.map((r) => r.code))
-      .toEqual(['identity.scope_unavailable', 'identity.private_account', 'identity.not_business_account']);
-    const none = (await ids.identityAvailability({
-      account: { id: 'tt-p', accountType: 'CREATOR', isPrivate: false }, adAccount: { id: 'adv-x' },
-    })).unwrap();
+    expect(a.reasons.map((r) => r.code)).toEqual([
+      'identity.scope_unavailable',
+      'identity.private_account',
+      'identity.not_business_account',
+    ]);
+    const none = (
+      await ids.checkIdentityAvailability({
+        account: { id: 'tt-p', accountType: 'CREATOR', isPrivate: false },
+        adAccount: { id: 'adv-x' },
+      })
+    ).unwrap();
     expect(none.status).toBe('NO_VALID_BIND_ACCOUNT');
     const list = (await ids.listIdentities({ adAccount: adv1 })).unwrap();
     expect(list.map((x) => [x.accountId, x.status])).toEqual([['tt-p', 'SCOPE_UNAVAILABLE']]);

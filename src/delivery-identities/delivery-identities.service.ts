@@ -12,29 +12,68 @@ import type { Transaction } from '../ports/store.js';
 import { inTransaction, reading } from '../storage/unit-of-work.js';
 import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
 import {
-  accountMembersTable, assignmentsTable, compoundKey, linksTable, ownedAccountsTable, type AccountMemberRow,
+  accountMembersTable,
+  assignmentsTable,
+  compoundKey,
+  linksTable,
+  ownedAccountsTable,
+  type AccountMemberRow,
   type OwnedAccountRow,
 } from '../storage/tables.js';
 import { parsePermissionSet, type LinkPermission, type PermissionSet } from '../business-center/permissions.js';
 import {
-  canStartLinkRequest, isLinkActive, linkPlacementViolations, type ApprovalObservation,
+  canStartLinkRequest,
+  isLinkActive,
+  linkPlacementViolations,
+  type ApprovalObservation,
 } from '../business-center/business-center.rules.js';
 import {
-  accountSnapshot, assignLink, draftLinkRequest, linkLockKeys, lockKeys, newEventId, newLinkId, observePlacement,
-  openLinkRequest, pendingLinkRequests, requestLockKeys, viewLink, writeLink, type LinkView, type StartedLinkRequest,
+  accountSnapshot,
+  assignLink,
+  draftLinkRequest,
+  linkLockKeys,
+  lockKeys,
+  newEventId,
+  newLinkId,
+  observePlacement,
+  openLinkRequest,
+  pendingLinkRequests,
+  requestLockKeys,
+  viewLink,
+  writeLink,
+  type LinkView,
+  type StartedLinkRequest,
 } from '../business-center/business-center.workflows.js';
 import type {
-  AccountMember, IdentityAvailability, IdentityContextFacts, OwnedAccountRecord,
+  AccountMember,
+  IdentityAvailability,
+  IdentityContextFacts,
+  OwnedAccountRecord,
 } from './delivery-identities.model.js';
 import {
-  canCreateOrganizationAccount, canGrantAccountAccess, canManageIdentities, identityAvailability,
+  canCreateOrganizationAccount,
+  canGrantAccountAccess,
+  canManageIdentities,
+  identityAvailability,
 } from './delivery-identities.rules.js';
 import {
-  createOrganizationAccountInputSchema, grantAccountAccessInputSchema, identityAvailabilityInputSchema,
-  identityContextSchema, linkByLoginInputSchema, linkByQrCodeInputSchema, linkFromBusinessCenterInputSchema,
-  listIdentitiesInputSchema, signUpAccountInputSchema, type CreateOrganizationAccountInput,
-  type GrantAccountAccessInput, type IdentityAvailabilityInput, type LinkByLoginInput, type LinkByQrCodeInput,
-  type LinkFromBusinessCenterInput, type ListIdentitiesInput, type SignUpAccountInput,
+  createOrganizationAccountInputSchema,
+  grantAccountAccessInputSchema,
+  checkIdentityAvailabilityInputSchema,
+  identityContextSchema,
+  linkByLoginInputSchema,
+  linkByQrCodeInputSchema,
+  linkFromBusinessCenterInputSchema,
+  listIdentitiesInputSchema,
+  signUpAccountInputSchema,
+  type CreateOrganizationAccountInput,
+  type GrantAccountAccessInput,
+  type CheckIdentityAvailabilityInput,
+  type LinkByLoginInput,
+  type LinkByQrCodeInput,
+  type LinkFromBusinessCenterInput,
+  type ListIdentitiesInput,
+  type SignUpAccountInput,
 } from './delivery-identities.schemas.js';
 import type { GrantAccessError, IdentityError, IdentityQueryError } from './delivery-identities.errors.js';
 import type { AccountCreatedEvent, AccountMemberGrantedEvent } from './delivery-identities.events.js';
@@ -52,8 +91,15 @@ import type { AccountCreatedEvent, AccountMemberGrantedEvent } from './delivery-
  * ```
  */
 export const CREATED_ACCOUNT_PERMISSIONS: readonly LinkPermission[] = Object.freeze([
-  'EXISTING_POSTS', 'PUBLISH_NEW_VIDEOS', 'SHOW_ON_PROFILE_AND_ADS', 'LIVE_VIDEOS', 'LIVE_GMV_MAX', 'SHOWCASE',
-  'MESSAGE_ADS', 'SERIES', 'MANAGE_ACCOUNT_IN_BC',
+  'EXISTING_POSTS',
+  'PUBLISH_NEW_VIDEOS',
+  'SHOW_ON_PROFILE_AND_ADS',
+  'LIVE_VIDEOS',
+  'LIVE_GMV_MAX',
+  'SHOWCASE',
+  'MESSAGE_ADS',
+  'SERIES',
+  'MANAGE_ACCOUNT_IN_BC',
 ] as const);
 
 /**
@@ -123,8 +169,13 @@ export interface DeliveryIdentities {
   signUpAccount(input: SignUpAccountInput): Promise<Result<CreatedIdentity, IdentityError>>;
   /** ASSET-07: an admin of a created account grants a member access (or changes their role). */
   grantAccountAccess(input: GrantAccountAccessInput): Promise<Result<AccountMember, GrantAccessError>>;
-  /** ASSET-08: is this account available as an identity in this ad account, and why not. */
-  identityAvailability(input: IdentityAvailabilityInput): Promise<Result<IdentityAvailability, IdentityQueryError>>;
+  /**
+   * ASSET-08: is this account available as an identity in this ad account, and why not. Reads the
+   * account's link and assignment from the store, then answers with the rule `identityAvailability`.
+   */
+  checkIdentityAvailability(
+    input: CheckIdentityAvailabilityInput,
+  ): Promise<Result<IdentityAvailability, IdentityQueryError>>;
   /** ASSET-08: the ad account's identities with their availability (account facts as linked). */
   listIdentities(input: ListIdentitiesInput): Promise<Result<readonly IdentityAvailability[], IdentityQueryError>>;
 }
@@ -133,14 +184,16 @@ type Violations = readonly [Violation, ...Violation[]];
 
 function alreadyInBc(): Violation {
   return {
-    rule: 'ASSET-04', code: 'identity.account_already_in_a_bc',
+    rule: 'ASSET-04',
+    code: 'identity.account_already_in_a_bc',
     message: 'This TikTok account is already in a Business Center: link it from that Business Center, or by QR code.',
   };
 }
 
 function accountExists(accountId: string): Violation {
   return {
-    rule: 'ASSET-07', code: 'identity.account_exists',
+    rule: 'ASSET-07',
+    code: 'identity.account_exists',
     message: `TikTok account ${accountId} already exists: link it by login or QR code instead of signing it up.`,
     details: { accountId },
   };
@@ -148,14 +201,17 @@ function accountExists(accountId: string): Violation {
 
 function usernameTaken(username: string): Violation {
   return {
-    rule: 'ASSET-06', code: 'identity.username_taken',
-    message: 'This username is taken: choose another one.', details: { username },
+    rule: 'ASSET-06',
+    code: 'identity.username_taken',
+    message: 'This username is taken: choose another one.',
+    details: { username },
   };
 }
 
 function notInBc(accountIds: readonly string[], meanwhile: boolean): Violation {
   return {
-    rule: 'ASSET-03', code: 'identity.account_not_in_bc',
+    rule: 'ASSET-03',
+    code: 'identity.account_not_in_bc',
     message: meanwhile
       ? `Linked to this Business Center again meanwhile: ${accountIds.join(', ')}. Try again.`
       : `Not in this Business Center: ${accountIds.join(', ')}. Link them by login or QR code first.`,
@@ -165,8 +221,12 @@ function notInBc(accountIds: readonly string[], meanwhile: boolean): Violation {
 
 /** An account created in Ads Manager as callers see it: its row and its members, oldest first. */
 function ownedAccountRecord(row: OwnedAccountRow, members: readonly AccountMemberRow[]): OwnedAccountRecord {
-  const member = ({ userId, role, grantedAt, grantedBy }: AccountMemberRow): AccountMember =>
-    ({ userId, role, grantedAt, grantedBy });
+  const member = ({ userId, role, grantedAt, grantedBy }: AccountMemberRow): AccountMember => ({
+    userId,
+    role,
+    grantedAt,
+    grantedBy,
+  });
   return { ...row, members: members.map(member) };
 }
 
@@ -212,7 +272,7 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
   const permissionsOf = (raw: readonly string[] | undefined) =>
     parsePermissionSet(raw ?? [...CREATED_ACCOUNT_PERMISSIONS]);
   const problemsOf = (set: Result<PermissionSet, { readonly violations: Violations }>) =>
-    (set.isErr() ? set.error.violations : []);
+    set.isErr() ? set.error.violations : [];
 
   /**
    * Makes a link in Ads Manager under the caps of BC-01, assigned to the context's ad account.
@@ -222,7 +282,8 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
    * with the link (a created account), then the link and its assignment are written.
    */
   async function makeLink<T>(
-    plan: LinkPlan, extraKeys: readonly string[],
+    plan: LinkPlan,
+    extraKeys: readonly string[],
     check: (tx: Transaction, seen: ApprovalObservation) => Promise<Violation[]>,
     write: (tx: Transaction, at: Date, link: BcLinkRecord) => Promise<T>,
   ): Promise<Result<LinkedIdentity & { readonly extra: T }, IdentityError>> {
@@ -237,8 +298,15 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
         return Err(denied(violations as [Violation, ...Violation[]]));
       }
       const link: BcLinkRecord = {
-        id: linkId, businessCenterId, accountId: account.id, permissionLevel: 'DELIVER_ADS',
-        permissions: plan.permissions.value, method, linkedAt: at, linkedBy: actor, account: accountSnapshot(account),
+        id: linkId,
+        businessCenterId,
+        accountId: account.id,
+        permissionLevel: 'DELIVER_ADS',
+        permissions: plan.permissions.value,
+        method,
+        linkedAt: at,
+        linkedBy: actor,
+        account: accountSnapshot(account),
       };
       const extra = await write(tx, at, link);
       const assignment = await writeLink(tx, random, link, context.adAccount.id);
@@ -248,16 +316,23 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
 
   /** Writes a created account's row (and its admin member for a sign-up) with its event. */
   async function writeOwnedAccount(
-    tx: Transaction, row: OwnedAccountRow, members: readonly AccountMemberRow[],
+    tx: Transaction,
+    row: OwnedAccountRow,
+    members: readonly AccountMemberRow[],
   ): Promise<OwnedAccountRecord> {
     await tx.insert(ownedAccountsTable, row);
     for (const m of members) await tx.insert(accountMembersTable, m);
     const { accountId, kind, businessCenterId, linkId } = row;
-    tx.append([{
-      id: newEventId(random), type: 'identity.account_created', at: row.createdAt, actor: row.createdBy,
-      subject: { kind: 'tiktok_account', id: accountId },
-      data: { accountId, kind, businessCenterId, linkId } satisfies AccountCreatedEvent['data'],
-    }]);
+    tx.append([
+      {
+        id: newEventId(random),
+        type: 'identity.account_created',
+        at: row.createdAt,
+        actor: row.createdBy,
+        subject: { kind: 'tiktok_account', id: accountId },
+        data: { accountId, kind, businessCenterId, linkId } satisfies AccountCreatedEvent['data'],
+      },
+    ]);
     return ownedAccountRecord(row, members);
   }
 
@@ -313,14 +388,23 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
       const { context, account, permissions, approvedBy } = parsed.value;
       const set = parsePermissionSet(permissions);
       const plan: LinkPlan = {
-        context, account, permissions: set, method: 'LOGIN', actor: { kind: 'user', id: approvedBy },
+        context,
+        account,
+        permissions: set,
+        method: 'LOGIN',
+        actor: { kind: 'user', id: approvedBy },
         linkId: newLinkId(random),
       };
-      const made = await makeLink(plan, [], async (_tx, seen) => {
-        // ASSET-04: in no Business Center, as the caller says and as this library's links show.
-        const inABusinessCenter = account.inAnyBusinessCenter || seen.accountActiveLinks > 0;
-        return prerequisites(context, [...(inABusinessCenter ? [alreadyInBc()] : []), ...problemsOf(set)]);
-      }, async () => undefined);
+      const made = await makeLink(
+        plan,
+        [],
+        async (_tx, seen) => {
+          // ASSET-04: in no Business Center, as the caller says and as this library's links show.
+          const inABusinessCenter = account.inAnyBusinessCenter || seen.accountActiveLinks > 0;
+          return prerequisites(context, [...(inABusinessCenter ? [alreadyInBc()] : []), ...problemsOf(set)]);
+        },
+        async () => undefined,
+      );
       return made.map(({ link, assignment }) => ({ link, assignment }));
     },
 
@@ -337,7 +421,8 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
       return inTransaction(store, clock, requestLockKeys(businessCenter.id, draft.id), async ({ tx, at }) => {
         const pendingRequests = await pendingLinkRequests(tx, businessCenter.id, at);
         const request = canStartLinkRequest(
-          { businessCenter, member, permissionLevel: 'DELIVER_ADS', permissions, assignTo, pendingRequests }, policy,
+          { businessCenter, member, permissionLevel: 'DELIVER_ADS', permissions, assignTo, pendingRequests },
+          policy,
         );
         // ASSET-01 already covers the BC admin (BC-02) and the ad account's Business Center (BC-08).
         const covered = new Set(['bc.not_bc_admin', 'bc.ad_account_not_in_bc']);
@@ -346,7 +431,9 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
         if (violations.length > 0) return Err(denied(violations as [Violation, ...Violation[]]));
         const set = parsePermissionSet(permissions).unwrap(); // checked by canStartLinkRequest
         const facts = {
-          businessCenterId: businessCenter.id, requestedBy: member.userId, permissions: set,
+          businessCenterId: businessCenter.id,
+          requestedBy: member.userId,
+          permissions: set,
           assignToAdAccountId: adAccount.id,
         };
         return Ok(await openLinkRequest(tx, random, draft, facts, at, policy));
@@ -361,25 +448,47 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
       const accountId = randomId(random, 'tt_') as TikTokAccountId;
       const actor: Actor = { kind: 'user', id: context.member.userId };
       const plan: LinkPlan = {
-        context, account: { id: accountId, accountType: 'BUSINESS', isPrivate: false, displayName: nickname },
-        permissions: set, method: 'ORGANIZATION_OWNED', actor, linkId: newLinkId(random),
+        context,
+        account: { id: accountId, accountType: 'BUSINESS', isPrivate: false, displayName: nickname },
+        permissions: set,
+        method: 'ORGANIZATION_OWNED',
+        actor,
+        linkId: newLinkId(random),
       };
       // A username is unique among created accounts: its own lock makes a clash a refusal, not a storage error.
       const keys = username === undefined ? [] : [lockKeys.username(username)];
-      const made = await makeLink(plan, keys, async (tx) => {
-        const d = canCreateOrganizationAccount({ ...context, operatingRegion }, policy);
-        const v = [...(d.allowed ? [] : d.violations), ...problemsOf(set)];
-        if (await tx.get(ownedAccountsTable, accountId)) v.push(accountExists(accountId));
-        const taken = username === undefined
-          ? 0
-          : await tx.count(ownedAccountsTable, 'byUsername', { eq: [username.toLowerCase()] });
-        if (username !== undefined && taken > 0) v.push(usernameTaken(username));
-        return v;
-      }, (tx, at, link) => writeOwnedAccount(tx, {
-        accountId, kind: 'ORGANIZATION_OWNED', businessCenterId: link.businessCenterId, linkId: link.id, nickname,
-        operatingRegion, ...(username !== undefined ? { username } : {}),
-        ...(profilePhotoUrl !== undefined ? { profilePhotoUrl } : {}), createdAt: at, createdBy: actor,
-      }, []));
+      const made = await makeLink(
+        plan,
+        keys,
+        async (tx) => {
+          const d = canCreateOrganizationAccount({ ...context, operatingRegion }, policy);
+          const v = [...(d.allowed ? [] : d.violations), ...problemsOf(set)];
+          if (await tx.get(ownedAccountsTable, accountId)) v.push(accountExists(accountId));
+          const taken =
+            username === undefined
+              ? 0
+              : await tx.count(ownedAccountsTable, 'byUsername', { eq: [username.toLowerCase()] });
+          if (username !== undefined && taken > 0) v.push(usernameTaken(username));
+          return v;
+        },
+        (tx, at, link) =>
+          writeOwnedAccount(
+            tx,
+            {
+              accountId,
+              kind: 'ORGANIZATION_OWNED',
+              businessCenterId: link.businessCenterId,
+              linkId: link.id,
+              nickname,
+              operatingRegion,
+              ...(username !== undefined ? { username } : {}),
+              ...(profilePhotoUrl !== undefined ? { profilePhotoUrl } : {}),
+              createdAt: at,
+              createdBy: actor,
+            },
+            [],
+          ),
+      );
       return made.map(({ link, assignment, extra }) => ({ link, assignment, account: extra }));
     },
 
@@ -390,20 +499,40 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
       const set = permissionsOf(permissions);
       const actor: Actor = { kind: 'user', id: context.member.userId };
       const plan: LinkPlan = {
-        context, account, permissions: set, method: 'SIGN_UP', actor, linkId: newLinkId(random),
+        context,
+        account,
+        permissions: set,
+        method: 'SIGN_UP',
+        actor,
+        linkId: newLinkId(random),
       };
-      const made = await makeLink(plan, [], async (tx, seen) => {
-        const v = prerequisites(context, problemsOf(set));
-        // A signed-up account is new: one this library already created, or one linked to a
-        // Business Center, is not (ASSET-07).
-        if (seen.accountActiveLinks > 0 || (await tx.get(ownedAccountsTable, account.id)) !== undefined) {
-          v.push(accountExists(account.id));
-        }
-        return v;
-      }, (tx, at, link) => writeOwnedAccount(tx, {
-        accountId: account.id, kind: 'SIGNED_UP', businessCenterId: link.businessCenterId, linkId: link.id,
-        nickname: account.displayName, createdAt: at, createdBy: actor,
-      }, [{ accountId: account.id, userId: context.member.userId, role: 'ADMIN', grantedAt: at, grantedBy: actor }]));
+      const made = await makeLink(
+        plan,
+        [],
+        async (tx, seen) => {
+          const v = prerequisites(context, problemsOf(set));
+          // A signed-up account is new: one this library already created, or one linked to a
+          // Business Center, is not (ASSET-07).
+          if (seen.accountActiveLinks > 0 || (await tx.get(ownedAccountsTable, account.id)) !== undefined) {
+            v.push(accountExists(account.id));
+          }
+          return v;
+        },
+        (tx, at, link) =>
+          writeOwnedAccount(
+            tx,
+            {
+              accountId: account.id,
+              kind: 'SIGNED_UP',
+              businessCenterId: link.businessCenterId,
+              linkId: link.id,
+              nickname: account.displayName,
+              createdAt: at,
+              createdBy: actor,
+            },
+            [{ accountId: account.id, userId: context.member.userId, role: 'ADMIN', grantedAt: at, grantedBy: actor }],
+          ),
+      );
       return made.map(({ link, assignment, extra }) => ({ link, assignment, account: extra }));
     },
 
@@ -424,17 +553,22 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
         const existing = await tx.get(accountMembersTable, compoundKey(accountId, userId));
         if (existing === undefined) await tx.insert(accountMembersTable, row);
         else await tx.update(accountMembersTable, row);
-        tx.append([{
-          id: newEventId(random), type: 'identity.account_member_granted', at, actor,
-          subject: { kind: 'tiktok_account', id: accountId },
-          data: { accountId, userId, role } satisfies AccountMemberGrantedEvent['data'],
-        }]);
+        tx.append([
+          {
+            id: newEventId(random),
+            type: 'identity.account_member_granted',
+            at,
+            actor,
+            subject: { kind: 'tiktok_account', id: accountId },
+            data: { accountId, userId, role } satisfies AccountMemberGrantedEvent['data'],
+          },
+        ]);
         return Ok({ userId, role, grantedAt: at, grantedBy: actor });
       });
     },
 
-    async identityAvailability(input) {
-      const parsed = parseInput(identityAvailabilityInputSchema, input);
+    async checkIdentityAvailability(input) {
+      const parsed = parseInput(checkIdentityAvailabilityInputSchema, input);
       if (parsed.isErr()) return parsed;
       const { account, adAccount } = parsed.value;
       const businessCenterId = adAccount.businessCenterId;
@@ -471,10 +605,16 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
         const seen = byAccount.get(x.link.accountId);
         if (seen === undefined || (!seen.inBc && x.inBc)) byAccount.set(x.link.accountId, x);
       }
-      return Ok([...byAccount.values()].map(({ link, inBc }) => identityAvailability({
-        account: { id: link.accountId, accountType: link.account.accountType, isPrivate: link.account.isPrivate },
-        adAccountId: adAccount.id, link: inBc ? link : undefined, assigned: inBc,
-      })));
+      return Ok(
+        [...byAccount.values()].map(({ link, inBc }) =>
+          identityAvailability({
+            account: { id: link.accountId, accountType: link.account.accountType, isPrivate: link.account.isPrivate },
+            adAccountId: adAccount.id,
+            link: inBc ? link : undefined,
+            assigned: inBc,
+          }),
+        ),
+      );
     },
   };
 }

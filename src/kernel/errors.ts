@@ -10,8 +10,17 @@ import type { Violation } from './decision.js';
  * ```
  */
 export type ValidationIssueCode =
-  | 'invalid_type' | 'too_big' | 'too_small' | 'invalid_format' | 'not_multiple_of' | 'unrecognized_keys'
-  | 'invalid_union' | 'invalid_key' | 'invalid_element' | 'invalid_value' | 'custom';
+  | 'invalid_type'
+  | 'too_big'
+  | 'too_small'
+  | 'invalid_format'
+  | 'not_multiple_of'
+  | 'unrecognized_keys'
+  | 'invalid_union'
+  | 'invalid_key'
+  | 'invalid_element'
+  | 'invalid_value'
+  | 'custom';
 
 /**
  * One problem with an input, shaped like a zod issue: its `code`, the `path` of the field as
@@ -45,7 +54,10 @@ export interface ValidationIssue {
  */
 export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(input)';
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /**
@@ -119,9 +131,10 @@ export interface NotFoundError {
  */
 export function denied(violations: readonly [Violation, ...Violation[]]): DeniedError {
   const first = violations[0];
-  const message = violations.length === 1
-    ? first.message
-    : `${violations.length} rules block this: ${violations.map((v) => v.message).join(' ')}`;
+  const message =
+    violations.length === 1
+      ? first.message
+      : `${violations.length} rules block this: ${violations.map((v) => v.message).join(' ')}`;
   return { code: 'denied', message, violations };
 }
 
@@ -213,7 +226,13 @@ export interface FormattableError {
 /**
  * One readable paragraph for any error of the library, for logs and support tickets: the code,
  * then every validation issue (path and problem) or every violation (rule, code and message),
- * or else the error's message.
+ * or else the error's message. It covers every error kind the services return: `validation`,
+ * `denied`, `not_found`, `storage` and `spark.search_throttled`.
+ *
+ * The errors are plain data (design §4), so `String(error)` and `` `${error}` `` give
+ * `[object Object]`: print them with `formatError(error)`, or `error.message` for one short
+ * sentence. `Result.unwrap()` (ts-results-es) puts the error's JSON in the message it throws;
+ * check `isErr()` and format the error instead of unwrapping where a person reads the outcome.
  *
  * @example
  * ```ts

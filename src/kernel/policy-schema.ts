@@ -6,7 +6,11 @@ import type { ValidationError } from './errors.js';
 import { parseInput } from './validation.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 import {
-  DEFAULT_OPERATING_REGIONS, DEFAULT_UNSUPPORTED_OBJECTIVES, deepFreeze, type Policy, type PolicyInput,
+  DEFAULT_OPERATING_REGIONS,
+  DEFAULT_UNSUPPORTED_OBJECTIVES,
+  deepFreeze,
+  type Policy,
+  type PolicyInput,
 } from './policy.js';
 
 /** An advertising objective in the Business API's `objective_type` spelling, e.g. `PRODUCT_SALES`. */
@@ -31,7 +35,9 @@ export const policySchema = z.strictObject({
   /** SPARK-06: the authorization periods a creator may choose, in days. */
   authorizationPeriodsDays: z._default(
     z.array(z.int().check(z.gte(1), z.lte(3650))).check(
-      z.minLength(1), z.maxLength(32), z.refine((a) => new Set(a).size === a.length, 'must not repeat a period'),
+      z.minLength(1),
+      z.maxLength(32),
+      z.refine((a) => new Set(a).size === a.length, 'must not repeat a period'),
     ),
     [7, 30, 60, 365],
   ),
@@ -56,7 +62,8 @@ export const policySchema = z.strictObject({
    */
   unsupportedObjectives: z._default(
     z.array(objective).check(
-      z.maxLength(64), z.refine((a) => new Set(a).size === a.length, 'must not repeat an objective'),
+      z.maxLength(64),
+      z.refine((a) => new Set(a).size === a.length, 'must not repeat an objective'),
     ),
     [...DEFAULT_UNSUPPORTED_OBJECTIVES],
   ),
@@ -66,7 +73,8 @@ export const policySchema = z.strictObject({
    */
   operatingRegions: z._default(
     z.array(region).check(
-      z.minLength(1), z.maxLength(300),
+      z.minLength(1),
+      z.maxLength(300),
       z.refine((a) => new Set(a).size === a.length, 'must not repeat a region'),
       z.refine((a) => !a.includes('CN'), 'must not offer China (CN): ASSET-06'),
     ),
@@ -104,10 +112,20 @@ export const policySchema = z.strictObject({
   ),
   /** Top Ads predicate: campaign objectives whose creatives are not eligible (default none). */
   topAdsExcludedObjectives: z._default(
-    z.array(z.enum([
-      'REACH', 'TRAFFIC', 'VIDEO_VIEWS', 'ENGAGEMENT', 'APP_PROMOTION', 'LEAD_GENERATION', 'WEB_CONVERSIONS',
-      'PRODUCT_SALES',
-    ])).check(z.maxLength(8)),
+    z
+      .array(
+        z.enum([
+          'REACH',
+          'TRAFFIC',
+          'VIDEO_VIEWS',
+          'ENGAGEMENT',
+          'APP_PROMOTION',
+          'LEAD_GENERATION',
+          'WEB_CONVERSIONS',
+          'PRODUCT_SALES',
+        ]),
+      )
+      .check(z.maxLength(8)),
     [],
   ),
   /** Top Ads predicate: whole days a creative must have been published before it is eligible (default 0). */

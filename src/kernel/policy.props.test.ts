@@ -9,20 +9,26 @@ const numRuns = Number(process.env.FC_NUM_RUNS ?? 100);
 describe('Policy', () => {
   test('defaults are the rules.md defaults (SPARK-02, SPARK-06, ADV-02 decision, throttle)', () => {
     expect(DEFAULT_POLICY).toMatchObject({
-      minFollowers: 10_000, authorizationPeriodsDays: [7, 30, 60, 365], confirmMode: 'multi-account',
-      maxFailedSearches: 100, failedSearchWindowMs: 3_600_000,
+      minFollowers: 10_000,
+      authorizationPeriodsDays: [7, 30, 60, 365],
+      confirmMode: 'multi-account',
+      maxFailedSearches: 100,
+      failedSearchWindowMs: 3_600_000,
     });
     expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
     expect(Object.isFrozen(DEFAULT_POLICY.authorizationPeriodsDays)).toBe(true);
   });
   test('valid overrides are kept and the rest defaulted', () => {
     const periodsArb = fc.uniqueArray(fc.integer({ min: 1, max: 3650 }), { minLength: 1, maxLength: 8 });
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000 }), periodsArb, (minFollowers, periods) => {
-      const p = definePolicy({ minFollowers, authorizationPeriodsDays: periods }).unwrap();
-      expect(p.minFollowers).toBe(minFollowers);
-      expect(p.authorizationPeriodsDays).toEqual(periods);
-      expect(p.maxFailedSearches).toBe(100);
-    }), { numRuns });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), periodsArb, (minFollowers, periods) => {
+        const p = definePolicy({ minFollowers, authorizationPeriodsDays: periods }).unwrap();
+        expect(p.minFollowers).toBe(minFollowers);
+        expect(p.authorizationPeriodsDays).toEqual(periods);
+        expect(p.maxFailedSearches).toBe(100);
+      }),
+      { numRuns },
+    );
   });
   test('invalid overrides are refused with the field named', () => {
     const bad: [unknown, (string | number)[]][] = [
@@ -43,7 +49,7 @@ describe('Policy', () => {
   });
   // DEFAULT_POLICY is a literal (so that importing it costs no zod code): it must be exactly
   // what the schema makes of no overrides, and satisfy every constraint of the schema.
-  test('DEFAULT_POLICY equals the schema\'s parse of {} and passes the schema unchanged', () => {
+  test("DEFAULT_POLICY equals the schema's parse of {} and passes the schema unchanged", () => {
     const parsed = definePolicy({}).unwrap();
     expect(DEFAULT_POLICY).toStrictEqual(parsed);
     expect(Object.keys(DEFAULT_POLICY)).toEqual(Object.keys(parsed));
@@ -75,9 +81,12 @@ describe('Policy', () => {
   });
   test('any subset of the defaults given as overrides yields DEFAULT_POLICY', () => {
     const keys = Object.keys(DEFAULT_POLICY) as (keyof typeof DEFAULT_POLICY)[];
-    fc.assert(fc.property(fc.subarray(keys), (subset) => {
-      const overrides = Object.fromEntries(subset.map((k) => [k, DEFAULT_POLICY[k]]));
-      expect(definePolicy(overrides as never).unwrap()).toStrictEqual(DEFAULT_POLICY);
-    }), { numRuns });
+    fc.assert(
+      fc.property(fc.subarray(keys), (subset) => {
+        const overrides = Object.fromEntries(subset.map((k) => [k, DEFAULT_POLICY[k]]));
+        expect(definePolicy(overrides as never).unwrap()).toStrictEqual(DEFAULT_POLICY);
+      }),
+      { numRuns },
+    );
   });
 });

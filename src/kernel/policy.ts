@@ -30,14 +30,18 @@ export const DEFAULT_UNSUPPORTED_OBJECTIVES = ['REACH', 'RF_REACH', 'VIDEO_VIEWS
  * DEFAULT_OPERATING_REGIONS.includes('CN'); // false
  * ```
  */
-export const DEFAULT_OPERATING_REGIONS: readonly string[] = /* @__PURE__ */ (
+export const DEFAULT_OPERATING_REGIONS: readonly string[] =
+  /* @__PURE__ */
   // Grouped by first letter ('A:DEF' is AD AE AF), a third of the size of the plain list in a
   // bundle. The plain list is spelled out in policy.props.test.ts, which checks this one.
-  'A:DEFGILMOQRSTUWXZ B:ABDEFGHIJLMNOQRSTVWYZ C:ACDFGHIKLMORUVWXYZ D:EJKMOZ E:CEGHRST F:IJKMOR ' +
-  'G:ABDEFGHILMNPQRSTUWY H:KMNRTU I:DELMNOQRST J:EMOP K:EGHIMNPRWYZ L:ABCIKRSTUVY ' +
-  'M:ACDEFGHKLMNOPQRSTUVWXYZ N:ACEFGILOPRUZ O:M P:AEFGHKLMNRSTWY Q:A R:EOSUW S:ABCDEGHIJKLMNORSTVXYZ ' +
-  'T:CDFGHJKLMNORTVWZ U:AGMSYZ V:ACEGINU W:FS Y:ET Z:AMW'
-).split(' ').flatMap((group) => [...group.slice(2)].map((second) => group[0] + second));
+  (
+    'A:DEFGILMOQRSTUWXZ B:ABDEFGHIJLMNOQRSTVWYZ C:ACDFGHIKLMORUVWXYZ D:EJKMOZ E:CEGHRST F:IJKMOR ' +
+    'G:ABDEFGHILMNPQRSTUWY H:KMNRTU I:DELMNOQRST J:EMOP K:EGHIMNPRWYZ L:ABCIKRSTUVY ' +
+    'M:ACDEFGHKLMNOPQRSTUVWXYZ N:ACEFGILOPRUZ O:M P:AEFGHKLMNRSTWY Q:A R:EOSUW S:ABCDEGHIJKLMNORSTVXYZ ' +
+    'T:CDFGHJKLMNORTVWZ U:AGMSYZ V:ACEGINU W:FS Y:ET Z:AMW'
+  )
+    .split(' ')
+    .flatMap((group) => [...group.slice(2)].map((second) => group[0] + second));
 
 /**
  * The validated policy: every configurable rule parameter with its value. Passed to rule

@@ -1,9 +1,17 @@
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import { describe, expect, test } from 'vitest';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, test, vi } from 'vitest';
 import { policySchema } from './policy-schema.js';
 import {
-  countSchema, idSchema, instantSchema, issueMessage, MAX_INSTANT_MS, MIN_INSTANT_MS, parseInput, textSchema,
+  countSchema,
+  idSchema,
+  instantSchema,
+  issueMessage,
+  MAX_INSTANT_MS,
+  MIN_INSTANT_MS,
+  parseInput,
+  textSchema,
 } from './validation.js';
 import type { ValidationIssue } from './errors.js';
 
@@ -23,7 +31,12 @@ const within = (issue: readonly Key[], at: readonly Key[]) => at.every((key, n) 
 // Plain data as callers send it: JSON-like values, in-range Dates, undefined, nested a few levels.
 const inRangeDate = fc.date({ min: new Date(MIN_INSTANT_MS), max: new Date(MAX_INSTANT_MS), noInvalidDate: true });
 const leaf = fc.oneof(
-  fc.string({ maxLength: 12 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined),
+  fc.string({ maxLength: 12 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
   inRangeDate,
 );
 const { data } = fc.letrec<{ data: unknown }>((tie) => ({
@@ -39,9 +52,19 @@ const throwing = (): never => {
   throw new Error('no');
 };
 const allTrapsThrow: ProxyHandler<object> = {
-  get: throwing, has: throwing, ownKeys: throwing, getOwnPropertyDescriptor: throwing, getPrototypeOf: throwing,
-  set: throwing, defineProperty: throwing, deleteProperty: throwing, isExtensible: throwing,
-  preventExtensions: throwing, setPrototypeOf: throwing, apply: throwing, construct: throwing,
+  get: throwing,
+  has: throwing,
+  ownKeys: throwing,
+  getOwnPropertyDescriptor: throwing,
+  getPrototypeOf: throwing,
+  set: throwing,
+  defineProperty: throwing,
+  deleteProperty: throwing,
+  isExtensible: throwing,
+  preventExtensions: throwing,
+  setPrototypeOf: throwing,
+  apply: throwing,
+  construct: throwing,
 };
 type Trap = 'getter' | 'proxy' | 'array proxy' | 'revoked proxy' | 'get trap';
 const traps: readonly Trap[] = ['getter', 'proxy', 'array proxy', 'revoked proxy', 'get trap'];
@@ -105,17 +128,23 @@ const demo = z.strictObject({
 describe('parseInput reads the input once, as plain data (X-03: bad input is refused, never thrown)', () => {
   test('X-03 a throwing getter or a Proxy whose traps throw, anywhere, gives a validation error at its path', () => {
     const schemas = [z.unknown(), demo, policySchema];
-    fc.assert(fc.property(
-      data, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), fc.constantFrom(...traps), fc.nat(2),
-      (root, choices, trap, s) => {
-        const { input, path } = plant(root, choices, trap);
-        let result: ReturnType<typeof parseInput> | undefined;
-        expect(() => (result = parseInput(schemas[s]!, input))).not.toThrow();
-        const paths = issuePaths(result!);
-        if (trap === 'get trap') expect(paths.some((p) => within(p, path))).toBe(true);
-        else expect(paths).toContainEqual(path);
-      },
-    ), { numRuns });
+    fc.assert(
+      fc.property(
+        data,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...traps),
+        fc.nat(2),
+        (root, choices, trap, s) => {
+          const { input, path } = plant(root, choices, trap);
+          let result: ReturnType<typeof parseInput> | undefined;
+          expect(() => (result = parseInput(schemas[s]!, input))).not.toThrow();
+          const paths = issuePaths(result!);
+          if (trap === 'get trap') expect(paths.some((p) => within(p, path))).toBe(true);
+          else expect(paths).toContainEqual(path);
+        },
+      ),
+      { numRuns },
+    );
   });
 
   test('X-03 each property is read exactly once, and zod sees what was read', () => {
@@ -137,16 +166,24 @@ describe('parseInput reads the input once, as plain data (X-03: bad input is ref
     ['a function', () => ({ nested: { note: () => 'x' } }), ['nested', 'note']],
     ['a symbol', () => ({ id: Symbol('x') }), ['id']],
     ['a bigint', () => ({ count: 1n }), ['count']],
-    ['a cycle', () => {
-      const nested: Record<string, unknown> = { ids: [] };
-      nested.self = nested;
-      return { nested };
-    }, ['nested', 'self']],
-    ['more than 32 levels', () => {
-      let deep: unknown = 'bottom';
-      for (let i = 0; i < 40; i++) deep = { d: deep };
-      return deep;
-    }, Array<Key>(33).fill('d')],
+    [
+      'a cycle',
+      () => {
+        const nested: Record<string, unknown> = { ids: [] };
+        nested.self = nested;
+        return { nested };
+      },
+      ['nested', 'self'],
+    ],
+    [
+      'more than 32 levels',
+      () => {
+        let deep: unknown = 'bottom';
+        for (let i = 0; i < 40; i++) deep = { d: deep };
+        return deep;
+      },
+      Array<Key>(33).fill('d'),
+    ],
     ['more than 10,000 values', () => ({ tags: Array.from({ length: 10_001 }, () => 'x') }), ['tags']],
     ['a sparse array of absurd length', () => ({ tags: new Array(2 ** 31) }), ['tags']],
   ])('X-03 %s is refused with its path', (_name, make, path) => {
@@ -173,6 +210,32 @@ describe('parseInput reads the input once, as plain data (X-03: bad input is ref
     expect(r.isOk() && r.value.at instanceof Stamp).toBe(false);
   });
 
+  test('X-03 a Date of another realm is read as a Date; an object tagged `Date` is not one', () => {
+    const at = new Date('2026-01-01T00:00:00Z');
+    const base = { id: 'v', title: 't', count: 0 };
+    const foreign = runInNewContext(`new Date(${at.getTime()})`) as Date;
+    expect(foreign instanceof Date).toBe(false);
+    const r = parseInput(demo, { ...base, at: foreign });
+    expect(r.isOk() && r.value.at).toStrictEqual(at);
+    const posing = { [Symbol.toStringTag]: 'Date' };
+    expect(Object.prototype.toString.call(posing)).toBe('[object Date]');
+    expect(issuePaths(parseInput(demo, { ...base, at: posing }))).toEqual([['at']]);
+  });
+
+  test('X-03 reading plain objects and arrays calls no Date method (no exception per object)', () => {
+    const getTime = vi.spyOn(Date.prototype, 'getTime');
+    try {
+      const nested = { note: 'n', ids: Array.from({ length: 20 }, (_, i) => `id-${i}`) };
+      const r = parseInput(z.strictObject({ list: z.array(z.object({ nested: z.object({ note: z.string() }) })) }), {
+        list: Array.from({ length: 100 }, () => ({ nested })),
+      });
+      expect(r.isOk()).toBe(true);
+      expect(getTime).not.toHaveBeenCalled();
+    } finally {
+      getTime.mockRestore();
+    }
+  });
+
   test('X-03 the parsed value shares nothing with the input, and `__proto__` stays an unknown field', () => {
     const at = new Date('2026-01-01T00:00:00Z');
     const input = { id: 'v', title: 't', count: 0, at, nested: { ids: ['a'] } };
@@ -184,7 +247,8 @@ describe('parseInput reads the input once, as plain data (X-03: bad input is ref
 });
 
 const LONE = fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u));
-const withLoneSurrogate = fc.tuple(fc.string({ unit: 'grapheme', maxLength: 10 }), LONE, fc.nat())
+const withLoneSurrogate = fc
+  .tuple(fc.string({ unit: 'grapheme', maxLength: 10 }), LONE, fc.nat())
   .map(([s, lone, at]) => s.slice(0, at % (s.length + 1)) + lone + s.slice(at % (s.length + 1)));
 
 describe('strings are well-formed Unicode (X-03: what is stored reads back the same)', () => {
@@ -196,15 +260,18 @@ describe('strings are well-formed Unicode (X-03: what is stored reads back the s
       [['nested', 'note'], (bad) => ({ nested: { note: bad, ids: [] } })],
       [['nested', 'ids', 0], (bad) => ({ nested: { ids: [bad] } })],
     ];
-    fc.assert(fc.property(withLoneSurrogate, fc.constantFrom(...fields), (bad, [path, make]) => {
-      const input = { id: 'v', title: 't', count: 0, at: new Date(0), ...(make(bad) as object) };
-      const r = parseInput(demo, input);
-      const issue = { code: 'invalid_format', path, message: expect.stringMatching(/lone surrogate/) };
-      expect(r.isErr() && r.error.issues).toContainEqual(issue);
-      expect(issuePaths(parseInput(z.string(), bad))).toEqual([[]]);
-      expect(textSchema.safeParse(bad).success).toBe(false);
-      expect(idSchema.safeParse(bad).success).toBe(false);
-    }), { numRuns });
+    fc.assert(
+      fc.property(withLoneSurrogate, fc.constantFrom(...fields), (bad, [path, make]) => {
+        const input = { id: 'v', title: 't', count: 0, at: new Date(0), ...(make(bad) as object) };
+        const r = parseInput(demo, input);
+        const issue = { code: 'invalid_format', path, message: expect.stringMatching(/lone surrogate/) };
+        expect(r.isErr() && r.error.issues).toContainEqual(issue);
+        expect(issuePaths(parseInput(z.string(), bad))).toEqual([[]]);
+        expect(textSchema.safeParse(bad).success).toBe(false);
+        expect(idSchema.safeParse(bad).success).toBe(false);
+      }),
+      { numRuns },
+    );
   });
   test('X-03 a field name with a lone surrogate is refused and shown escaped', () => {
     const r = parseInput(z.record(z.string(), z.number()), { ['a\ud800']: 1 });
@@ -212,10 +279,13 @@ describe('strings are well-formed Unicode (X-03: what is stored reads back the s
     expect(r.isErr() && r.error.issues[0]).toEqual(issue);
   });
   test('X-03 well-formed text, surrogate pairs included, is kept as given', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), (s) => {
-      const text = s.replace(/[\x00-\x1f\x7f]/g, 'x');
-      expect(parseInput(textSchema, text).unwrap()).toBe(text);
-    }), { numRuns });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), (s) => {
+        const text = s.replace(/[\x00-\x1f\x7f]/g, 'x');
+        expect(parseInput(textSchema, text).unwrap()).toBe(text);
+      }),
+      { numRuns },
+    );
   });
 });
 
@@ -227,7 +297,10 @@ describe('instants are those every adapter can store (X-03, X-04)', () => {
     expect(new Date(MIN_INSTANT_MS).toISOString()).toBe('0001-01-01T00:00:00.000Z');
     expect(new Date(MAX_INSTANT_MS).toISOString()).toBe('9999-12-31T23:59:59.999Z');
     const edges: [number, boolean][] = [
-      [MIN_INSTANT_MS, true], [MAX_INSTANT_MS, true], [MIN_INSTANT_MS - 1, false], [MAX_INSTANT_MS + 1, false],
+      [MIN_INSTANT_MS, true],
+      [MAX_INSTANT_MS, true],
+      [MIN_INSTANT_MS - 1, false],
+      [MAX_INSTANT_MS + 1, false],
     ];
     for (const [ms, ok] of edges) {
       expect(parseInput(instantSchema, new Date(ms)).isOk()).toBe(ok);
@@ -235,13 +308,16 @@ describe('instants are those every adapter can store (X-03, X-04)', () => {
     }
   });
   test('X-03 a Date outside the range is refused wherever it is, inside the range it is kept', () => {
-    fc.assert(fc.property(anyDate, (d) => {
-      expect(parseInput(instantSchema, d).isOk()).toBe(storable(d));
-      expect(instantSchema.safeParse(d).success).toBe(storable(d));
-      const nested = parseInput(z.unknown(), { when: [d] });
-      if (storable(d)) expect(nested.unwrap()).toStrictEqual({ when: [d] });
-      else expect(issuePaths(nested)).toEqual([['when', 0]]);
-    }), { numRuns });
+    fc.assert(
+      fc.property(anyDate, (d) => {
+        expect(parseInput(instantSchema, d).isOk()).toBe(storable(d));
+        expect(instantSchema.safeParse(d).success).toBe(storable(d));
+        const nested = parseInput(z.unknown(), { when: [d] });
+        if (storable(d)) expect(nested.unwrap()).toStrictEqual({ when: [d] });
+        else expect(issuePaths(nested)).toEqual([['when', 0]]);
+      }),
+      { numRuns },
+    );
   });
   test('X-03 an invalid Date is still refused by instantSchema with its own message', () => {
     const r = parseInput(instantSchema, new Date(Number.NaN));
@@ -267,26 +343,31 @@ describe('valid and invalid plain inputs parse exactly as before the snapshot', 
     return r.isOk() ? { ok: r.value as unknown } : { issues: r.error.issues };
   };
   const text = fc.string({ minLength: 0, maxLength: 14 });
-  const field = <T,>(valid: fc.Arbitrary<T>) =>
+  const field = <T>(valid: fc.Arbitrary<T>) =>
     fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: data });
-  const demoInput = fc.record({
-    id: field(fc.stringMatching(/^[\x21-\x7e]{1,12}$/)),
-    title: field(text),
-    count: field(fc.integer({ min: -2, max: 1000 })),
-    at: field(inRangeDate),
-    tags: field(fc.array(text, { maxLength: 3 })),
-    nested: field(fc.record(
-      { note: field(text), ids: field(fc.array(text, { maxLength: 3 })) },
-      { requiredKeys: ['ids'] },
-    )),
-    extra: data,
-  }, { requiredKeys: ['id', 'title', 'count', 'at'] });
-  const policyInput = fc.record({
-    minFollowers: field(fc.integer({ min: -1, max: 20_000 })),
-    authorizationPeriodsDays: field(fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 4 })),
-    confirmMode: field(fc.constantFrom('multi-account', 'single-use', 'sometimes')),
-    operatingRegions: field(fc.array(fc.constantFrom('US', 'GB', 'CN', 'us'), { maxLength: 3 })),
-  }, { requiredKeys: [] });
+  const demoInput = fc.record(
+    {
+      id: field(fc.stringMatching(/^[\x21-\x7e]{1,12}$/)),
+      title: field(text),
+      count: field(fc.integer({ min: -2, max: 1000 })),
+      at: field(inRangeDate),
+      tags: field(fc.array(text, { maxLength: 3 })),
+      nested: field(
+        fc.record({ note: field(text), ids: field(fc.array(text, { maxLength: 3 })) }, { requiredKeys: ['ids'] }),
+      ),
+      extra: data,
+    },
+    { requiredKeys: ['id', 'title', 'count', 'at'] },
+  );
+  const policyInput = fc.record(
+    {
+      minFollowers: field(fc.integer({ min: -1, max: 20_000 })),
+      authorizationPeriodsDays: field(fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 4 })),
+      confirmMode: field(fc.constantFrom('multi-account', 'single-use', 'sometimes')),
+      operatingRegions: field(fc.array(fc.constantFrom('US', 'GB', 'CN', 'us'), { maxLength: 3 })),
+    },
+    { requiredKeys: [] },
+  );
 
   test.each<[string, z.ZodMiniType, fc.Arbitrary<unknown>]>([
     ['a strict object of kernel schemas', demo, demoInput],
@@ -296,17 +377,20 @@ describe('valid and invalid plain inputs parse exactly as before the snapshot', 
     ['a count', countSchema, field(fc.double())],
     ['an instant', instantSchema, field(inRangeDate)],
   ])('X-03 %s: the same value or the same issues', (_name, schema, input) => {
-    fc.assert(fc.property(input, (x) => {
-      let expected: ReturnType<typeof before>;
-      try {
-        expected = before(schema, x);
-      } catch {
-        // zod itself throws on some raw values (`{ length: Object.create(null) }` given to a string
-        // schema with a length check); read into plain data first, the same value is refused instead.
-        expect(after(schema, x)).toHaveProperty('issues');
-        return;
-      }
-      expect(after(schema, x)).toStrictEqual(expected);
-    }), { numRuns });
+    fc.assert(
+      fc.property(input, (x) => {
+        let expected: ReturnType<typeof before>;
+        try {
+          expected = before(schema, x);
+        } catch {
+          // zod itself throws on some raw values (`{ length: Object.create(null) }` given to a string
+          // schema with a length check); read into plain data first, the same value is refused instead.
+          expect(after(schema, x)).toHaveProperty('issues');
+          return;
+        }
+        expect(after(schema, x)).toStrictEqual(expected);
+      }),
+      { numRuns },
+    );
   });
 });

@@ -6,11 +6,10 @@ import { manualClock } from '../adapters/clock/manual-clock.js';
 import { memoryStore } from '../adapters/memory/memory-store.js';
 import { seededRandom } from '../adapters/random/seeded-random.js';
 import { createAds, type Ads } from '../ads/ads.service.js';
+import { createBusinessCenterLinks, type BusinessCenterLinks } from '../business-center/business-center.service.js';
 import {
-  createBusinessCenterLinks, type BusinessCenterLinks,
-} from '../business-center/business-center.service.js';
-import {
-  createDeliveryIdentities, type DeliveryIdentities,
+  createDeliveryIdentities,
+  type DeliveryIdentities,
 } from '../delivery-identities/delivery-identities.service.js';
 import { createSparkCodes, type SparkCodes } from '../spark-codes/spark-codes.service.js';
 import { createTopAds, type TopAds } from '../top-ads/top-ads.service.js';
@@ -27,17 +26,30 @@ type Bases<S> = {
 };
 
 const creator = {
-  id: 'tt-dana', displayName: 'Dana', accountType: 'CREATOR', followerCount: 20_000,
-  adAuthorizationEnabled: true, adTermsAccepted: true,
+  id: 'tt-dana',
+  displayName: 'Dana',
+  accountType: 'CREATOR',
+  followerCount: 20_000,
+  adAuthorizationEnabled: true,
+  adTermsAccepted: true,
 } as const;
 const video = {
-  id: 'vid-1', ownerId: 'tt-dana', visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true,
-  music: 'ORIGINAL', title: 'Launch', thumbnailUrl: 'https://cdn.example/t.png',
+  id: 'vid-1',
+  ownerId: 'tt-dana',
+  visibility: 'PUBLIC',
+  isOriginal: true,
+  adAuthorizationEnabled: true,
+  music: 'ORIGINAL',
+  title: 'Launch',
+  thumbnailUrl: 'https://cdn.example/t.png',
 } as const;
 const advertiser = { adAccountId: 'adv-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true };
 const code = `#${'A'.repeat(58)}=`;
 const campaign = {
-  campaignId: 'c-1', objective: 'TRAFFIC', placements: ['TIKTOK'], campaignType: 'MANUAL',
+  campaignId: 'c-1',
+  objective: 'TRAFFIC',
+  placements: ['TIKTOK'],
+  campaignType: 'MANUAL',
 } as const;
 const businessCenter = { id: 'bc-1', verified: true };
 const member = { userId: 'u-admin', role: 'ADMIN' } as const;
@@ -62,11 +74,22 @@ const spark: Bases<SparkCodes> = {
 const action = { adAccountId: 'adv-1', adId: 'ad_1', userId: 'u-7' };
 const ads: Bases<Ads> = {
   createAd: {
-    adAccountId: 'adv-1', name: 'Spring', campaign, schedule: { startAt: T0, endAt: new Date(T0.getTime() + 1) },
-    identity: { type: 'AUTH_CODE', codeId: 'code_1' }, videoId: 'vid-1', regions: ['US'], industry: 'Beauty',
-    assetAuthorization: true, userId: 'u-7',
+    adAccountId: 'adv-1',
+    name: 'Spring',
+    campaign,
+    schedule: { startAt: T0, endAt: new Date(T0.getTime() + 1) },
+    identity: { type: 'AUTH_CODE', codeId: 'code_1' },
+    videoId: 'vid-1',
+    regions: ['US'],
+    industry: 'Beauty',
+    assetAuthorization: true,
+    userId: 'u-7',
   },
-  submit: action, start: action, pause: action, resume: action, stop: action,
+  submit: action,
+  start: action,
+  pause: action,
+  resume: action,
+  stop: action,
   review: { ...action, approved: true },
   getAd: { adAccountId: 'adv-1', adId: 'ad_1', at: T0 },
   listAds: 'adv-1',
@@ -99,19 +122,29 @@ const identities: Bases<DeliveryIdentities> = {
   linkByLogin: { context, account, permissions, approvedBy: 'u-1' },
   linkByQrCode: { context, permissions },
   createOrganizationAccount: {
-    context, nickname: 'Acme', operatingRegion: 'US', username: 'acme', profilePhotoUrl: 'https://cdn.example/a.png',
+    context,
+    nickname: 'Acme',
+    operatingRegion: 'US',
+    username: 'acme',
+    profilePhotoUrl: 'https://cdn.example/a.png',
     permissions,
   },
   signUpAccount: {
-    context, account: { id: 'tt-new', accountType: 'BUSINESS', isPrivate: false, displayName: 'New' }, permissions,
+    context,
+    account: { id: 'tt-new', accountType: 'BUSINESS', isPrivate: false, displayName: 'New' },
+    permissions,
   },
   grantAccountAccess: { accountId: 'tt-new', grantedBy: 'u-1', userId: 'u-2', role: 'ANALYST' },
-  identityAvailability: { account: { id: 'tt-1', accountType: 'CREATOR', isPrivate: false }, adAccount },
+  checkIdentityAvailability: { account: { id: 'tt-1', accountType: 'CREATOR', isPrivate: false }, adAccount },
   listIdentities: { adAccount },
 };
 
 type Call = (input: unknown) => Promise<{ isErr(): boolean; error?: unknown }>;
-interface Entry { readonly name: string; readonly base: unknown; readonly call: (services: Services) => Call }
+interface Entry {
+  readonly name: string;
+  readonly base: unknown;
+  readonly call: (services: Services) => Call;
+}
 type Services = ReturnType<typeof services>;
 
 function services() {
@@ -135,7 +168,10 @@ function entries<K extends keyof Services>(service: K, bases: object): Entry[] {
   }));
 }
 const ALL: readonly Entry[] = [
-  ...entries('spark', spark), ...entries('ads', ads), ...entries('topAds', topAds), ...entries('bc', bc),
+  ...entries('spark', spark),
+  ...entries('ads', ads),
+  ...entries('topAds', topAds),
+  ...entries('bc', bc),
   ...entries('identities', identities),
 ];
 
@@ -148,6 +184,11 @@ function pathsOf(value: unknown, at: Key[] = []): Key[][] {
     return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, k]))];
   }
   return here;
+}
+
+/** Adds a field; an array's `length` is left alone (setting it to a non-length throws a RangeError). */
+function add(node: Record<Key, unknown>, key: string, value: unknown): void {
+  if (!(Array.isArray(node) && key === 'length')) node[key] = value;
 }
 
 type Change = readonly [pick: number, how: 'replace' | 'delete' | 'add', value: unknown, key: string];
@@ -163,27 +204,43 @@ function changed(base: unknown, [pick, how, value, key]: Change): unknown {
   const target = parent[last];
   if (how === 'replace') parent[last] = value;
   else if (how === 'delete') delete parent[last];
-  else if (typeof target === 'object' && target !== null) (target as Node)[key] = value;
-  else parent[key] = value;
+  else if (typeof target === 'object' && target !== null) add(target as Node, key, value);
+  else add(parent, key, value);
   return copy;
 }
 
 const anyValue = fc.oneof(
   fc.anything({ withDate: true, withNullPrototype: true, withSparseArray: true, maxDepth: 2 }),
-  fc.string({ maxLength: 600 }), fc.double(), fc.integer(), fc.date(), fc.constantFrom('', ' ', 'PUBLIC', 'ADMIN'),
+  fc.string({ maxLength: 600 }),
+  fc.double(),
+  fc.integer(),
+  fc.date(),
+  fc.constantFrom('', ' ', 'PUBLIC', 'ADMIN'),
 );
 const change = fc.tuple(
-  fc.nat(), fc.constantFrom('replace' as const, 'delete' as const, 'add' as const), anyValue,
+  fc.nat(),
+  fc.constantFrom('replace' as const, 'delete' as const, 'add' as const),
+  anyValue,
   fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom('periodDay', '__proto__', 'extra')),
 );
-const badInput = (base: unknown) => fc.oneof(
-  { weight: 1, arbitrary: anyValue },
-  { weight: 4, arbitrary: fc.array(change, { minLength: 1, maxLength: 3 }).map((cs) => cs.reduce(changed, base)) },
-);
+const badInput = (base: unknown) =>
+  fc.oneof(
+    { weight: 1, arbitrary: anyValue },
+    { weight: 4, arbitrary: fc.array(change, { minLength: 1, maxLength: 3 }).map((cs) => cs.reduce(changed, base)) },
+  );
 
 const CODES: readonly ValidationIssueCode[] = [
-  'invalid_type', 'too_big', 'too_small', 'invalid_format', 'not_multiple_of', 'unrecognized_keys', 'invalid_union',
-  'invalid_key', 'invalid_element', 'invalid_value', 'custom',
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
 ];
 
 describe('X-03 every service method words its validation issues in one vocabulary', () => {
@@ -198,25 +255,28 @@ describe('X-03 every service method words its validation issues in one vocabular
 
   test('X-03 random bad input: every issue has a zod code, an array path and an English message', async () => {
     const refused = new Set<string>();
-    await fc.assert(fc.asyncProperty(
-      fc.constantFrom(...ALL).chain((entry) => fc.tuple(fc.constant(entry), badInput(entry.base))),
-      async ([entry, input]) => {
-        const r = await entry.call(services())(input);
-        if (!r.isErr() || (r.error as { code: string }).code !== 'validation') return;
-        refused.add(entry.name);
-        type Issue = { code: string; path: unknown; message: string };
-        const error = r.error as { message: string; issues: readonly Issue[] };
-        expect(error.issues.length).toBeGreaterThan(0);
-        expect(error.message).not.toMatch(/Invalid input/);
-        for (const issue of error.issues) {
-          expect(CODES).toContain(issue.code);
-          expect(Array.isArray(issue.path)).toBe(true);
-          for (const key of issue.path as unknown[]) expect(['string', 'number']).toContain(typeof key);
-          expect(issue.message).toMatch(/\S/);
-          expect(issue.message).not.toMatch(/Invalid input/);
-        }
-      },
-    ), { numRuns });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ALL).chain((entry) => fc.tuple(fc.constant(entry), badInput(entry.base))),
+        async ([entry, input]) => {
+          const r = await entry.call(services())(input);
+          if (!r.isErr() || (r.error as { code: string }).code !== 'validation') return;
+          refused.add(entry.name);
+          type Issue = { code: string; path: unknown; message: string };
+          const error = r.error as { message: string; issues: readonly Issue[] };
+          expect(error.issues.length).toBeGreaterThan(0);
+          expect(error.message).not.toMatch(/Invalid input/);
+          for (const issue of error.issues) {
+            expect(CODES).toContain(issue.code);
+            expect(Array.isArray(issue.path)).toBe(true);
+            for (const key of issue.path as unknown[]) expect(['string', 'number']).toContain(typeof key);
+            expect(issue.message).toMatch(/\S/);
+            expect(issue.message).not.toMatch(/Invalid input/);
+          }
+        },
+      ),
+      { numRuns },
+    );
     // Enough runs reach most methods; a handful would prove little.
     if (numRuns >= 300) expect(refused.size).toBeGreaterThan(ALL.length / 2);
   });

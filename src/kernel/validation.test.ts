@@ -39,20 +39,40 @@ describe('every zod issue reads in English, from its own data (X-03)', () => {
     ['a number not above', z.number().check(z.gt(0)), 0, 'too_small', 'must be more than 0'],
     ['a big number', z.number().check(z.lte(10)), 11, 'too_big', 'must be at most 10'],
     ['a number not below', z.number().check(z.lt(10)), 10, 'too_big', 'must be less than 10'],
-    ['an unsafe integer', z.int(), 2 ** 60, 'too_big',
-      'must be a safe integer (from -9007199254740991 to 9007199254740991)'],
-    ['an early date', z.date().check(z.gte(new Date(0))), new Date(-1), 'too_small',
-      'must be 1970-01-01T00:00:00.000Z or later'],
+    [
+      'an unsafe integer',
+      z.int(),
+      2 ** 60,
+      'too_big',
+      'must be a safe integer (from -9007199254740991 to 9007199254740991)',
+    ],
+    [
+      'an early date',
+      z.date().check(z.gte(new Date(0))),
+      new Date(-1),
+      'too_small',
+      'must be 1970-01-01T00:00:00.000Z or later',
+    ],
     ['a pattern', z.string().check(z.regex(/^a+$/)), 'b', 'invalid_format', 'must match the pattern /^a+$/'],
     ['a prefix', z.string().check(z.startsWith('ab')), 'x', 'invalid_format', 'must start with "ab"'],
     ['an email', z.email(), 'x', 'invalid_format', 'must be an email address'],
     ['a multiple', z.number().check(z.multipleOf(3)), 4, 'not_multiple_of', 'must be a multiple of 3'],
     ['an enum', z.enum(['A', 'B', 'C']), 'D', 'invalid_value', 'must be one of "A", "B" or "C"'],
     ['a literal', z.literal('A'), 'B', 'invalid_value', 'must be "A"'],
-    ['a union of types', z.union([z.string(), z.number()]), true, 'invalid_union',
-      'must be a string or a number (got true)'],
-    ['a union of objects', z.union([z.strictObject({ a: z.string() }), z.strictObject({ b: z.string() })]), {},
-      'invalid_union', 'does not match any of the allowed forms (a is required; or b is required)'],
+    [
+      'a union of types',
+      z.union([z.string(), z.number()]),
+      true,
+      'invalid_union',
+      'must be a string or a number (got true)',
+    ],
+    [
+      'a union of objects',
+      z.union([z.strictObject({ a: z.string() }), z.strictObject({ b: z.string() })]),
+      {},
+      'invalid_union',
+      'does not match any of the allowed forms (a is required; or b is required)',
+    ],
     ['a refinement without a message', z.string().check(z.refine((v) => v === 'ok')), 'no', 'custom', 'is not valid'],
   ])('%s', (_name, schema, input, code, message) => {
     expect(only(z.strictObject({ f: schema }), { f: input })).toEqual({ code, path: ['f'], message });
@@ -66,7 +86,8 @@ describe('every zod issue reads in English, from its own data (X-03)', () => {
 
   test('a discriminated union names the allowed discriminators, and says when it is missing', () => {
     const shape = z.discriminatedUnion('type', [
-      z.strictObject({ type: z.literal('A') }), z.strictObject({ type: z.literal('B') }),
+      z.strictObject({ type: z.literal('A') }),
+      z.strictObject({ type: z.literal('B') }),
     ]);
     const issue = (message: string) => ({ code: 'invalid_union', path: ['type'], message });
     expect(only(shape, { type: 'C' })).toEqual(issue('must be one of "A" or "B"'));
@@ -84,11 +105,17 @@ describe('every zod issue reads in English, from its own data (X-03)', () => {
 
   test('a message the schema sets is kept, for every issue it sets it for', () => {
     expect(issuesOf(idSchema, '')[0]).toEqual({ code: 'too_small', path: [], message: 'must not be empty' });
-    expect(only(z.strictObject({ at: instantSchema }), { at: 'x' }))
-      .toEqual({ code: 'invalid_type', path: ['at'], message: 'must be a valid Date' });
+    expect(only(z.strictObject({ at: instantSchema }), { at: 'x' })).toEqual({
+      code: 'invalid_type',
+      path: ['at'],
+      message: 'must be a valid Date',
+    });
     expect(only(countSchema, 1.5)).toEqual({ code: 'invalid_type', path: [], message: 'must be a whole number' });
-    expect(only(z.string().check(z.refine(() => false, 'must be fine')), 'x'))
-      .toEqual({ code: 'custom', path: [], message: 'must be fine' });
+    expect(only(z.string().check(z.refine(() => false, 'must be fine')), 'x')).toEqual({
+      code: 'custom',
+      path: [],
+      message: 'must be fine',
+    });
   });
 
   test('typeMessage words a wrong type, while a missing field reads "is required" like every other', () => {
@@ -117,10 +144,12 @@ const kitchen = z.strictObject({
   kind: z.optional(z.enum(['A', 'B'])),
   flag: z.optional(z.boolean()),
   list: z.optional(z.array(z.string().check(z.regex(/^[a-z]+$/))).check(z.minLength(1), z.maxLength(3))),
-  shape: z.optional(z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('X'), x: z.string() }),
-    z.strictObject({ type: z.literal('Y'), y: z.number() }),
-  ])),
+  shape: z.optional(
+    z.discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('X'), x: z.string() }),
+      z.strictObject({ type: z.literal('Y'), y: z.number() }),
+    ]),
+  ),
   either: z.optional(z.union([z.string(), z.strictObject({ n: z.number() })])),
   dict: z.optional(z.record(z.string().check(z.regex(/^k/)), z.number())),
   tuple: z.optional(z.tuple([z.string(), z.number()])),
@@ -130,28 +159,48 @@ const kitchen = z.strictObject({
 
 describe('no validation message is a bare "Invalid input" (X-03)', () => {
   test('X-03 whatever the input, every issue has a code, an array path and an English message', () => {
-    fc.assert(fc.property(fc.oneof(
-      fc.anything({ withDate: true, withNullPrototype: true }),
-      fc.record({
-        id: fc.oneof(fc.string(), fc.anything()),
-        text: fc.anything({ withDate: true }), count: fc.double(), at: fc.date(), int: fc.double(),
-        ratio: fc.double(), kind: fc.string(), flag: fc.anything(), list: fc.array(fc.string()),
-        shape: fc.record(
-          { type: fc.constantFrom('X', 'Y', 'Z'), x: fc.anything(), y: fc.anything() }, { requiredKeys: [] },
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything({ withDate: true, withNullPrototype: true }),
+          fc.record(
+            {
+              id: fc.oneof(fc.string(), fc.anything()),
+              text: fc.anything({ withDate: true }),
+              count: fc.double(),
+              at: fc.date(),
+              int: fc.double(),
+              ratio: fc.double(),
+              kind: fc.string(),
+              flag: fc.anything(),
+              list: fc.array(fc.string()),
+              shape: fc.record(
+                { type: fc.constantFrom('X', 'Y', 'Z'), x: fc.anything(), y: fc.anything() },
+                { requiredKeys: [] },
+              ),
+              either: fc.anything(),
+              dict: fc.dictionary(fc.string(), fc.anything()),
+              tuple: fc.array(fc.anything()),
+              email: fc.string(),
+              refined: fc.string(),
+              extra: fc.anything(),
+            },
+            { requiredKeys: [] },
+          ),
         ),
-        either: fc.anything(), dict: fc.dictionary(fc.string(), fc.anything()), tuple: fc.array(fc.anything()),
-        email: fc.string(), refined: fc.string(), extra: fc.anything(),
-      }, { requiredKeys: [] }),
-    ), (input) => {
-      const r = parseInput(kitchen, input);
-      if (r.isOk()) return;
-      for (const issue of r.error.issues) {
-        expect(typeof issue.code).toBe('string');
-        expect(Array.isArray(issue.path)).toBe(true);
-        expect(issue.message).not.toBe('');
-        expect(issue.message).not.toMatch(/^Invalid input/);
-      }
-      expect(r.error.message).not.toMatch(/Invalid input/);
-    }), { numRuns });
+        (input) => {
+          const r = parseInput(kitchen, input);
+          if (r.isOk()) return;
+          for (const issue of r.error.issues) {
+            expect(typeof issue.code).toBe('string');
+            expect(Array.isArray(issue.path)).toBe(true);
+            expect(issue.message).not.toBe('');
+            expect(issue.message).not.toMatch(/^Invalid input/);
+          }
+          expect(r.error.message).not.toMatch(/Invalid input/);
+        },
+      ),
+      { numRuns },
+    );
   });
 });

@@ -9,9 +9,7 @@
 // words every issue in English from the issue's own data. Messages a schema sets win over it.
 import * as z from 'zod/mini';
 import { Err, Ok, type Result } from './result.js';
-import {
-  validationError, type ValidationError, type ValidationIssue, type ValidationIssueCode,
-} from './errors.js';
+import { validationError, type ValidationError, type ValidationIssue, type ValidationIssueCode } from './errors.js';
 
 /**
  * Longest string any free-text field may have. Longer input is refused.
@@ -74,11 +72,13 @@ const BAD_FIELD_NAME = 'names a field that is not well-formed Unicode (it contai
  * type GenerateCodeInput = ReadonlyInput<z.input<typeof generateCodeInputSchema>>;
  * ```
  */
-export type ReadonlyInput<T> =
-  T extends Date ? T
-    : T extends readonly (infer E)[] ? readonly ReadonlyInput<E>[]
-      : T extends object ? { readonly [K in keyof T]: ReadonlyInput<T[K]> }
-        : T;
+export type ReadonlyInput<T> = T extends Date
+  ? T
+  : T extends readonly (infer E)[]
+    ? readonly ReadonlyInput<E>[]
+    : T extends object
+      ? { readonly [K in keyof T]: ReadonlyInput<T[K]> }
+      : T;
 
 /**
  * Internal: the error option of a schema whose type check has a message of its own (`z.int(…)`,
@@ -102,11 +102,13 @@ export function typeMessage(message: string): { error: (issue: z.core.$ZodRawIss
  * const input = z.strictObject({ videoId: idSchema });
  * ```
  */
-export const idSchema = z.string().check(
-  z.minLength(1, 'must not be empty'),
-  z.maxLength(MAX_ID, `must be at most ${MAX_ID} characters`),
-  z.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
-);
+export const idSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(MAX_ID, `must be at most ${MAX_ID} characters`),
+    z.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+  );
 
 /**
  * Human text (names, titles): 1–512 characters, no control characters, well-formed Unicode.
@@ -132,10 +134,9 @@ export const textSchema = z.string().check(
  * const input = z.strictObject({ endsAt: instantSchema });
  * ```
  */
-export const instantSchema = z.date(typeMessage('must be a valid Date')).check(
-  z.gte(new Date(MIN_INSTANT_MS), INSTANT_RANGE),
-  z.lte(new Date(MAX_INSTANT_MS), INSTANT_RANGE),
-);
+export const instantSchema = z
+  .date(typeMessage('must be a valid Date'))
+  .check(z.gte(new Date(MIN_INSTANT_MS), INSTANT_RANGE), z.lte(new Date(MAX_INSTANT_MS), INSTANT_RANGE));
 
 /**
  * A non-negative safe integer.
@@ -181,16 +182,23 @@ type Kind = 'array' | 'date' | 'plain' | 'other';
 /** Which kind of object `value` is; may throw (a Proxy's traps, a revoked Proxy). */
 function kindOf(value: object): Kind {
   if (Array.isArray(value)) return 'array';
-  try {
-    // Succeeds only on a real Date (from any realm), never calls user code.
-    Date.prototype.getTime.call(value);
-    return 'date';
-  } catch {
-    // not a Date
-  }
+  // A real Date of any realm (a subclass too) is tagged `[object Date]`; a Proxy of one and
+  // `Object.create(Date.prototype)` are not. Only an object posing with `Symbol.toStringTag` gets
+  // past the tag: `isDate` then tells it apart by calling a Date method on it.
+  if (Object.prototype.toString.call(value) === '[object Date]' && isDate(value)) return 'date';
   const proto: unknown = Object.getPrototypeOf(value);
   // `{}`, `Object.create(null)` and objects of another realm (whose prototype's prototype is null).
   return proto === null || Object.getPrototypeOf(proto) === null ? 'plain' : 'other';
+}
+
+/** Whether `value` is a real Date (of any realm): only a Date's own method accepts it. */
+function isDate(value: object): boolean {
+  try {
+    Date.prototype.getTime.call(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -237,9 +245,10 @@ function snapshot(value: unknown, path: Path, reading: Reading): unknown {
   }
   if (kind === 'other') return refuse(reading, path, 'invalid_type', NOT_PLAIN);
   reading.open.add(object);
-  const copy = kind === 'array'
-    ? snapshotArray(object as readonly unknown[], path, reading)
-    : snapshotObject(object, path, reading);
+  const copy =
+    kind === 'array'
+      ? snapshotArray(object as readonly unknown[], path, reading)
+      : snapshotObject(object, path, reading);
   reading.open.delete(object);
   return copy;
 }
@@ -306,18 +315,43 @@ type Primitive = string | number | bigint | boolean | symbol | null | undefined;
 
 /** What each `expected` of an `invalid_type` issue is called. */
 const EXPECTED: Readonly<Record<string, string>> = {
-  string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', bigint: 'a bigint',
-  symbol: 'a symbol', null: 'null', date: 'a valid Date', array: 'an array', tuple: 'an array',
-  object: 'an object', record: 'an object', map: 'a Map', set: 'a Set', file: 'a file', nan: 'NaN',
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  bigint: 'a bigint',
+  symbol: 'a symbol',
+  null: 'null',
+  date: 'a valid Date',
+  array: 'an array',
+  tuple: 'an array',
+  object: 'an object',
+  record: 'an object',
+  map: 'a Map',
+  set: 'a Set',
+  file: 'a file',
+  nan: 'NaN',
   function: 'a function',
 };
 
 /** What each string format of an `invalid_format` issue is called. */
 const FORMATS: Readonly<Record<string, string>> = {
-  email: 'an email address', url: 'a URL', uuid: 'a UUID', guid: 'a GUID', datetime: 'an ISO date-time',
-  date: 'an ISO date', time: 'an ISO time', duration: 'an ISO duration', ipv4: 'an IPv4 address',
-  ipv6: 'an IPv6 address', base64: 'a base64 string', base64url: 'a base64url string', jwt: 'a JWT',
-  json_string: 'a JSON string', e164: 'an E.164 phone number', emoji: 'an emoji',
+  email: 'an email address',
+  url: 'a URL',
+  uuid: 'a UUID',
+  guid: 'a GUID',
+  datetime: 'an ISO date-time',
+  date: 'an ISO date',
+  time: 'an ISO time',
+  duration: 'an ISO duration',
+  ipv4: 'an IPv4 address',
+  ipv6: 'an IPv6 address',
+  base64: 'a base64 string',
+  base64url: 'a base64url string',
+  jwt: 'a JWT',
+  json_string: 'a JSON string',
+  e164: 'an E.164 phone number',
+  emoji: 'an emoji',
 };
 
 /** What was given instead, by kind only. */
@@ -352,8 +386,11 @@ function either(items: readonly string[]): string {
 
 /** What a size limit counts, for each `origin` that has a size: [one, many]. */
 const UNITS: Readonly<Record<string, readonly [string, string]>> = {
-  string: ['character', 'characters'], array: ['item', 'items'], set: ['item', 'items'],
-  map: ['entry', 'entries'], file: ['byte', 'bytes'],
+  string: ['character', 'characters'],
+  array: ['item', 'items'],
+  set: ['item', 'items'],
+  map: ['entry', 'entries'],
+  file: ['byte', 'bytes'],
 };
 
 /** A `too_small` (`side` = `min`) or `too_big` (`max`) issue in words. */
@@ -394,13 +431,16 @@ function noAlternative(issue: RawIssue & { code: 'invalid_union' }): string {
   if (issue.inclusive === false) return 'matches more than one of the allowed forms';
   const { discriminator, options } = issue as { discriminator?: unknown; options?: readonly Primitive[] };
   if (options !== undefined && options.length > 0) {
-    const missing = typeof discriminator === 'string' && typeof issue.input === 'object' && issue.input !== null
-      && (issue.input as Record<string, unknown>)[discriminator] === undefined;
+    const missing =
+      typeof discriminator === 'string' &&
+      typeof issue.input === 'object' &&
+      issue.input !== null &&
+      (issue.input as Record<string, unknown>)[discriminator] === undefined;
     return `${missing ? 'is required:' : 'must be'} one of ${either(options.map(shown))}`;
   }
   const firsts = issue.errors.map((alternative) => alternative[0]).filter((i) => i !== undefined);
   if (firsts.length > 0 && firsts.every((i) => i.code === 'invalid_type' && i.path.length === 0)) {
-    const expected = firsts.map((i) => (i.code === 'invalid_type' ? EXPECTED[i.expected] ?? i.expected : ''));
+    const expected = firsts.map((i) => (i.code === 'invalid_type' ? (EXPECTED[i.expected] ?? i.expected) : ''));
     return `must be ${either([...new Set(expected)])} (got ${given(issue.input, undefined)})`;
   }
   const reasons = firsts.slice(0, 3).map((i) => `${i.path.length === 0 ? '' : `${pathText(i.path)} `}${i.message}`);
@@ -408,7 +448,10 @@ function noAlternative(issue: RawIssue & { code: 'invalid_union' }): string {
 }
 
 function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** The message of a nested issue (a record key, a map entry), as a clause: `it must …`. */

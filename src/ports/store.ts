@@ -120,11 +120,14 @@ export interface Transaction extends StoreReader {
   append(events: readonly NewEvent[]): void;
 }
 
-/** Where to start reading events and how many at most. */
+/** Where to start reading events and how many at most (one page). */
 export interface ReadEventsQuery {
   /** Return events with `seq > after` (default 0: from the beginning). */
   readonly after?: number;
-  /** At most this many (default 1,000, at most 10,000). */
+  /**
+   * At most this many: a whole number from 1 to 10,000, **1,000 when not given**. A page of
+   * exactly `limit` events may be followed by more (see `Store.readEvents`).
+   */
   readonly limit?: number;
 }
 
@@ -154,8 +157,11 @@ export interface Store extends StoreReader {
    */
   transaction<T>(lockKeys: readonly string[], work: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
-   * Committed events with `seq > after`, in increasing `seq`, at most `limit`. Reading never
-   * writes; events are never changed or removed.
+   * One page of committed events: those with `seq > after`, in increasing `seq`, at most `limit`
+   * (**1,000 when not given**, 10,000 at most). A page shorter than `limit` holds every event
+   * committed when it was read; a full page may be followed by more: read on with `after` set to
+   * the page's last `seq`, or take every event with `readAllEvents(store)` from
+   * `tiktok-ad-auth/adapters`. Reading never writes; events are never changed or removed.
    */
   readEvents(query?: ReadEventsQuery): Promise<readonly DomainEvent[]>;
 }

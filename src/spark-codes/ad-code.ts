@@ -73,8 +73,9 @@ const MESSAGES: Readonly<Record<AdCodeFormatProblem, string>> = {
   not_a_string: 'The code must be text.',
   empty: 'Paste the authorization code you received from the creator.',
   missing_hash: 'An authorization code starts with "#": copy the whole code from the creator, including the "#".',
-  invalid_character: 'The code contains characters that never appear in an authorization code: '
-    + 'copy it again exactly as the creator sent it.',
+  invalid_character:
+    'The code contains characters that never appear in an authorization code: ' +
+    'copy it again exactly as the creator sent it.',
   wrong_length: 'The code is too short or too long: copy it again exactly, character for character.',
   not_canonical: 'The code has been altered: copy it again exactly as the creator sent it.',
 };

@@ -43,9 +43,10 @@ export interface BusinessApiError {
  * if (r.isErr()) toBusinessApiError(r.error); // { code: 4025, name: 'auth_code_expired' }
  * ```
  */
-export function toBusinessApiError(
-  error: { readonly code: string; readonly violations?: readonly { readonly code: string }[] },
-): BusinessApiError | undefined {
+export function toBusinessApiError(error: {
+  readonly code: string;
+  readonly violations?: readonly { readonly code: string }[];
+}): BusinessApiError | undefined {
   const codes = error.violations ? error.violations.map((v) => v.code) : [error.code];
   if (codes.includes('spark.code_expired')) return { code: 4025, name: 'auth_code_expired' };
   if (codes.includes('spark.code_malformed') || codes.includes('spark.code_mistyped')) {

@@ -7,15 +7,25 @@ import type { AdvertiserFacts, CreatorFacts, VideoFacts } from './spark-codes.mo
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
 
 const creator: CreatorFacts = {
-  id: 'c1' as CreatorId, displayName: 'Dana', accountType: 'CREATOR', followerCount: 10_000,
-  adAuthorizationEnabled: true, adTermsAccepted: true,
+  id: 'c1' as CreatorId,
+  displayName: 'Dana',
+  accountType: 'CREATOR',
+  followerCount: 10_000,
+  adAuthorizationEnabled: true,
+  adTermsAccepted: true,
 };
 const video: VideoFacts = {
-  id: 'v1' as VideoId, ownerId: 'c1' as CreatorId, visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true,
+  id: 'v1' as VideoId,
+  ownerId: 'c1' as CreatorId,
+  visibility: 'PUBLIC',
+  isOriginal: true,
+  adAuthorizationEnabled: true,
   music: 'COMMERCIAL_MUSIC_LIBRARY',
 };
 const advertiser: AdvertiserFacts = {
-  adAccountId: 'a1' as AdAccountId, hasActivePaymentMethod: true, hasCreativeLibraryAccess: true,
+  adAccountId: 'a1' as AdAccountId,
+  hasActivePaymentMethod: true,
+  hasCreativeLibraryAccess: true,
 };
 const gen = (c: Partial<CreatorFacts> = {}, v: Partial<VideoFacts> = {}, periodDays = 30, policy = DEFAULT_POLICY) =>
   canGenerateAdCode({ creator: { ...creator, ...c }, video: { ...video, ...v }, periodDays }, policy);
@@ -41,7 +51,7 @@ describe('canGenerateAdCode', () => {
     expect(d.allowed ? undefined : d.violations[0].details).toEqual({ minimum: 10_000, actual: 9_999 });
     expect(gen({ followerCount: 500 }, {}, 30, definePolicy({ minFollowers: 500 }).unwrap()).allowed).toBe(true);
   });
-  test('SPARK-03 the video must be public, original and the creator\'s own', () => {
+  test("SPARK-03 the video must be public, original and the creator's own", () => {
     expect(codes(gen({}, { visibility: 'FRIENDS' }))).toEqual(['spark.video_not_public']);
     expect(codes(gen({}, { visibility: 'PRIVATE' }))).toEqual(['spark.video_not_public']);
     expect(codes(gen({}, { isOriginal: false }))).toEqual(['spark.video_not_original']);
@@ -68,24 +78,40 @@ describe('canGenerateAdCode', () => {
   test('SPARK-12 a video with a code in force cannot get another; the refusal cites SPARK-12 and the code', () => {
     const inForce = { id: 'code_1' as AdCodeId, expiresAt: code.expiresAt };
     const d = canGenerateAdCode({ creator, video, periodDays: 30, codeInForce: inForce }, DEFAULT_POLICY);
-    expect(d.allowed ? [] : d.violations.map((v) => [v.rule, v.code]))
-      .toEqual([['SPARK-12', 'spark.code_already_in_force']]);
+    expect(d.allowed ? [] : d.violations.map((v) => [v.rule, v.code])).toEqual([
+      ['SPARK-12', 'spark.code_already_in_force'],
+    ]);
     expect(d.allowed ? undefined : d.violations[0].details).toEqual({ codeId: 'code_1', expiresAt: code.expiresAt });
-    expect(canGenerateAdCode({ creator, video, periodDays: 30, codeInForce: undefined }, DEFAULT_POLICY).allowed)
-      .toBe(true);
+    expect(canGenerateAdCode({ creator, video, periodDays: 30, codeInForce: undefined }, DEFAULT_POLICY).allowed).toBe(
+      true,
+    );
     const few = { ...creator, followerCount: 1 };
     const both = canGenerateAdCode({ creator: few, video, periodDays: 30, codeInForce: inForce }, DEFAULT_POLICY);
     expect(rules(both)).toEqual(['SPARK-02', 'SPARK-12']);
   });
   test('X-01 every violated rule is reported, not only the first', () => {
-    const d = gen({ accountType: 'PERSONAL', followerCount: 3, adAuthorizationEnabled: false, adTermsAccepted: false },
+    const d = gen(
+      { accountType: 'PERSONAL', followerCount: 3, adAuthorizationEnabled: false, adTermsAccepted: false },
       {
-        visibility: 'PRIVATE', isOriginal: false, ownerId: 'x' as CreatorId, adAuthorizationEnabled: false,
+        visibility: 'PRIVATE',
+        isOriginal: false,
+        ownerId: 'x' as CreatorId,
+        adAuthorizationEnabled: false,
         music: 'COPYRIGHTED_NOT_IN_CML',
-      }, 12);
+      },
+      12,
+    );
     expect(rules(d)).toEqual([
-      'SPARK-01', 'SPARK-02', 'SPARK-03', 'SPARK-03', 'SPARK-03',
-      'SPARK-04', 'SPARK-04', 'SPARK-04', 'SPARK-05', 'SPARK-06',
+      'SPARK-01',
+      'SPARK-02',
+      'SPARK-03',
+      'SPARK-03',
+      'SPARK-03',
+      'SPARK-04',
+      'SPARK-04',
+      'SPARK-04',
+      'SPARK-05',
+      'SPARK-06',
     ]);
     if (!d.allowed) for (const v of d.violations) expect(v.message).toMatch(/\.$/);
   });
@@ -117,8 +143,15 @@ describe('isInForce and adCodeStatusAt', () => {
 describe('summarizeAdCode', () => {
   test('shows everything but the digest and the nonce, with the status and whether in force', () => {
     const record = {
-      id: 'code_1', digest: 'd'.repeat(64), nonce: 'n'.repeat(64), fingerprint: '#abcd…xyz=', creatorId: 'c1',
-      videoId: 'v1', periodDays: 30, ...code, preview: { creatorId: 'c1', creatorName: 'Dana', videoId: 'v1' },
+      id: 'code_1',
+      digest: 'd'.repeat(64),
+      nonce: 'n'.repeat(64),
+      fingerprint: '#abcd…xyz=',
+      creatorId: 'c1',
+      videoId: 'v1',
+      periodDays: 30,
+      ...code,
+      preview: { creatorId: 'c1', creatorName: 'Dana', videoId: 'v1' },
     } as unknown as Parameters<typeof summarizeAdCode>[0];
     const summary = summarizeAdCode(record, T);
     expect(summary).not.toHaveProperty('digest');
@@ -148,13 +181,16 @@ describe('canApplyAdCode', () => {
   });
   test('ADV-02 single use (when configured) refuses a code another ad account confirmed', () => {
     const single = definePolicy({ confirmMode: 'single-use' }).unwrap();
-    expect(codes(apply({}, code, T, { confirmedByAnotherAdAccount: true }, single)))
-      .toEqual(['spark.code_already_used']);
+    expect(codes(apply({}, code, T, { confirmedByAnotherAdAccount: true }, single))).toEqual([
+      'spark.code_already_used',
+    ]);
     expect(apply({}, code, T, { confirmedByAnotherAdAccount: true }).allowed).toBe(true);
   });
   test('X-01 advertiser and code problems are reported together', () => {
     expect(codes(apply({ hasActivePaymentMethod: false, hasCreativeLibraryAccess: false }, undefined))).toEqual([
-      'spark.no_active_payment_method', 'spark.no_creative_library_access', 'spark.code_not_found',
+      'spark.no_active_payment_method',
+      'spark.no_creative_library_access',
+      'spark.code_not_found',
     ]);
   });
 });

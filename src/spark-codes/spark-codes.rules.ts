@@ -2,7 +2,12 @@ import { decide, type Decision, type Violation } from '../kernel/decision.js';
 import type { Policy } from '../kernel/policy.js';
 import { isInForce } from '../kernel/authorization.js';
 import type {
-  AdCodeRecord, AdCodeStatus, AdCodeSummary, AdvertiserFacts, CreatorFacts, VideoFacts,
+  AdCodeRecord,
+  AdCodeStatus,
+  AdCodeSummary,
+  AdvertiserFacts,
+  CreatorFacts,
+  VideoFacts,
 } from './spark-codes.model.js';
 
 /**
@@ -42,66 +47,79 @@ export function canGenerateAdCode(facts: GenerateFacts, policy: Policy): Decisio
   const v: Violation[] = [];
   if (creator.accountType !== 'BUSINESS' && creator.accountType !== 'CREATOR') {
     v.push({
-      rule: 'SPARK-01', code: 'spark.account_type_not_eligible',
+      rule: 'SPARK-01',
+      code: 'spark.account_type_not_eligible',
       message: 'Switch the TikTok account to a Business or Creator account: personal accounts cannot generate codes.',
       details: { accountType: creator.accountType },
     });
   }
   if (creator.followerCount < policy.minFollowers) {
     v.push({
-      rule: 'SPARK-02', code: 'spark.not_enough_followers',
-      message: `The account needs at least ${policy.minFollowers} followers to generate a code; `
-        + `it has ${creator.followerCount}.`,
+      rule: 'SPARK-02',
+      code: 'spark.not_enough_followers',
+      message:
+        `The account needs at least ${policy.minFollowers} followers to generate a code; ` +
+        `it has ${creator.followerCount}.`,
       details: { minimum: policy.minFollowers, actual: creator.followerCount },
     });
   }
   if (video.visibility !== 'PUBLIC') {
     v.push({
-      rule: 'SPARK-03', code: 'spark.video_not_public', message: 'Make the video public before authorizing it.',
+      rule: 'SPARK-03',
+      code: 'spark.video_not_public',
+      message: 'Make the video public before authorizing it.',
       details: { visibility: video.visibility },
     });
   }
   if (!video.isOriginal) {
     v.push({
-      rule: 'SPARK-03', code: 'spark.video_not_original',
+      rule: 'SPARK-03',
+      code: 'spark.video_not_original',
       message: "Only the creator's own original content can be authorized.",
     });
   }
   if (video.ownerId !== creator.id) {
     v.push({
-      rule: 'SPARK-03', code: 'spark.video_not_owned',
+      rule: 'SPARK-03',
+      code: 'spark.video_not_owned',
       message: 'Only the account that posted the video can authorize it.',
       details: { ownerId: video.ownerId },
     });
   }
   if (!creator.adAuthorizationEnabled) {
     v.push({
-      rule: 'SPARK-04', code: 'spark.account_ad_authorization_off',
+      rule: 'SPARK-04',
+      code: 'spark.account_ad_authorization_off',
       message: 'Turn on Ad authorization in Settings › Creator Settings › Ad Settings.',
     });
   }
   if (!video.adAuthorizationEnabled) {
     v.push({
-      rule: 'SPARK-04', code: 'spark.video_ad_authorization_off',
+      rule: 'SPARK-04',
+      code: 'spark.video_ad_authorization_off',
       message: 'Turn on Ad authorization for the video (video › Ad settings).',
     });
   }
   if (!creator.adTermsAccepted) {
     v.push({
-      rule: 'SPARK-04', code: 'spark.ad_terms_not_accepted',
+      rule: 'SPARK-04',
+      code: 'spark.ad_terms_not_accepted',
       message: 'Accept the advertising terms of service to authorize videos.',
     });
   }
   if (video.music === 'COPYRIGHTED_NOT_IN_CML') {
     v.push({
-      rule: 'SPARK-05', code: 'spark.music_not_cleared',
-      message: 'The video uses copyrighted music that is not in the Commercial Music Library, '
-        + 'so it cannot be authorized.',
+      rule: 'SPARK-05',
+      code: 'spark.music_not_cleared',
+      message:
+        'The video uses copyrighted music that is not in the Commercial Music Library, ' +
+        'so it cannot be authorized.',
     });
   }
   if (!policy.authorizationPeriodsDays.includes(periodDays)) {
     v.push({
-      rule: 'SPARK-06', code: 'spark.period_not_allowed',
+      rule: 'SPARK-06',
+      code: 'spark.period_not_allowed',
       message: `Choose an authorization period of ${listOr(policy.authorizationPeriodsDays)} days.`,
       details: { allowed: policy.authorizationPeriodsDays, requested: periodDays },
     });
@@ -109,9 +127,11 @@ export function canGenerateAdCode(facts: GenerateFacts, policy: Policy): Decisio
   const current = facts.codeInForce;
   if (current !== undefined) {
     v.push({
-      rule: 'SPARK-12', code: 'spark.code_already_in_force',
-      message: `This video already has a code in force until ${current.expiresAt.toISOString()}: `
-        + 'copy that one, or turn off ad authorization to revoke it first.',
+      rule: 'SPARK-12',
+      code: 'spark.code_already_in_force',
+      message:
+        `This video already has a code in force until ${current.expiresAt.toISOString()}: ` +
+        'copy that one, or turn off ad authorization to revoke it first.',
       details: { codeId: current.id, expiresAt: current.expiresAt },
     });
   }
@@ -133,9 +153,7 @@ export { isInForce };
  * adCodeStatusAt(record, new Date()); // 'NOT_USED'
  * ```
  */
-export function adCodeStatusAt(
-  code: CodeTimes & Pick<AdCodeRecord, 'firstConfirmedAt'>, at: Date,
-): AdCodeStatus {
+export function adCodeStatusAt(code: CodeTimes & Pick<AdCodeRecord, 'firstConfirmedAt'>, at: Date): AdCodeStatus {
   const t = at.getTime();
   if (code.revokedAt !== undefined && code.revokedAt.getTime() <= t) return 'DELETED';
   if (t >= code.expiresAt.getTime()) return 'EXPIRED';
@@ -177,13 +195,15 @@ export function canApplyAdCode(facts: ApplyFacts, policy: Policy): Decision {
   const v: Violation[] = [];
   if (!advertiser.hasActivePaymentMethod) {
     v.push({
-      rule: 'ADV-01', code: 'spark.no_active_payment_method',
+      rule: 'ADV-01',
+      code: 'spark.no_active_payment_method',
       message: 'Add an active payment method to the ad account before applying a code.',
     });
   }
   if (!advertiser.hasCreativeLibraryAccess) {
     v.push({
-      rule: 'ADV-01', code: 'spark.no_creative_library_access',
+      rule: 'ADV-01',
+      code: 'spark.no_creative_library_access',
       message: 'Ask an admin of the ad account for access to the Creative Library.',
     });
   }
@@ -191,20 +211,24 @@ export function canApplyAdCode(facts: ApplyFacts, policy: Policy): Decision {
     v.push(codeNotFound());
   } else if (code.revokedAt !== undefined && code.revokedAt.getTime() <= at.getTime()) {
     v.push({
-      rule: 'ADV-03', code: 'spark.code_revoked',
+      rule: 'ADV-03',
+      code: 'spark.code_revoked',
       message: 'The creator turned off ad authorization for this video: ask them for a fresh code.',
       details: { revokedAt: code.revokedAt },
     });
   } else if (at.getTime() >= code.expiresAt.getTime()) {
     v.push({
-      rule: 'ADV-03', code: 'spark.code_expired', message: 'This code has expired: ask the creator for a fresh code.',
+      rule: 'ADV-03',
+      code: 'spark.code_expired',
+      message: 'This code has expired: ask the creator for a fresh code.',
       details: { expiredAt: code.expiresAt },
     });
   } else if (at.getTime() < code.generatedAt.getTime()) {
     v.push(codeNotFound());
   } else if (policy.confirmMode === 'single-use' && facts.confirmedByAnotherAdAccount === true) {
     v.push({
-      rule: 'ADV-02', code: 'spark.code_already_used',
+      rule: 'ADV-02',
+      code: 'spark.code_already_used',
       message: 'This code was already used by another ad account: ask the creator for a code of your own.',
     });
   }
@@ -217,7 +241,8 @@ function listOr(values: readonly number[]): string {
 
 function codeNotFound(): Violation {
   return {
-    rule: 'ADV-03', code: 'spark.code_not_found',
+    rule: 'ADV-03',
+    code: 'spark.code_not_found',
     message: 'No video was found for this code: check that you copied it exactly, or ask the creator for a fresh code.',
   };
 }

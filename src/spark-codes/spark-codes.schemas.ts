@@ -147,11 +147,18 @@ export const listExpiringInputSchema = z.strictObject({
  * expireDueInputSchema.safeParse({ limit: 500 });
  * ```
  */
-export const expireDueInputSchema = z.optional(z.strictObject({
-  limit: z.optional(z.int('must be a whole number from 1 to 1000000').check(
-    z.gte(1, 'must be a whole number from 1 to 1000000'), z.lte(1_000_000, 'must be a whole number from 1 to 1000000'),
-  )),
-}));
+export const expireDueInputSchema = z.optional(
+  z.strictObject({
+    limit: z.optional(
+      z
+        .int('must be a whole number from 1 to 1000000')
+        .check(
+          z.gte(1, 'must be a whole number from 1 to 1000000'),
+          z.lte(1_000_000, 'must be a whole number from 1 to 1000000'),
+        ),
+    ),
+  }),
+);
 /**
  * A creator id argument of the list queries.
  *

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { memoryStore, type MemoryStore } from '../adapters/memory/memory-store.js';
 import { manualClock } from '../adapters/clock/manual-clock.js';
@@ -21,15 +22,29 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 /** Bad input on purpose: what a JavaScript caller (or a cast) can pass; the types would refuse it. */
 const unchecked = (input: unknown) => input as never;
 const creator = (overrides: Partial<CreatorFacts> = {}): CreatorFacts => ({
-  id: 'creator-1', displayName: 'Dana Creator', accountType: 'CREATOR', followerCount: 25_000,
-  adAuthorizationEnabled: true, adTermsAccepted: true, ...overrides,
+  id: 'creator-1',
+  displayName: 'Dana Creator',
+  accountType: 'CREATOR',
+  followerCount: 25_000,
+  adAuthorizationEnabled: true,
+  adTermsAccepted: true,
+  ...overrides,
 });
 const video = (overrides: Partial<VideoFacts> = {}): VideoFacts => ({
-  id: 'video-1', ownerId: 'creator-1', visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true,
-  music: 'ORIGINAL', title: 'Morning routine', ...overrides,
+  id: 'video-1',
+  ownerId: 'creator-1',
+  visibility: 'PUBLIC',
+  isOriginal: true,
+  adAuthorizationEnabled: true,
+  music: 'ORIGINAL',
+  title: 'Morning routine',
+  ...overrides,
 });
 const advertiser = (overrides: Partial<AdvertiserFacts> = {}): AdvertiserFacts => ({
-  adAccountId: 'adacc-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true, ...overrides,
+  adAccountId: 'adacc-1',
+  hasActivePaymentMethod: true,
+  hasCreativeLibraryAccess: true,
+  ...overrides,
 });
 const policyOf = (input: PolicyInput): Policy => definePolicy(input).unwrap();
 
@@ -44,10 +59,11 @@ function setup(opts: { store?: MemoryStore; seed?: number; policy?: Policy; star
 
 /** Workflow calls with the usual facts, for short tests. */
 const generate = (
-  spark: SparkCodes, videoOverrides: Partial<VideoFacts> = {}, periodDays = 30,
+  spark: SparkCodes,
+  videoOverrides: Partial<VideoFacts> = {},
+  periodDays = 30,
   creatorOverrides: Partial<CreatorFacts> = {},
-) =>
-  spark.generateCode({ creator: creator(creatorOverrides), video: video(videoOverrides), periodDays });
+) => spark.generateCode({ creator: creator(creatorOverrides), video: video(videoOverrides), periodDays });
 const search = (spark: SparkCodes, code: string, adv: Partial<AdvertiserFacts> = {}) =>
   spark.searchCode({ advertiser: advertiser(adv), code });
 const confirm = (spark: SparkCodes, code: string, adv: Partial<AdvertiserFacts> = {}) =>
@@ -62,7 +78,7 @@ async function generated(ctx = setup(), periodDays = 30) {
 
 type AnyResult = { isErr(): boolean; error?: unknown };
 const violations = (r: AnyResult) =>
-  (r.isErr() ? ((r as { error: { violations?: { rule: string; code: string }[] } }).error.violations ?? []) : []);
+  r.isErr() ? ((r as { error: { violations?: { rule: string; code: string }[] } }).error.violations ?? []) : [];
 const violationCodes = (r: AnyResult) => violations(r).map((v) => v.code);
 const errorCode = (r: AnyResult) => (r.isErr() ? (r.error as { code: string }).code : undefined);
 
@@ -71,12 +87,20 @@ type CodeFacts = Pick<AdCodeRecord, 'id' | 'videoId' | 'creatorId' | 'expiresAt'
 function adOn(code: CodeFacts, id: string, status: AdStatus): AdRecord {
   const { videoId, creatorId, expiresAt } = code;
   return {
-    id, adAccountId: 'adacc-1', name: `ad ${id}`,
+    id,
+    adAccountId: 'adacc-1',
+    name: `ad ${id}`,
     campaign: { campaignId: 'cmp-1', objective: 'TRAFFIC', placements: ['TIKTOK'], campaignType: 'MANUAL' },
-    schedule: { startAt: T0 }, identity: { type: 'AUTH_CODE', codeId: code.id }, videoId,
+    schedule: { startAt: T0 },
+    identity: { type: 'AUTH_CODE', codeId: code.id },
+    videoId,
     authorization: { codeId: code.id, videoId, creatorId, expiresAt },
-    regions: ['US'], assetAuthorization: { offered: true, authorized: true, changedAt: T0, source: 'ads_manager' },
-    status, statusChangedAt: T0, statusChangedBy: { kind: 'advertiser', id: 'adacc-1' }, createdAt: T0,
+    regions: ['US'],
+    assetAuthorization: { offered: true, authorized: true, changedAt: T0, source: 'ads_manager' },
+    status,
+    statusChangedAt: T0,
+    statusChangedBy: { kind: 'advertiser', id: 'adacc-1' },
+    createdAt: T0,
   } as unknown as AdRecord;
 }
 
@@ -108,8 +132,10 @@ describe('generateCode', () => {
     const withOthers = await generate(spark, {}, 30, { followerCount: 1 });
     // Assert
     expect(violations(alone).map((v) => [v.rule, v.code])).toEqual([['SPARK-12', 'spark.code_already_in_force']]);
-    expect(alone.isErr() && alone.error.code === 'denied' && alone.error.violations[0].details)
-      .toEqual({ codeId: g.summary.id, expiresAt: g.summary.expiresAt });
+    expect(alone.isErr() && alone.error.code === 'denied' && alone.error.violations[0].details).toEqual({
+      codeId: g.summary.id,
+      expiresAt: g.summary.expiresAt,
+    });
     expect(violations(withOthers).map((v) => v.rule)).toEqual(['SPARK-02', 'SPARK-12']);
     expect((await store.readEvents()).length).toBe(before);
     expect(await store.list(codesTable, 'byVideo', { eq: ['video-1'] })).toHaveLength(1);
@@ -187,7 +213,10 @@ describe('searchCode and confirmCode', () => {
     const { spark, store, g } = await generated();
     const found = (await search(spark, `  ${g.code}\n`)).unwrap();
     expect(found.preview).toEqual({
-      creatorId: 'creator-1', creatorName: 'Dana Creator', videoId: 'video-1', title: 'Morning routine',
+      creatorId: 'creator-1',
+      creatorName: 'Dana Creator',
+      videoId: 'video-1',
+      title: 'Morning routine',
     });
     expect(found.status).toBe('NOT_USED');
     expect(await store.list(libraryTable, 'byAccount', { eq: ['adacc-1'] })).toEqual([]);
@@ -197,7 +226,10 @@ describe('searchCode and confirmCode', () => {
     const first = (await spark.confirmCode({ advertiser: advertiser(), code: g.code, userId: 'user-7' })).unwrap();
     expect(first.added).toBe(true);
     expect(first.entry).toMatchObject({
-      adAccountId: 'adacc-1', codeId: g.summary.id, videoId: 'video-1', confirmedBy: { kind: 'user', id: 'user-7' },
+      adAccountId: 'adacc-1',
+      codeId: g.summary.id,
+      videoId: 'video-1',
+      confirmedBy: { kind: 'user', id: 'user-7' },
     });
     const second = (await confirm(spark, g.code)).unwrap();
     expect(second).toEqual({ entry: first.entry, added: false });
@@ -222,12 +254,15 @@ describe('searchCode and confirmCode', () => {
     expect(results.filter((r) => r.isOk())).toHaveLength(1);
     expect(await store.list(libraryTable, 'byCode', { eq: [g.summary.id] })).toHaveLength(1);
   });
-  test('ADV-01 the advertiser\'s own problems are reported with the code\'s', async () => {
+  test("ADV-01 the advertiser's own problems are reported with the code's", async () => {
     const { spark, g } = await generated();
-    expect(violationCodes(await confirm(spark, g.code, { hasActivePaymentMethod: false })))
-      .toEqual(['spark.no_active_payment_method']);
-    expect(violationCodes(await search(spark, '#nope', { hasCreativeLibraryAccess: false })))
-      .toEqual(['spark.no_creative_library_access', 'spark.code_malformed']);
+    expect(violationCodes(await confirm(spark, g.code, { hasActivePaymentMethod: false }))).toEqual([
+      'spark.no_active_payment_method',
+    ]);
+    expect(violationCodes(await search(spark, '#nope', { hasCreativeLibraryAccess: false }))).toEqual([
+      'spark.no_creative_library_access',
+      'spark.code_malformed',
+    ]);
   });
   test('ADV-03 malformed, mistyped, unknown, revoked and expired codes: distinct answers and API codes', async () => {
     // Arrange
@@ -294,6 +329,30 @@ describe('searchCode and confirmCode', () => {
     }
     expect((await store.list(failedSearchesTable, 'byAccount', { eq: ['adacc-1'] })).length).toBeLessThanOrEqual(3);
   });
+  test('ADV-03 failed-search records stay bounded: at most the limit per account, none from past windows', async () => {
+    // Any sequence of failed searches from two ad accounts, the clock moving on between them.
+    const steps = fc.array(fc.record({ account: fc.constantFrom('adacc-1', 'adacc-2'), wait: fc.nat(90_000) }), {
+      minLength: 1,
+      maxLength: 40,
+    });
+    await fc.assert(
+      fc.asyncProperty(steps, async (sequence) => {
+        const policy = policyOf({ maxFailedSearches: 3, failedSearchWindowMs: 60_000 });
+        const { spark, store, clock } = setup({ policy });
+        for (const { account, wait } of sequence) {
+          clock.advance(wait);
+          await search(spark, '#nothing', { adAccountId: account });
+          // Right after a failed search, the account's rows are the failures of the current window only.
+          const rows = await store.list(failedSearchesTable, 'byAccount', { eq: [account] });
+          expect(rows.length).toBeLessThanOrEqual(3);
+          for (const row of rows) expect(clock.now().getTime() - row.at.getTime()).toBeLessThan(60_000);
+        }
+        const all = await store.list(failedSearchesTable, 'byAccount', {});
+        expect(all.length).toBeLessThanOrEqual(2 * 3);
+      }),
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 25) },
+    );
+  });
   test('ADV-03 failed-search window under clock skew: a search stamped earlier does not reset the count', async () => {
     // Arrange: two app servers over one store, one clock 5 s ahead of the other.
     const policy = policyOf({ maxFailedSearches: 3, failedSearchWindowMs: 60_000 });
@@ -345,25 +404,35 @@ describe('revokeCode and expireDue', () => {
     const { spark, store, clock, g } = await generated();
     const code = await codeRecord(store, g.summary.id);
     const statuses: AdStatus[] = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'RUNNING', 'PAUSED', 'STOPPED'];
-    await insertAds(store, statuses.map((s, i) => adOn(code, `ad-${i}`, s)));
+    await insertAds(
+      store,
+      statuses.map((s, i) => adOn(code, `ad-${i}`, s)),
+    );
     clock.advance(HOUR_MS);
     // Act
     const r = (await revoke(spark, g.summary.id)).unwrap();
     // Assert
     expect(r.pausedAds.map((a) => [a.id, a.status, a.statusReason])).toEqual([
-      ['ad-2', 'PAUSED', 'authorization_revoked'], ['ad-3', 'PAUSED', 'authorization_revoked'],
+      ['ad-2', 'PAUSED', 'authorization_revoked'],
+      ['ad-3', 'PAUSED', 'authorization_revoked'],
     ]);
     const stored = await store.list(adsTable, 'byCode', { eq: [g.summary.id] });
     expect(stored.map((a) => a.status)).toEqual(['DRAFT', 'IN_REVIEW', 'PAUSED', 'PAUSED', 'PAUSED', 'STOPPED']);
     expect(stored[2]).toMatchObject({
-      statusChangedAt: r.summary.revokedAt, statusChangedBy: { kind: 'creator', id: 'creator-1' },
+      statusChangedAt: r.summary.revokedAt,
+      statusChangedBy: { kind: 'creator', id: 'creator-1' },
     });
     const events = (await store.readEvents()).slice(1);
     expect(events.map((e) => [e.type, e.subject.id])).toEqual([
-      ['spark.code_revoked', g.summary.id], ['ads.paused', 'ad-2'], ['ads.paused', 'ad-3'],
+      ['spark.code_revoked', g.summary.id],
+      ['ads.paused', 'ad-2'],
+      ['ads.paused', 'ad-3'],
     ]);
     expect(events[1]!.data).toMatchObject({
-      from: 'APPROVED', to: 'PAUSED', reason: 'authorization_revoked', codeId: g.summary.id,
+      from: 'APPROVED',
+      to: 'PAUSED',
+      reason: 'authorization_revoked',
+      codeId: g.summary.id,
     });
   });
   test('SPARK-10 with block-while-in-use, ads in use refuse the revocation and nothing changes', async () => {
@@ -403,7 +472,10 @@ describe('revokeCode and expireDue', () => {
     const { spark, store, clock, g } = await generated(undefined, 7);
     const code = await codeRecord(store, g.summary.id);
     const statuses: AdStatus[] = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'RUNNING', 'PAUSED', 'REJECTED', 'STOPPED'];
-    await insertAds(store, statuses.map((s, i) => adOn(code, `ad-${i}`, s)));
+    await insertAds(
+      store,
+      statuses.map((s, i) => adOn(code, `ad-${i}`, s)),
+    );
     clock.advance(1);
     const g2 = (await generate(spark, { id: 'video-2' }, 7)).unwrap();
     await insertAds(store, [adOn(await codeRecord(store, g2.summary.id), 'ad-x', 'RUNNING')]);
@@ -416,24 +488,39 @@ describe('revokeCode and expireDue', () => {
     expect(swept.stoppedAds.map((a) => a.id)).toEqual(['ad-1', 'ad-2', 'ad-3', 'ad-4', 'ad-x']);
     for (const a of swept.stoppedAds.filter((x) => x.id !== 'ad-x')) {
       expect(a).toMatchObject({
-        status: 'STOPPED', statusReason: 'authorization_expired', statusChangedAt: code.expiresAt,
+        status: 'STOPPED',
+        statusReason: 'authorization_expired',
+        statusChangedAt: code.expiresAt,
       });
     }
     const stored = await store.list(adsTable, 'byCode', { eq: [g.summary.id] });
     expect(stored.map((a) => a.status)).toEqual([
-      'DRAFT', 'STOPPED', 'STOPPED', 'STOPPED', 'STOPPED', 'REJECTED', 'STOPPED',
+      'DRAFT',
+      'STOPPED',
+      'STOPPED',
+      'STOPPED',
+      'STOPPED',
+      'REJECTED',
+      'STOPPED',
     ]);
     const stopEvents = (await store.readEvents()).filter((e) => e.type === 'ads.stopped');
     expect(stopEvents.map((e) => e.subject.id)).toEqual(['ad-1', 'ad-2', 'ad-3', 'ad-4', 'ad-x']);
     expect(stopEvents[0]!.data).toMatchObject({
-      from: 'IN_REVIEW', to: 'STOPPED', reason: 'authorization_expired', effectiveAt: code.expiresAt,
+      from: 'IN_REVIEW',
+      to: 'STOPPED',
+      reason: 'authorization_expired',
+      effectiveAt: code.expiresAt,
     });
     expect((await spark.expireDue()).unwrap()).toEqual({ codes: [], stoppedAds: [] });
   });
   test('SPARK-11 the sweep honours its limit, oldest expiry first', async () => {
     const { spark, clock } = setup();
     const ids: string[] = [];
-    for (const [i, days] of [[1, 30], [2, 7], [3, 60]] as const) {
+    for (const [i, days] of [
+      [1, 30],
+      [2, 7],
+      [3, 60],
+    ] as const) {
       ids.push((await generate(spark, { id: `video-${i}` }, days)).unwrap().summary.id);
     }
     clock.advance(61 * DAY_MS);
@@ -491,7 +578,7 @@ describe('clock skew and concurrency (design §7: decide inside the lock, at a m
     expect(violations(second).map((v) => v.rule)).toEqual(['SPARK-12']);
     expect(racing.every((r) => r.isErr())).toBe(true);
     expect(afterRevoke.filter((r) => r.isOk())).toHaveLength(1);
-    const codes: AdCodeRecord[] = [...await store.list(codesTable, 'byVideo', { eq: ['video-1'] })];
+    const codes: AdCodeRecord[] = [...(await store.list(codesTable, 'byVideo', { eq: ['video-1'] }))];
     expect(codes).toHaveLength(2);
     const instants = codes.flatMap((c) => [c.generatedAt, c.revokedAt ?? c.generatedAt, c.expiresAt]);
     for (const t of [T0, ...instants, ...instants.map((i) => new Date(i.getTime() - 1))]) {
@@ -507,8 +594,11 @@ describe('clock skew and concurrency (design §7: decide inside the lock, at a m
     (await revoke(behind.spark, g.summary.id)).unwrap();
     expect(confirmed.entry.confirmedAt.getTime()).toBeGreaterThanOrEqual(g.summary.generatedAt.getTime());
     const events = await store.readEvents();
-    expect(events.map((e) => e.type))
-      .toEqual(['spark.code_generated', 'spark.authorization_confirmed', 'spark.code_revoked']);
+    expect(events.map((e) => e.type)).toEqual([
+      'spark.code_generated',
+      'spark.authorization_confirmed',
+      'spark.code_revoked',
+    ]);
     const instants = events.map((e) => e.at.getTime());
     expect(instants).toEqual([...instants].sort((a, b) => a - b));
   });
@@ -551,13 +641,18 @@ describe('X-02 every state change is an event, in order, without the code', () =
     // Assert
     const events: readonly DomainEvent[] = await store.readEvents();
     expect(events.map((e) => e.type)).toEqual([
-      'spark.code_generated', 'spark.authorization_confirmed', 'spark.code_search_failed', 'spark.code_generated',
-      'spark.code_revoked', 'spark.code_expired',
+      'spark.code_generated',
+      'spark.authorization_confirmed',
+      'spark.code_search_failed',
+      'spark.code_generated',
+      'spark.code_revoked',
+      'spark.code_expired',
     ]);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(new Set(events.map((e) => e.id)).size).toBe(6);
     expect(events[1]).toMatchObject({
-      actor: { kind: 'advertiser', id: 'adacc-1' }, subject: { kind: 'ad_code', id: g.summary.id },
+      actor: { kind: 'advertiser', id: 'adacc-1' },
+      subject: { kind: 'ad_code', id: g.summary.id },
     });
     expect(events[2]).toMatchObject({ data: { adAccountId: 'adacc-1', reason: 'malformed' } });
     expect(events[0]!.data).toMatchObject({ fingerprint: g.summary.fingerprint });
@@ -568,11 +663,14 @@ describe('X-02 every state change is an event, in order, without the code', () =
 
 describe('X-03 bad input is refused with the field named, and nothing is stored', () => {
   type Loose = Record<string, unknown>;
-  const input = (c: Loose, v: Loose, periodDays: unknown = 30) =>
-    ({ creator: { ...creator(), ...c }, video: { ...video(), ...v }, periodDays });
+  const input = (c: Loose, v: Loose, periodDays: unknown = 30) => ({
+    creator: { ...creator(), ...c },
+    video: { ...video(), ...v },
+    periodDays,
+  });
   const withProto = JSON.parse(
-    `{"creator": ${JSON.stringify(creator())}, "video": ${JSON.stringify(video())}, "periodDays": 30, `
-    + '"__proto__": {"polluted": true}}',
+    `{"creator": ${JSON.stringify(creator())}, "video": ${JSON.stringify(video())}, "periodDays": 30, ` +
+      '"__proto__": {"polluted": true}}',
   );
   const cases: [string, unknown, (string | number)[]][] = [
     ['wrong type', input({ followerCount: '10000' }, {}), ['creator', 'followerCount']],
@@ -625,7 +723,12 @@ function contents(store: MemoryStore) {
 describe('storage failures', () => {
   test('X-03 a store that throws becomes a storage error', async () => {
     const store = memoryStore();
-    const broken: Store = { ...store, transaction: async () => { throw new Error('connection reset'); } };
+    const broken: Store = {
+      ...store,
+      transaction: async () => {
+        throw new Error('connection reset');
+      },
+    };
     const spark = createSparkCodes({ store: broken, codeSecret: SECRET });
     const r = await generate(spark);
     expect(errorCode(r)).toBe('storage');

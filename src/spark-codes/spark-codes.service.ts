@@ -16,24 +16,54 @@ import type { AdRecord, AdRef } from '../ads/ads.model.js';
 import { revocationEffects, stoppedByExpiry, withStatus } from '../ads/ads.rules.js';
 import { adStatusEvent } from '../ads/ads.events.js';
 import {
-  MIN_SECRET_BYTES, adCodeDeriver, adCodeFingerprint, issuedCodeDigest, parseAdCode,
-  type AdCode, type AdCodeFormatError,
+  MIN_SECRET_BYTES,
+  adCodeDeriver,
+  adCodeFingerprint,
+  issuedCodeDigest,
+  parseAdCode,
+  type AdCode,
+  type AdCodeFormatError,
 } from './ad-code.js';
 import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, LibraryEntry, VideoPreview } from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
 import {
-  adAccountIdSchema, advertiserFactsSchema, codeStatusInputSchema, confirmCodeInputSchema, creatorFactsSchema,
-  creatorIdSchema, expireDueInputSchema, generateCodeInputSchema, listExpiringInputSchema, revokeCodeInputSchema,
-  searchCodeInputSchema, showCodeInputSchema, videoFactsSchema,
-  type CodeStatusInput, type ConfirmCodeInput, type ExpireDueInput, type GenerateCodeInput, type ListExpiringInput,
-  type RevokeCodeInput, type SearchCodeInput, type ShowCodeInput,
+  adAccountIdSchema,
+  advertiserFactsSchema,
+  codeStatusInputSchema,
+  confirmCodeInputSchema,
+  creatorFactsSchema,
+  creatorIdSchema,
+  expireDueInputSchema,
+  generateCodeInputSchema,
+  listExpiringInputSchema,
+  revokeCodeInputSchema,
+  searchCodeInputSchema,
+  showCodeInputSchema,
+  videoFactsSchema,
+  type CodeStatusInput,
+  type ConfirmCodeInput,
+  type ExpireDueInput,
+  type GenerateCodeInput,
+  type ListExpiringInput,
+  type RevokeCodeInput,
+  type SearchCodeInput,
+  type ShowCodeInput,
 } from './spark-codes.schemas.js';
 import type {
-  ConfirmCodeError, GenerateCodeError, QueryError, RevokeCodeError, SearchCodeError, SearchThrottledError,
+  ConfirmCodeError,
+  GenerateCodeError,
+  QueryError,
+  RevokeCodeError,
+  SearchCodeError,
+  SearchThrottledError,
   ShowCodeError,
 } from './spark-codes.errors.js';
 import {
-  newEvent, type AuthorizationConfirmedEvent, type CodeExpiredEvent, type CodeGeneratedEvent, type CodeRevokedEvent,
+  newEvent,
+  type AuthorizationConfirmedEvent,
+  type CodeExpiredEvent,
+  type CodeGeneratedEvent,
+  type CodeRevokedEvent,
   type CodeSearchFailedEvent,
 } from './spark-codes.events.js';
 
@@ -229,7 +259,10 @@ function formatViolation(problem: AdCodeFormatError | 'mistyped'): Violation {
     };
   }
   return {
-    rule: 'SPARK-08', code: 'spark.code_malformed', message: problem.message, details: { problem: problem.problem },
+    rule: 'SPARK-08',
+    code: 'spark.code_malformed',
+    message: problem.message,
+    details: { problem: problem.problem },
   };
 }
 
@@ -258,12 +291,14 @@ function secretBytes(secret: unknown): Uint8Array {
     throw new TypeError(`createSparkCodes: codeSecret ${why}`);
   };
   if (secret === undefined || secret === null || secret === '') {
-    fail(`is missing: pass a secret of at least ${MIN_SECRET_BYTES} bytes (a string or a Uint8Array), `
-      + 'kept out of the database');
+    fail(
+      `is missing: pass a secret of at least ${MIN_SECRET_BYTES} bytes (a string or a Uint8Array), ` +
+        'kept out of the database',
+    );
   }
   // Accept byte arrays from any realm (iframes, VMs): `instanceof Uint8Array` would refuse those.
-  const isBytes = ArrayBuffer.isView(secret) && !(secret instanceof DataView)
-    && (secret as Uint8Array).BYTES_PER_ELEMENT === 1;
+  const isBytes =
+    ArrayBuffer.isView(secret) && !(secret instanceof DataView) && (secret as Uint8Array).BYTES_PER_ELEMENT === 1;
   if (typeof secret !== 'string' && !isBytes) fail('must be a string or a Uint8Array');
   const bytes = typeof secret === 'string' ? utf8ToBytes(secret) : Uint8Array.from(secret as Uint8Array);
   if (bytes.length < MIN_SECRET_BYTES) {
@@ -297,8 +332,9 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
   function throttled(retryAt: Date): SearchThrottledError {
     return {
       code: 'spark.search_throttled',
-      message: 'Too many codes that match nothing were tried from this ad account: '
-        + `try again after ${retryAt.toISOString()}.`,
+      message:
+        'Too many codes that match nothing were tried from this ad account: ' +
+        `try again after ${retryAt.toISOString()}.`,
       retryAt,
       limit: policy.maxFailedSearches,
       windowMs: policy.failedSearchWindowMs,
@@ -325,28 +361,38 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
    * records the failure (a row and a `spark.code_search_failed` event) and commits the denial.
    */
   function failedSearch(
-    advertiser: Advertiser, reason: CodeSearchFailedEvent['data']['reason'], format: Violation | undefined,
+    advertiser: Advertiser,
+    reason: CodeSearchFailedEvent['data']['reason'],
+    format: Violation | undefined,
   ): Promise<Result<never, SearchCodeError>> {
     const adAccountId = advertiser.adAccountId;
     const rowId = randomId(random, 'search_');
     const evtId = eventId();
     return inTransaction<never, SearchCodeError>(store, clock, [`searches:${adAccountId}`], async ({ tx, at }) => {
       const left = await tx.list(failedSearchesTable, 'byAccount', {
-        eq: [adAccountId], lt: at.getTime() - policy.failedSearchWindowMs + 1,
+        eq: [adAccountId],
+        lt: at.getTime() - policy.failedSearchWindowMs + 1,
       });
       for (const row of left) await tx.delete(failedSearchesTable, row.id);
       const retryAt = await throttledUntil(tx, adAccountId, at);
       if (retryAt !== undefined) return Err(throttled(retryAt));
       await tx.insert(failedSearchesTable, { id: rowId, adAccountId, at });
       const actor: Actor = { kind: 'advertiser', id: adAccountId };
-      tx.append([newEvent<CodeSearchFailedEvent>(evtId, 'spark.code_search_failed', at, actor,
-        { kind: 'ad_account', id: adAccountId }, { adAccountId, reason })]);
+      tx.append([
+        newEvent<CodeSearchFailedEvent>(
+          evtId,
+          'spark.code_search_failed',
+          at,
+          actor,
+          { kind: 'ad_account', id: adAccountId },
+          { adAccountId, reason },
+        ),
+      ]);
       // The advertiser's own problems (ADV-01) come with the reason nothing was found.
       const decision = canApplyAdCode({ advertiser, code: undefined, at }, policy);
       const violations = decision.allowed ? [] : [...decision.violations];
-      const answer = format === undefined
-        ? violations
-        : [...violations.filter((v) => v.code !== 'spark.code_not_found'), format];
+      const answer =
+        format === undefined ? violations : [...violations.filter((v) => v.code !== 'spark.code_not_found'), format];
       return Err(denied(answer as [Violation, ...Violation[]]));
     });
   }
@@ -401,8 +447,10 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
         // force when a later one was generated, and revocation and expiry are terminal. There
         // are several only when codes were generated and revoked within one millisecond.
         const [latest] = await tx.list(codesTable, 'byVideo', { eq: [video.id], reverse: true, limit: 1 });
-        const latestCodes = latest === undefined ? []
-          : await tx.list(codesTable, 'byVideo', { eq: [video.id, latest.generatedAt.getTime()] });
+        const latestCodes =
+          latest === undefined
+            ? []
+            : await tx.list(codesTable, 'byVideo', { eq: [video.id, latest.generatedAt.getTime()] });
         const codeInForce = latestCodes.find((c) => isInForce(c, at));
         const decision = canGenerateAdCode({ creator, video, periodDays, codeInForce }, policy);
         if (!decision.allowed) return Err(denied(decision.violations));
@@ -420,11 +468,23 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
           preview: previewOf(creator, video),
         };
         await tx.insert(codesTable, record);
-        tx.append([newEvent<CodeGeneratedEvent>(evtId, 'spark.code_generated', at, { kind: 'creator', id: creator.id },
-          { kind: 'ad_code', id }, {
-            codeId: id, videoId: video.id, creatorId: creator.id, fingerprint: record.fingerprint, periodDays,
-            expiresAt: record.expiresAt,
-          })]);
+        tx.append([
+          newEvent<CodeGeneratedEvent>(
+            evtId,
+            'spark.code_generated',
+            at,
+            { kind: 'creator', id: creator.id },
+            { kind: 'ad_code', id },
+            {
+              codeId: id,
+              videoId: video.id,
+              creatorId: creator.id,
+              fingerprint: record.fingerprint,
+              periodDays,
+              expiresAt: record.expiresAt,
+            },
+          ),
+        ]);
         return Ok({ code, summary: summarizeAdCode(record, at) });
       });
     },
@@ -441,15 +501,27 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       const at = clock.now();
       const status = adCodeStatusAt(record, at);
       if (status === 'DELETED') {
-        return Err(denied([{
-          rule: 'SPARK-10', code: 'spark.code_revoked', message: 'This code was revoked: generate a new one to share.',
-        }]));
+        return Err(
+          denied([
+            {
+              rule: 'SPARK-10',
+              code: 'spark.code_revoked',
+              message: 'This code was revoked: generate a new one to share.',
+            },
+          ]),
+        );
       }
       if (status === 'EXPIRED') {
-        return Err(denied([{
-          rule: 'SPARK-11', code: 'spark.code_expired', message: 'This code has expired: generate a new one to share.',
-          details: { expiredAt: record.expiresAt },
-        }]));
+        return Err(
+          denied([
+            {
+              rule: 'SPARK-11',
+              code: 'spark.code_expired',
+              message: 'This code has expired: generate a new one to share.',
+              details: { expiredAt: record.expiresAt },
+            },
+          ]),
+        );
       }
       // A nonce of another shape (another derivation) cannot give this code back either.
       let nonce: Uint8Array | undefined;
@@ -460,11 +532,17 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       }
       const derived = nonce?.length === NONCE_BYTES ? deriveCode(nonce) : undefined;
       if (derived === undefined || derived.digest !== record.digest) {
-        return Err(denied([{
-          rule: 'SPARK-09', code: 'spark.code_not_recoverable',
-          message: 'This code was issued under another service secret and cannot be shown again: '
-            + 'revoke it and generate a new one.',
-        }]));
+        return Err(
+          denied([
+            {
+              rule: 'SPARK-09',
+              code: 'spark.code_not_recoverable',
+              message:
+                'This code was issued under another service secret and cannot be shown again: ' +
+                'revoke it and generate a new one.',
+            },
+          ]),
+        );
       }
       return Ok({ code: derived.code, summary: summarizeAdCode(record, at) });
     },
@@ -492,24 +570,45 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       return inTransaction<ConfirmResult, ConfirmCodeError>(store, clock, [`code:${codeId}`], async ({ tx, at }) => {
         // Decided again under the code's lock: a revocation or the period's end since the search wins.
         const record = await tx.get(codesTable, codeId);
-        const others = record !== undefined && policy.confirmMode === 'single-use'
-          ? await tx.list(libraryTable, 'byCode', { eq: [codeId], limit: 2 }) : [];
-        const decision = canApplyAdCode({
-          advertiser, code: record, at, confirmedByAnotherAdAccount: others.some((e) => e.adAccountId !== adAccountId),
-        }, policy);
+        const others =
+          record !== undefined && policy.confirmMode === 'single-use'
+            ? await tx.list(libraryTable, 'byCode', { eq: [codeId], limit: 2 })
+            : [];
+        const decision = canApplyAdCode(
+          {
+            advertiser,
+            code: record,
+            at,
+            confirmedByAnotherAdAccount: others.some((e) => e.adAccountId !== adAccountId),
+          },
+          policy,
+        );
         if (!decision.allowed) return Err(denied(decision.violations));
         if (record === undefined) throw new TypeError('confirmCode: canApplyAdCode allowed a missing code');
         const existing = await tx.get(libraryTable, compoundKey(adAccountId, codeId));
         if (existing !== undefined) return Ok({ entry: existing, added: false });
 
         const entry: LibraryEntry = {
-          adAccountId, codeId, videoId: record.videoId, creatorId: record.creatorId,
-          confirmedAt: at, confirmedBy: actor, preview: record.preview,
+          adAccountId,
+          codeId,
+          videoId: record.videoId,
+          creatorId: record.creatorId,
+          confirmedAt: at,
+          confirmedBy: actor,
+          preview: record.preview,
         };
         await tx.insert(libraryTable, entry);
         if (record.firstConfirmedAt === undefined) await tx.update(codesTable, { ...record, firstConfirmedAt: at });
-        tx.append([newEvent<AuthorizationConfirmedEvent>(evtId, 'spark.authorization_confirmed', at, actor,
-          { kind: 'ad_code', id: codeId }, { codeId, adAccountId, videoId: record.videoId })]);
+        tx.append([
+          newEvent<AuthorizationConfirmedEvent>(
+            evtId,
+            'spark.authorization_confirmed',
+            at,
+            actor,
+            { kind: 'ad_code', id: codeId },
+            { codeId, adAccountId, videoId: record.videoId },
+          ),
+        ]);
         return Ok({ entry, added: true });
       });
     },
@@ -538,25 +637,46 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
         const ads = await tx.list(adsTable, 'byCode', { eq: [codeId] });
         const effects = revocationEffects(ads, at, policy.revocationMode);
         if (effects.kind === 'blocked') {
-          return Err(denied([{
-            rule: 'SPARK-10', code: 'spark.code_in_use_by_ads',
-            message: `This post is used by ${effects.adsInUse.length} ad(s): `
-              + 'the advertiser must stop them before the authorization can be turned off.',
-            details: { adIds: effects.adsInUse.map((a) => a.id) },
-          }]));
+          return Err(
+            denied([
+              {
+                rule: 'SPARK-10',
+                code: 'spark.code_in_use_by_ads',
+                message:
+                  `This post is used by ${effects.adsInUse.length} ad(s): ` +
+                  'the advertiser must stop them before the authorization can be turned off.',
+                details: { adIds: effects.adsInUse.map((a) => a.id) },
+              },
+            ]),
+          );
         }
         const revoked: AdCodeRecord = { ...code, revokedAt: at, revokedBy: actor };
         await tx.update(codesTable, revoked);
-        const events: NewEvent[] = [newEvent<CodeRevokedEvent>(eventId(), 'spark.code_revoked', at, actor,
-          { kind: 'ad_code', id: codeId }, { codeId, videoId, creatorId })];
+        const events: NewEvent[] = [
+          newEvent<CodeRevokedEvent>(
+            eventId(),
+            'spark.code_revoked',
+            at,
+            actor,
+            { kind: 'ad_code', id: codeId },
+            { codeId, videoId, creatorId },
+          ),
+        ];
         const pausedAds: AdRef[] = [];
         for (const ad of effects.pause) {
           const paused = withStatus(ad, 'PAUSED', at, actor, 'authorization_revoked');
           await tx.update(adsTable, paused);
-          events.push(adStatusEvent(eventId(), at, actor, {
-            adId: ad.id, adAccountId: ad.adAccountId, from: ad.status, to: 'PAUSED', reason: 'authorization_revoked',
-            codeId, effectiveAt: at,
-          }));
+          events.push(
+            adStatusEvent(eventId(), at, actor, {
+              adId: ad.id,
+              adAccountId: ad.adAccountId,
+              from: ad.status,
+              to: 'PAUSED',
+              reason: 'authorization_revoked',
+              codeId,
+              effectiveAt: at,
+            }),
+          );
           pausedAds.push(adRef(paused));
         }
         tx.append(events);
@@ -595,10 +715,17 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
             const after = stoppedByExpiry(ad, at);
             if (after === undefined) continue;
             await tx.update(adsTable, after);
-            events.push(adStatusEvent(eventId(), at, SYSTEM_ACTOR, {
-              adId: ad.id, adAccountId: ad.adAccountId, from: ad.status, to: 'STOPPED', reason: 'authorization_expired',
-              codeId: code.id, effectiveAt: after.statusChangedAt,
-            }));
+            events.push(
+              adStatusEvent(eventId(), at, SYSTEM_ACTOR, {
+                adId: ad.id,
+                adAccountId: ad.adAccountId,
+                from: ad.status,
+                to: 'STOPPED',
+                reason: 'authorization_expired',
+                codeId: code.id,
+                effectiveAt: after.statusChangedAt,
+              }),
+            );
             stopped.push(adRef(after));
           }
           tx.append(events);

@@ -13,20 +13,47 @@ declare const pasted: string;
 describe('Spark codes: typed inputs, plain string ids', () => {
   test('SPARK-01 the README calls compile as written, with plain string ids', () => {
     const calls = async () => {
-      canGenerateAdCode({
-        creator: { id: 'tt-dana', displayName: 'Dana', accountType: 'PERSONAL', followerCount: 900,
-          adAuthorizationEnabled: true, adTermsAccepted: true },
-        video: { id: 'vid-1', ownerId: 'tt-dana', visibility: 'PUBLIC', isOriginal: true,
-          adAuthorizationEnabled: true, music: 'ORIGINAL' },
-        periodDays: 45,
-      }, DEFAULT_POLICY);
+      canGenerateAdCode(
+        {
+          creator: {
+            id: 'tt-dana',
+            displayName: 'Dana',
+            accountType: 'PERSONAL',
+            followerCount: 900,
+            adAuthorizationEnabled: true,
+            adTermsAccepted: true,
+          },
+          video: {
+            id: 'vid-1',
+            ownerId: 'tt-dana',
+            visibility: 'PUBLIC',
+            isOriginal: true,
+            adAuthorizationEnabled: true,
+            music: 'ORIGINAL',
+          },
+          periodDays: 45,
+        },
+        DEFAULT_POLICY,
+      );
       const advertiser = { adAccountId: 'adv-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true };
       canApplyAdCode({ advertiser, code: undefined, at: new Date() }, DEFAULT_POLICY);
       await spark.generateCode({
-        creator: { id: 'tt-dana', displayName: 'Dana', accountType: 'CREATOR', followerCount: 12_000,
-          adAuthorizationEnabled: true, adTermsAccepted: true },
-        video: { id: 'vid-1', ownerId: 'tt-dana', visibility: 'PUBLIC', isOriginal: true,
-          adAuthorizationEnabled: true, music: 'ORIGINAL' },
+        creator: {
+          id: 'tt-dana',
+          displayName: 'Dana',
+          accountType: 'CREATOR',
+          followerCount: 12_000,
+          adAuthorizationEnabled: true,
+          adTermsAccepted: true,
+        },
+        video: {
+          id: 'vid-1',
+          ownerId: 'tt-dana',
+          visibility: 'PUBLIC',
+          isOriginal: true,
+          adAuthorizationEnabled: true,
+          music: 'ORIGINAL',
+        },
         periodDays: 30,
       });
       await spark.searchCode({ advertiser, code: pasted });
@@ -45,8 +72,14 @@ describe('Spark codes: typed inputs, plain string ids', () => {
 
   test('X-03 a misspelled key or a wrong type is a compile error', () => {
     const calls = async (creator: Parameters<SparkCodes['generateCode']>[0]['creator']) => {
-      const video = { id: 'v', ownerId: 'tt-dana', visibility: 'PUBLIC', isOriginal: true,
-        adAuthorizationEnabled: true, music: 'ORIGINAL' } as const;
+      const video = {
+        id: 'v',
+        ownerId: 'tt-dana',
+        visibility: 'PUBLIC',
+        isOriginal: true,
+        adAuthorizationEnabled: true,
+        music: 'ORIGINAL',
+      } as const;
       // @ts-expect-error periodDay is not periodDays
       await spark.generateCode({ creator, video, periodDay: 30 });
       // @ts-expect-error periodDays is a number

@@ -9,15 +9,26 @@ import type { AdvertiserFacts, CreatorFacts, VideoFacts } from './spark-codes.mo
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 15);
 const SECRET = 'test-secret-of-at-least-thirty-two-chars!';
 const creator: CreatorFacts = {
-  id: 'creator-1', displayName: 'Dana Creator', accountType: 'CREATOR', followerCount: 25_000,
-  adAuthorizationEnabled: true, adTermsAccepted: true,
+  id: 'creator-1',
+  displayName: 'Dana Creator',
+  accountType: 'CREATOR',
+  followerCount: 25_000,
+  adAuthorizationEnabled: true,
+  adTermsAccepted: true,
 };
 const video: VideoFacts = {
-  id: 'video-1', ownerId: 'creator-1', visibility: 'PUBLIC', isOriginal: true, adAuthorizationEnabled: true,
-  music: 'ORIGINAL', title: 'Morning',
+  id: 'video-1',
+  ownerId: 'creator-1',
+  visibility: 'PUBLIC',
+  isOriginal: true,
+  adAuthorizationEnabled: true,
+  music: 'ORIGINAL',
+  title: 'Morning',
 };
 const advertiser: AdvertiserFacts = {
-  adAccountId: 'adacc-1', hasActivePaymentMethod: true, hasCreativeLibraryAccess: true,
+  adAccountId: 'adacc-1',
+  hasActivePaymentMethod: true,
+  hasCreativeLibraryAccess: true,
 };
 const ZONES = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham'];
 const original = process.env.TZ;
@@ -43,23 +54,30 @@ async function story(startMs: number, periodDays: number, steps: readonly number
 
 describe('X-04 results never depend on the host time zone', () => {
   test('the same story gives the same results in every zone, across DST changes', async () => {
-    await fc.assert(fc.asyncProperty(
-      // Starts around the March and November DST switches of several zones.
-      fc.constantFrom(
-        Date.UTC(2026, 2, 8, 6, 59, 59), Date.UTC(2026, 10, 1, 5, 30),
-        Date.UTC(2026, 3, 5, 0, 0), Date.UTC(2026, 8, 27, 13, 0),
-      ).chain((base) => fc.integer({ min: base - 86_400_000, max: base + 86_400_000 })),
-      fc.constantFrom(7, 30, 60, 365),
-      fc.array(fc.integer({ min: 1, max: 40 * 86_400_000 }), { minLength: 1, maxLength: 5 }),
-      async (start, period, steps) => {
-        const results: string[] = [];
-        for (const zone of ZONES) {
-          process.env.TZ = zone;
-          results.push(await story(start, period, steps));
-        }
-        expect(new Set(results).size).toBe(1);
-      },
-    ), { numRuns });
+    await fc.assert(
+      fc.asyncProperty(
+        // Starts around the March and November DST switches of several zones.
+        fc
+          .constantFrom(
+            Date.UTC(2026, 2, 8, 6, 59, 59),
+            Date.UTC(2026, 10, 1, 5, 30),
+            Date.UTC(2026, 3, 5, 0, 0),
+            Date.UTC(2026, 8, 27, 13, 0),
+          )
+          .chain((base) => fc.integer({ min: base - 86_400_000, max: base + 86_400_000 })),
+        fc.constantFrom(7, 30, 60, 365),
+        fc.array(fc.integer({ min: 1, max: 40 * 86_400_000 }), { minLength: 1, maxLength: 5 }),
+        async (start, period, steps) => {
+          const results: string[] = [];
+          for (const zone of ZONES) {
+            process.env.TZ = zone;
+            results.push(await story(start, period, steps));
+          }
+          expect(new Set(results).size).toBe(1);
+        },
+      ),
+      { numRuns },
+    );
   });
   test('the host zone really changes under this test (so the property above can fail)', () => {
     process.env.TZ = 'UTC';

@@ -47,7 +47,8 @@ export function resolveOptions(factory: string, options: ServiceOptions): Resolv
   if (random !== undefined && !hasMethods(random, ['fill'])) fail('random', 'must have a fill(bytes) method');
   let checked: Policy = DEFAULT_POLICY;
   if (policy !== undefined) {
-    if (hasMethods(policy, ['isOk', 'isErr'])) fail('policy', 'is a Result: pass definePolicy(…).unwrap(), not the Result itself');
+    if (hasMethods(policy, ['isOk', 'isErr']))
+      fail('policy', 'is a Result: pass definePolicy(…).unwrap(), not the Result itself');
     const parsed = parseInput(policySchema, policy);
     if (parsed.isErr()) {
       const first = parsed.error.issues[0];

@@ -51,15 +51,27 @@ export const failedSearchesTable = table<FailedSearchRow>('spark_failed_searches
 /** Ads (ADV-04..06) with their Top Ads asset authorization (TOP-01..07). */
 export const adsTable = table<AdRecord>('ads', (a) => a.id, {
   byAccount: { parts: ['text', 'number'], of: (a) => [a.adAccountId, ms(a.createdAt)] },
-  byCode: { parts: ['text', 'number'], of: (a) => (a.authorization ? [a.authorization.codeId, ms(a.createdAt)] : undefined) },
+  byCode: {
+    parts: ['text', 'number'],
+    of: (a) => (a.authorization ? [a.authorization.codeId, ms(a.createdAt)] : undefined),
+  },
   /** Spark Ads that count toward the per-ad-account limit. */
-  sparkByAccount: { parts: ['text'], of: (a) => (isSparkAd(a.identity) && countsTowardAdLimits(a) ? [a.adAccountId] : undefined) },
+  sparkByAccount: {
+    parts: ['text'],
+    of: (a) => (isSparkAd(a.identity) && countsTowardAdLimits(a) ? [a.adAccountId] : undefined),
+  },
   /** Spark Ads that count toward the per-identity limit. */
-  byIdentity: { parts: ['text'], of: (a) => (isSparkAd(a.identity) && countsTowardAdLimits(a) ? [identityKey(a)] : undefined) },
+  byIdentity: {
+    parts: ['text'],
+    of: (a) => (isSparkAd(a.identity) && countsTowardAdLimits(a) ? [identityKey(a)] : undefined),
+  },
   /** `AUTH_CODE` ads not stopped or rejected, by their authorization's end (the forecast). */
   atRisk: {
     parts: ['text', 'number'],
-    of: (a) => (a.authorization && a.status !== 'STOPPED' && a.status !== 'REJECTED' ? [a.adAccountId, ms(a.authorization.expiresAt)] : undefined),
+    of: (a) =>
+      a.authorization && a.status !== 'STOPPED' && a.status !== 'REJECTED'
+        ? [a.adAccountId, ms(a.authorization.expiresAt)]
+        : undefined,
   },
   /** Ads whose Top Ads asset authorization is granted. */
   assetAuthorized: { parts: ['number'], of: (a) => (a.assetAuthorization.authorized ? [ms(a.createdAt)] : undefined) },
@@ -79,30 +91,51 @@ export const linkRequestsTable = table<LinkRequestRecord>('bc_link_requests', (r
   /** Requests not approved, rejected or cancelled, by their end: pending while `at < expiresAt`. */
   openByBusinessCenter: {
     parts: ['text', 'number'],
-    of: (r) => (r.approvedAt === undefined && r.rejectedAt === undefined && r.cancelledAt === undefined ? [r.businessCenterId, ms(r.expiresAt)] : undefined),
+    of: (r) =>
+      r.approvedAt === undefined && r.rejectedAt === undefined && r.cancelledAt === undefined
+        ? [r.businessCenterId, ms(r.expiresAt)]
+        : undefined,
   },
 });
 
 /** Links between TikTok accounts and Business Centers (BC-01, BC-07, ASSET-03..07). */
 export const linksTable = table<BcLinkRecord>('bc_links', (l) => l.id, {
-  activeByBusinessCenter: { parts: ['text', 'number'], of: (l) => (l.unlinkedAt === undefined ? [l.businessCenterId, ms(l.linkedAt)] : undefined) },
-  activeByAccount: { parts: ['text', 'number'], of: (l) => (l.unlinkedAt === undefined ? [l.accountId, ms(l.linkedAt)] : undefined) },
+  activeByBusinessCenter: {
+    parts: ['text', 'number'],
+    of: (l) => (l.unlinkedAt === undefined ? [l.businessCenterId, ms(l.linkedAt)] : undefined),
+  },
+  activeByAccount: {
+    parts: ['text', 'number'],
+    of: (l) => (l.unlinkedAt === undefined ? [l.accountId, ms(l.linkedAt)] : undefined),
+  },
   /** Backs up "one active link per (Business Center, account)". */
-  activePair: { parts: ['text', 'text'], of: (l) => (l.unlinkedAt === undefined ? [l.businessCenterId, l.accountId] : undefined), unique: true },
+  activePair: {
+    parts: ['text', 'text'],
+    of: (l) => (l.unlinkedAt === undefined ? [l.businessCenterId, l.accountId] : undefined),
+    unique: true,
+  },
 });
 
 /** Linked accounts assigned to ad accounts (BC-08, ASSET-03): one row per (link, ad account). */
-export const assignmentsTable = table<AdAccountAssignment>('bc_assignments', (a) => compoundKey(a.linkId, a.adAccountId), {
-  byLink: { parts: ['text', 'number'], of: (a) => [a.linkId, ms(a.assignedAt)] },
-  byAdAccount: { parts: ['text', 'number'], of: (a) => [a.adAccountId, ms(a.assignedAt)] },
-  byAccountAndAdAccount: { parts: ['text', 'text'], of: (a) => [a.accountId, a.adAccountId] },
-});
+export const assignmentsTable = table<AdAccountAssignment>(
+  'bc_assignments',
+  (a) => compoundKey(a.linkId, a.adAccountId),
+  {
+    byLink: { parts: ['text', 'number'], of: (a) => [a.linkId, ms(a.assignedAt)] },
+    byAdAccount: { parts: ['text', 'number'], of: (a) => [a.adAccountId, ms(a.assignedAt)] },
+    byAccountAndAdAccount: { parts: ['text', 'text'], of: (a) => [a.accountId, a.adAccountId] },
+  },
+);
 
 /** An account created in Ads Manager (ASSET-06, ASSET-07), its members in `accountMembersTable`. */
 export type OwnedAccountRow = Omit<OwnedAccountRecord, 'members'>;
 
 export const ownedAccountsTable = table<OwnedAccountRow>('owned_accounts', (a) => a.accountId, {
-  byUsername: { parts: ['text'], of: (a) => (a.username === undefined ? undefined : [a.username.toLowerCase()]), unique: true },
+  byUsername: {
+    parts: ['text'],
+    of: (a) => (a.username === undefined ? undefined : [a.username.toLowerCase()]),
+    unique: true,
+  },
 });
 
 /** A member of an account created in Ads Manager (ASSET-07). */
@@ -114,9 +147,13 @@ export interface AccountMemberRow {
   readonly grantedBy: Actor;
 }
 
-export const accountMembersTable = table<AccountMemberRow>('owned_account_members', (m) => compoundKey(m.accountId, m.userId), {
-  byAccount: { parts: ['text', 'number'], of: (m) => [m.accountId, ms(m.grantedAt)] },
-});
+export const accountMembersTable = table<AccountMemberRow>(
+  'owned_account_members',
+  (m) => compoundKey(m.accountId, m.userId),
+  {
+    byAccount: { parts: ['text', 'number'], of: (m) => [m.accountId, ms(m.grantedAt)] },
+  },
+);
 
 /**
  * Every table of the library, for adapters that create storage up front (the PostgreSQL
@@ -129,6 +166,14 @@ export const accountMembersTable = table<AccountMemberRow>('owned_account_member
  * ```
  */
 export const TABLES: readonly TableDef<never>[] = [
-  codesTable, libraryTable, failedSearchesTable, adsTable, popupsTable, linkRequestsTable, linksTable, assignmentsTable, ownedAccountsTable,
+  codesTable,
+  libraryTable,
+  failedSearchesTable,
+  adsTable,
+  popupsTable,
+  linkRequestsTable,
+  linksTable,
+  assignmentsTable,
+  ownedAccountsTable,
   accountMembersTable,
 ] as unknown as readonly TableDef<never>[];

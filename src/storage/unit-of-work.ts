@@ -20,7 +20,10 @@ export interface Work {
  * rolls everything back and gives a `storage` error.
  */
 export async function inTransaction<T, E>(
-  store: Store, clock: Clock, lockKeys: readonly string[], work: (w: Work) => Promise<Result<T, E>>,
+  store: Store,
+  clock: Clock,
+  lockKeys: readonly string[],
+  work: (w: Work) => Promise<Result<T, E>>,
 ): Promise<Result<T, E | StorageError>> {
   try {
     return await store.transaction(lockKeys, async (tx) => {

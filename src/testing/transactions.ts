@@ -206,7 +206,7 @@ function examples(factory: StoreFactory): ConformanceCheck[] {
       checkEqual(
         await within(
           store.transaction(['k:1', 'k:1'], async () => 'twice'),
-          30_000,
+          120_000,
           'a repeated key hangs',
         ),
         'twice',
@@ -284,7 +284,7 @@ function races(factory: StoreFactory, numRuns: number): ConformanceCheck[] {
               });
             }),
           );
-          await within(all, 60_000, 'transactions with crossed lock keys did not finish in 60 s: a deadlock?');
+          await within(all, 120_000, 'transactions with crossed lock keys did not finish in 120 s: a deadlock?');
           const total = (await Promise.all(['d:a', 'd:b', 'd:c'].map((k) => handle.store.get(popupsTable, k)))).map(
             valueOf,
           );

@@ -20,13 +20,15 @@ export function topAdsEligibility(ad: AdRecord, at: Date, policy: Policy): Viola
   const v: Violation[] = [];
   if (!ad.campaign.placements.includes('TIKTOK')) {
     v.push({
-      rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement',
+      rule: 'TOP-02',
+      code: 'top_ads.requires_tiktok_placement',
       message: 'Only ads with TikTok as a placement can appear in Top Ads.',
     });
   }
   if (policy.topAdsExcludedCampaignTypes.includes(ad.campaign.campaignType)) {
     v.push({
-      rule: 'TOP-03', code: 'top_ads.campaign_type_not_eligible',
+      rule: 'TOP-03',
+      code: 'top_ads.campaign_type_not_eligible',
       message: 'Smart Performance Campaign creatives are not eligible for Top Ads.',
       details: { campaignType: ad.campaign.campaignType },
     });
@@ -34,19 +36,22 @@ export function topAdsEligibility(ad: AdRecord, at: Date, policy: Policy): Viola
   const published = ad.firstRunningAt;
   if (published === undefined || published.getTime() > at.getTime()) {
     v.push({
-      rule: 'TOP-04', code: 'top_ads.not_published',
+      rule: 'TOP-04',
+      code: 'top_ads.not_published',
       message: 'Only creatives already published in an ad campaign are shared: this ad has not run yet.',
     });
   } else if (at.getTime() - published.getTime() < policy.topAdsMinDaysPublished * DAY_MS) {
     v.push({
-      rule: 'TOP-04', code: 'top_ads.not_published_long_enough',
+      rule: 'TOP-04',
+      code: 'top_ads.not_published_long_enough',
       message: `A creative must have been published for ${policy.topAdsMinDaysPublished} days to be eligible.`,
       details: { publishedAt: published },
     });
   }
   if (policy.topAdsExcludedObjectives.includes(ad.campaign.objective)) {
     v.push({
-      rule: 'TOP-07', code: 'top_ads.objective_not_eligible',
+      rule: 'TOP-07',
+      code: 'top_ads.objective_not_eligible',
       message: `Creatives of ${ad.campaign.objective} campaigns are not eligible for Top Ads.`,
       details: { objective: ad.campaign.objective },
     });
@@ -115,7 +120,9 @@ export function popupCandidates(ads: readonly AdRecord[], at: Date, policy: Poli
  * ```
  */
 export function shouldShowTopAdsPopup(
-  facts: { readonly candidates: number; readonly lastShownAt: Date | undefined }, at: Date, policy: Policy,
+  facts: { readonly candidates: number; readonly lastShownAt: Date | undefined },
+  at: Date,
+  policy: Policy,
 ): PopupDecision {
   if (facts.candidates <= 0) return { show: false };
   if (facts.lastShownAt !== undefined) {
@@ -138,10 +145,15 @@ export function shouldShowTopAdsPopup(
 export function topAdsDisplay(ad: AdRecord, policy: Policy): TopAdsDisplay {
   const u = until(ad, policy) ?? ad.createdAt;
   return {
-    adId: ad.id, ...(ad.videoId !== undefined ? { videoId: ad.videoId } : {}),
-    objective: ad.campaign.objective, campaignType: ad.campaign.campaignType,
-    regions: [...ad.regions], ...(ad.industry !== undefined ? { industry: ad.industry } : {}),
-    watermarked: true, downloadable: false, until: u,
+    adId: ad.id,
+    ...(ad.videoId !== undefined ? { videoId: ad.videoId } : {}),
+    objective: ad.campaign.objective,
+    campaignType: ad.campaign.campaignType,
+    regions: [...ad.regions],
+    ...(ad.industry !== undefined ? { industry: ad.industry } : {}),
+    watermarked: true,
+    downloadable: false,
+    until: u,
   };
 }
 
@@ -177,21 +189,29 @@ export function assetAuthorizationViolations(ad: AdRecord, policy: Policy): Viol
   const v: Violation[] = [];
   if (!ad.campaign.placements.includes('TIKTOK')) {
     v.push({
-      rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement',
-      message: 'Asset Authorization is only available for ads with TikTok as a placement.', details: { adId: ad.id },
+      rule: 'TOP-02',
+      code: 'top_ads.requires_tiktok_placement',
+      message: 'Asset Authorization is only available for ads with TikTok as a placement.',
+      details: { adId: ad.id },
     });
   }
   if (policy.topAdsExcludedCampaignTypes.includes(ad.campaign.campaignType)) {
     v.push({
-      rule: 'TOP-03', code: 'top_ads.campaign_type_not_eligible',
-      message: 'Smart Performance Campaign creatives cannot be authorized for Top Ads.', details: { adId: ad.id },
+      rule: 'TOP-03',
+      code: 'top_ads.campaign_type_not_eligible',
+      message: 'Smart Performance Campaign creatives cannot be authorized for Top Ads.',
+      details: { adId: ad.id },
     });
   }
   if (v.length > 0) return v;
-  return [{
-    rule: 'TOP-02', code: 'top_ads.requires_tiktok_placement',
-    message: 'This ad does not offer Asset Authorization.', details: { adId: ad.id },
-  }];
+  return [
+    {
+      rule: 'TOP-02',
+      code: 'top_ads.requires_tiktok_placement',
+      message: 'This ad does not offer Asset Authorization.',
+      details: { adId: ad.id },
+    },
+  ];
 }
 
 /**
@@ -207,7 +227,10 @@ export function assetAuthorizationViolations(ad: AdRecord, policy: Policy): Viol
  * ```
  */
 export function withAssetAuthorization(
-  ad: AdRecord, authorized: boolean, at: Date, source: AssetAuthorizationSource,
+  ad: AdRecord,
+  authorized: boolean,
+  at: Date,
+  source: AssetAuthorizationSource,
 ): AdRecord | undefined {
   const { withdrawnAt: _previous, ...current } = ad.assetAuthorization;
   if (!current.offered || current.authorized === authorized) return undefined;

@@ -40,7 +40,9 @@ export const withdrawInputSchema = z.strictObject({ adAccountId, adId, userId: z
 export const authorizeCreativesInputSchema = z.strictObject({
   adAccountId,
   adIds: z.array(adId).check(
-    z.minLength(1), z.maxLength(100), z.refine((a) => new Set(a).size === a.length, 'must not repeat an ad'),
+    z.minLength(1),
+    z.maxLength(100),
+    z.refine((a) => new Set(a).size === a.length, 'must not repeat an ad'),
   ),
   source: z.optional(z.enum(['ads_manager', 'creative_center'])),
   userId: z.optional(idSchema),

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import {
-  createAds, createSparkCodes, createTopAds, DAY_MS, definePolicy, manualClock, memoryStore, seededRandom, type AdView,
+  createAds,
+  createSparkCodes,
+  createTopAds,
+  DAY_MS,
+  definePolicy,
+  manualClock,
+  memoryStore,
+  seededRandom,
+  type AdView,
 } from '../index.js';
 import type { Store } from '../ports/store.js';
 import { adsTable } from '../storage/tables.js';
@@ -20,17 +28,31 @@ function slowWrites(store: Store): Store {
     list: (table, index, range) => store.list(table, index, range),
     count: (table, index, range) => store.count(table, index, range),
     readEvents: (query) => store.readEvents(query),
-    transaction: (keys, work) => store.transaction(keys, (tx) => work({
-      get lastInstant() { return tx.lastInstant; },
-      markInstant: (at) => tx.markInstant(at),
-      append: (events) => tx.append(events),
-      get: (table, key) => tx.get(table, key),
-      list: (table, index, range) => tx.list(table, index, range),
-      count: (table, index, range) => tx.count(table, index, range),
-      insert: async (table, row) => { await pause(5); await tx.insert(table, row); },
-      update: async (table, row) => { await pause(5); await tx.update(table, row); },
-      delete: async (table, key) => { await pause(5); await tx.delete(table, key); },
-    })),
+    transaction: (keys, work) =>
+      store.transaction(keys, (tx) =>
+        work({
+          get lastInstant() {
+            return tx.lastInstant;
+          },
+          markInstant: (at) => tx.markInstant(at),
+          append: (events) => tx.append(events),
+          get: (table, key) => tx.get(table, key),
+          list: (table, index, range) => tx.list(table, index, range),
+          count: (table, index, range) => tx.count(table, index, range),
+          insert: async (table, row) => {
+            await pause(5);
+            await tx.insert(table, row);
+          },
+          update: async (table, row) => {
+            await pause(5);
+            await tx.update(table, row);
+          },
+          delete: async (table, key) => {
+            await pause(5);
+            await tx.delete(table, key);
+          },
+        }),
+      ),
   };
 }
 
@@ -44,10 +66,19 @@ const allEvents = async (s: Setup) => s.store.readEvents({ after: 0, limit: 10_0
 
 /** A draft ad using a TT_USER identity, with Top Ads facts. */
 async function draft(s: Setup, over: Record<string, unknown> = {}) {
-  return (await s.ads.createAd({
-    adAccountId: 'adacc-1', name: 'Creative', campaign: campaign(), schedule: { startAt: s.clock.now() },
-    identity: { type: 'TT_USER', identityId: 'brand' }, videoId: 'v-1', regions: ['US'], industry: 'Beauty', ...over,
-  })).unwrap();
+  return (
+    await s.ads.createAd({
+      adAccountId: 'adacc-1',
+      name: 'Creative',
+      campaign: campaign(),
+      schedule: { startAt: s.clock.now() },
+      identity: { type: 'TT_USER', identityId: 'brand' },
+      videoId: 'v-1',
+      regions: ['US'],
+      industry: 'Beauty',
+      ...over,
+    })
+  ).unwrap();
 }
 
 /** A published (running) ad using a TT_USER identity, with Top Ads facts. */
@@ -145,7 +176,8 @@ describe('TOP-06 / TOP-07 withdraw (idempotent) and status with the reason', () 
     const s = adsSetup();
     const ad = await published(s);
     expect((await s.topAds.withdraw(ref(ad))).unwrap()).toMatchObject({
-      withdrawn: true, status: { status: 'NOT_IN_TOP_ADS', reason: 'withdrawn' },
+      withdrawn: true,
+      status: { status: 'NOT_IN_TOP_ADS', reason: 'withdrawn' },
     });
     expect((await s.topAds.withdraw(ref(ad))).unwrap().withdrawn).toBe(false);
     expect((await allEvents(s)).filter((e) => e.type === 'top_ads.withdrawn')).toHaveLength(1);
@@ -188,7 +220,9 @@ describe('TOP-06 / TOP-07 withdraw (idempotent) and status with the reason', () 
     // Act + Assert: granted to the two that needed it, the third already had it.
     const ok = (await s.topAds.authorize({ adAccountId: 'adacc-1', adIds: [a.id, b.id, done.id] })).unwrap();
     expect(ok.map((x) => [x.adId, x.status])).toEqual([
-      [a.id, 'IN_TOP_ADS'], [b.id, 'IN_TOP_ADS'], [done.id, 'IN_TOP_ADS'],
+      [a.id, 'IN_TOP_ADS'],
+      [b.id, 'IN_TOP_ADS'],
+      [done.id, 'IN_TOP_ADS'],
     ]);
     const granted = (await allEvents(s)).slice(before).filter((e) => e.type === 'top_ads.authorized');
     expect(granted.map((e) => e.subject.id)).toEqual([a.id, b.id]);
@@ -199,9 +233,9 @@ describe('TOP-06 / TOP-07 withdraw (idempotent) and status with the reason', () 
   test('X-03 concurrent grants and withdrawals of one creative: each change recorded once, none lost', async () => {
     const s = adsSetup();
     const ad = await published(s);
-    const calls = Array.from({ length: 20 }, (_, i) => (i % 2 === 0
-      ? s.topAds.withdraw(ref(ad))
-      : s.topAds.authorize({ adAccountId: 'adacc-1', adIds: [ad.id] })));
+    const calls = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0 ? s.topAds.withdraw(ref(ad)) : s.topAds.authorize({ adAccountId: 'adacc-1', adIds: [ad.id] }),
+    );
     await Promise.all(calls);
     const types = ['top_ads.withdrawn', 'top_ads.authorized'];
     const changes = (await allEvents(s)).filter((e) => types.includes(e.type));
@@ -223,7 +257,10 @@ describe('TOP-06 / TOP-07 withdraw (idempotent) and status with the reason', () 
       const g = (await spark.generateCode({ creator: creator(), video: video(), periodDays: 30 })).unwrap();
       (await spark.confirmCode({ advertiser: advertiser(), code: g.code })).unwrap();
       const input: CreateAdInput = {
-        adAccountId: 'adacc-1', name: 'Spark', campaign: campaign(), schedule: { startAt: T0 },
+        adAccountId: 'adacc-1',
+        name: 'Spark',
+        campaign: campaign(),
+        schedule: { startAt: T0 },
         identity: { type: 'AUTH_CODE', codeId: g.summary.id },
       };
       const ad = (await ads.createAd(input)).unwrap();
@@ -277,8 +314,10 @@ describe('X-03 Top Ads bad input is refused with a validation error and nothing 
   const evil = '{"adAccountId":"a","adId":"b","__proto__":{"x":1}}';
   test.each([
     ['popup without ad accounts', (s: Setup) => s.topAds.popup({ accountId: 'tt4b', adAccountIds: [] })],
-    ['popup with an unknown key',
-      (s: Setup) => s.topAds.popup(unchecked({ accountId: 't', adAccountIds: ['a'], extra: true }))],
+    [
+      'popup with an unknown key',
+      (s: Setup) => s.topAds.popup(unchecked({ accountId: 't', adAccountIds: ['a'], extra: true })),
+    ],
     ['authorize the same ad twice', (s: Setup) => s.topAds.authorize({ adAccountId: 'a', adIds: ['ad_1', 'ad_1'] })],
     ['authorize nothing', (s: Setup) => s.topAds.authorize({ adAccountId: 'adacc-1', adIds: [] })],
     ['withdraw with a __proto__ key', (s: Setup) => s.topAds.withdraw(JSON.parse(evil))],

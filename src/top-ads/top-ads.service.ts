@@ -1,6 +1,11 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
 import {
-  denied, notFound, type DeniedError, type NotFoundError, type StorageError, type ValidationError,
+  denied,
+  notFound,
+  type DeniedError,
+  type NotFoundError,
+  type StorageError,
+  type ValidationError,
 } from '../kernel/errors.js';
 import { advertiserActor, type Actor, type NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
@@ -14,12 +19,25 @@ import type { AdRecord, AdView, AssetAuthorizationSource } from '../ads/ads.mode
 import { viewAd } from '../ads/ads.rules.js';
 import type { TopAdsDisplay, TopAdsStatusView } from './top-ads.model.js';
 import {
-  assetAuthorizationViolations, matchesTopAdsQuery, popupCandidates, shouldShowTopAdsPopup, topAdsDisplay,
-  topAdsStatusAt, withAssetAuthorization,
+  assetAuthorizationViolations,
+  matchesTopAdsQuery,
+  popupCandidates,
+  shouldShowTopAdsPopup,
+  topAdsDisplay,
+  topAdsStatusAt,
+  withAssetAuthorization,
 } from './top-ads.rules.js';
 import {
-  authorizeCreativesInputSchema, popupInputSchema, topAdsQueryInputSchema, topAdsStatusInputSchema, withdrawInputSchema,
-  type AuthorizeCreativesInput, type PopupInput, type TopAdsQueryInput, type TopAdsStatusInput, type WithdrawInput,
+  authorizeCreativesInputSchema,
+  popupInputSchema,
+  topAdsQueryInputSchema,
+  topAdsStatusInputSchema,
+  withdrawInputSchema,
+  type AuthorizeCreativesInput,
+  type PopupInput,
+  type TopAdsQueryInput,
+  type TopAdsStatusInput,
+  type WithdrawInput,
 } from './top-ads.schemas.js';
 import type { CreativeAuthorizedEvent, CreativeWithdrawnEvent, PopupShownEvent } from './top-ads.events.js';
 
@@ -154,8 +172,11 @@ export function createTopAds(options: TopAdsOptions): TopAds {
    * refused listing every such ad; ads that already have the value are left as they are.
    */
   async function setAuthorization(
-    adAccountId: AdAccountId, adIds: readonly AdId[], authorized: boolean,
-    source: AssetAuthorizationSource, actor: Actor,
+    adAccountId: AdAccountId,
+    adIds: readonly AdId[],
+    authorized: boolean,
+    source: AssetAuthorizationSource,
+    actor: Actor,
   ): Promise<Result<Setting, TopAdsError>> {
     // Read outside only to learn the lock keys (an ad's code never changes).
     const keys = new Set<string>();
@@ -189,8 +210,12 @@ export function createTopAds(options: TopAdsOptions): TopAds {
         changed.add(ad.id);
         const envelope = { id: eventId(), at, actor, subject: { kind: 'ad', id: ad.id } };
         const event = authorized
-          ? { ...envelope, type: 'top_ads.authorized', data: { adId: ad.id, adAccountId, source } } satisfies Authorized
-          : { ...envelope, type: 'top_ads.withdrawn', data: { adId: ad.id, adAccountId } } satisfies Withdrawn;
+          ? ({
+              ...envelope,
+              type: 'top_ads.authorized',
+              data: { adId: ad.id, adAccountId, source },
+            } satisfies Authorized)
+          : ({ ...envelope, type: 'top_ads.withdrawn', data: { adId: ad.id, adAccountId } } satisfies Withdrawn);
         events.push(event as NewEvent);
       }
       tx.append(events);
@@ -215,7 +240,8 @@ export function createTopAds(options: TopAdsOptions): TopAds {
       const actor = advertiserActor(adAccountId, userId);
       const set = await setAuthorization(adAccountId, [adId], false, 'creative_center', actor);
       return set.map(({ at, ads, changed }) => ({
-        status: topAdsStatusAt(ads[0]!, at, policy), withdrawn: changed.has(adId),
+        status: topAdsStatusAt(ads[0]!, at, policy),
+        withdrawn: changed.has(adId),
       }));
     },
 
@@ -251,8 +277,12 @@ export function createTopAds(options: TopAdsOptions): TopAds {
         if (shown === undefined) await tx.insert(popupsTable, row);
         else await tx.update(popupsTable, row);
         const event = {
-          id: eventId(), type: 'top_ads.popup_shown', at, actor: { kind: 'user', id: accountId },
-          subject: { kind: 'tt4b_account', id: accountId }, data: { accountId, adIds: candidates.map((a) => a.id) },
+          id: eventId(),
+          type: 'top_ads.popup_shown',
+          at,
+          actor: { kind: 'user', id: accountId },
+          subject: { kind: 'tt4b_account', id: accountId },
+          data: { accountId, adIds: candidates.map((a) => a.id) },
         } satisfies Omit<PopupShownEvent, 'seq'>;
         tx.append([event as NewEvent]);
         return Ok({ show: true, creatives });
@@ -265,9 +295,11 @@ export function createTopAds(options: TopAdsOptions): TopAds {
       const { at: atIn, ...query } = parsed.value;
       const at = atIn ?? clock.now();
       const got = await reading(() => store.list(adsTable, 'assetAuthorized'));
-      return got.map((ads) => ads
-        .filter((ad) => topAdsStatusAt(ad, at, policy).status === 'IN_TOP_ADS' && matchesTopAdsQuery(ad, query))
-        .map((ad) => topAdsDisplay(ad, policy)));
+      return got.map((ads) =>
+        ads
+          .filter((ad) => topAdsStatusAt(ad, at, policy).status === 'IN_TOP_ADS' && matchesTopAdsQuery(ad, query))
+          .map((ad) => topAdsDisplay(ad, policy)),
+      );
     },
   };
 }

@@ -32,8 +32,12 @@ test('the built core bundles for the browser and runs without Node globals', asy
     })();
   `;
   const out = await build({
-    stdin: { contents: entry, resolveDir: __dirname, loader: 'js' }, bundle: true, platform: 'browser', format: 'iife',
-    write: false, logLevel: 'silent',
+    stdin: { contents: entry, resolveDir: __dirname, loader: 'js' },
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
   });
   const code = out.outputFiles[0]!.text;
   expect(code).not.toMatch(/require\(["']node:/);
@@ -53,14 +57,23 @@ test('a bundle of canApplyAdCode alone holds no ts-results-es, nor any other pac
   const root = join(__dirname, '..', '..');
   const out = await build({
     stdin: { contents: "export { canApplyAdCode } from './dist/index.js';", resolveDir: root, loader: 'js' },
-    absWorkingDir: root, bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, metafile: true,
-    outfile: 'rule.js', logLevel: 'silent',
+    absWorkingDir: root,
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outfile: 'rule.js',
+    logLevel: 'silent',
   });
   const used = Object.entries(Object.values(out.metafile.outputs)[0]!.inputs)
-    .filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => path);
   expect(used.filter((path) => path.includes('node_modules/'))).toEqual([]);
   expect(used.filter((path) => path !== '<stdin>').sort()).toEqual([
-    'dist/kernel/decision.js', 'dist/spark-codes/spark-codes.rules.js',
+    'dist/kernel/decision.js',
+    'dist/spark-codes/spark-codes.rules.js',
   ]);
   expect(gzipSync(out.outputFiles[0]!.contents).length).toBeLessThan(1_500);
 });

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { runExample } from './run-example.js';
 
-test('examples/spark-codes-lifecycle.mjs runs against the built package and tells the documented story', () => {
-  const r = runExample('spark-codes-lifecycle.mjs');
+test('examples/spark-codes-lifecycle.ts runs against the built package and tells the documented story', () => {
+  const r = runExample('spark-codes-lifecycle');
   expect(r.refusedRules).toEqual(['SPARK-01', 'SPARK-02', 'SPARK-06']);
   expect(r.codeLength).toBe(65);
   expect(r.expiresAt).toBe('2026-03-31T09:00:00.000Z');
@@ -15,6 +15,14 @@ test('examples/spark-codes-lifecycle.mjs runs against the built package and tell
   expect(r.expiringSoon).toBe(1);
   expect(r.swept).toBe(1);
   expect(r.lateApi).toEqual({ code: 4025, name: 'auth_code_expired' });
-  expect(r.events).toEqual(['spark.code_generated', 'spark.code_search_failed', 'spark.authorization_confirmed', 'spark.code_generated', 'spark.authorization_confirmed', 'spark.code_revoked', 'spark.code_expired']);
+  expect(r.events).toEqual([
+    'spark.code_generated',
+    'spark.code_search_failed',
+    'spark.authorization_confirmed',
+    'spark.code_generated',
+    'spark.authorization_confirmed',
+    'spark.code_revoked',
+    'spark.code_expired',
+  ]);
   expect(r.codeInEvents).toBe(false);
 });

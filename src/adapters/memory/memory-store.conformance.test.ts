@@ -14,5 +14,5 @@ const memoryFactory: StoreFactory = async (options = {}) => {
 };
 
 describe('memoryStore passes the store conformance suite', () => {
-  for (const c of storeConformanceChecks(memoryFactory, { numRuns })) test(c.name, c.run, 120_000);
+  for (const c of storeConformanceChecks(memoryFactory, { numRuns })) test(c.name, c.run, 300_000);
 });

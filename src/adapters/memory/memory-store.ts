@@ -2,12 +2,20 @@ import BTreeModule from 'sorted-btree';
 import { Mutex } from 'async-mutex';
 import type { DomainEvent, NewEvent } from '../../kernel/events.js';
 import type {
-  IndexRange, IndexValue, ReadEventsQuery, StatementHook, Store, StoreDump, TableDef, Transaction,
+  IndexRange,
+  IndexValue,
+  ReadEventsQuery,
+  StatementHook,
+  Store,
+  StoreDump,
+  TableDef,
+  Transaction,
 } from '../../ports/store.js';
 
 // sorted-btree is CommonJS with `exports.default`: Node's ESM loader hands the whole exports
 // object to a default import, bundlers hand the class. Accept both.
-const BTree = ((BTreeModule as unknown as { default?: typeof BTreeModule }).default ?? BTreeModule) as typeof BTreeModule;
+const BTree = ((BTreeModule as unknown as { default?: typeof BTreeModule }).default ??
+  BTreeModule) as typeof BTreeModule;
 
 /** What `memoryStore` accepts. */
 export interface MemoryStoreOptions {
@@ -79,7 +87,8 @@ const copy = <T>(value: T): T => structuredClone(value);
 export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   if (options === null || typeof options !== 'object') throw new TypeError('memoryStore: options must be an object');
   const { onStatement } = options;
-  if (onStatement !== undefined && typeof onStatement !== 'function') throw new TypeError('memoryStore: onStatement must be a function');
+  if (onStatement !== undefined && typeof onStatement !== 'function')
+    throw new TypeError('memoryStore: onStatement must be a function');
   const tables = new Map<string, TableState>();
   const events: DomainEvent[] = [];
   const instants = new Map<string, number>();
@@ -88,7 +97,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   function state(def: TableDef<unknown>): TableState {
     let s = tables.get(def.name);
     if (s === undefined) {
-      s = { def, rows: new Map(), indexes: new Map(Object.keys(def.indexes).map((name) => [name, new BTree<Entry, string>(undefined, compareEntries)])) };
+      s = {
+        def,
+        rows: new Map(),
+        indexes: new Map(
+          Object.keys(def.indexes).map((name) => [name, new BTree<Entry, string>(undefined, compareEntries)]),
+        ),
+      };
       tables.set(def.name, s);
     } else if (s.def !== def) {
       throw new TypeError(`memoryStore: two different definitions of table ${def.name}`);
@@ -142,7 +157,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
       const values = idx.of(row as never);
       if (values === undefined) continue;
       for (const other of scan(s, name, { eq: values })) {
-        if (other !== key) throw new Error(`memoryStore: ${s.def.name}.${name} already holds ${JSON.stringify(values)}`);
+        if (other !== key)
+          throw new Error(`memoryStore: ${s.def.name}.${name} already holds ${JSON.stringify(values)}`);
       }
     }
   }
@@ -262,7 +278,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
         open = false;
         let seq = events.length;
         for (const e of pending) events.push({ ...e, seq: ++seq });
-        if (marked !== undefined) for (const k of lockKeys) if ((instants.get(k) ?? -Infinity) < marked) instants.set(k, marked);
+        if (marked !== undefined)
+          for (const k of lockKeys) if ((instants.get(k) ?? -Infinity) < marked) instants.set(k, marked);
         return result;
       } catch (e) {
         open = false;
@@ -276,14 +293,17 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
     async readEvents(query: ReadEventsQuery = {}) {
       const after = query.after ?? 0;
       const limit = query.limit ?? 1000;
-      if (!Number.isInteger(after) || after < 0) throw new TypeError('readEvents: after must be a whole number, 0 or more');
-      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new TypeError('readEvents: limit must be a whole number from 1 to 10000');
+      if (!Number.isInteger(after) || after < 0)
+        throw new TypeError('readEvents: after must be a whole number, 0 or more');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+        throw new TypeError('readEvents: limit must be a whole number from 1 to 10000');
       return events.slice(after, after + limit).map(copy);
     },
 
     dump() {
       const out: Record<string, readonly unknown[]> = {};
-      for (const [name, s] of [...tables].sort(([a], [b]) => (a < b ? -1 : 1))) out[name] = [...s.rows.values()].map(copy);
+      for (const [name, s] of [...tables].sort(([a], [b]) => (a < b ? -1 : 1)))
+        out[name] = [...s.rows.values()].map(copy);
       return { tables: out, events: events.map(copy) };
     },
   };

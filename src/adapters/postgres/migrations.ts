@@ -50,7 +50,10 @@ export async function lockSchema(tx: SqlQueryable, schema: string): Promise<void
  * ```
  */
 export async function applyMigrations(
-  db: SqlDatabase, schema: string, migrations: readonly Migration[], maxRetries: number,
+  db: SqlDatabase,
+  schema: string,
+  migrations: readonly Migration[],
+  maxRetries: number,
 ): Promise<MigrationReport> {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
@@ -60,32 +63,39 @@ export async function applyMigrations(
   });
   const s = quoteIdent(schema);
   const newest = sorted.length;
-  return withRetry(() => db.transaction(async (tx) => {
-    await lockSchema(tx, schema);
-    // Checked first: CREATE … IF NOT EXISTS on an existing object raises a notice every call.
-    const { rows: exists } = await tx.query<{ ok: boolean }>('SELECT to_regclass($1) IS NOT NULL AS ok',
-      [`${s}.schema_migrations`]);
-    if (!exists[0]?.ok) {
-      await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${s};
+  return withRetry(
+    () =>
+      db.transaction(async (tx) => {
+        await lockSchema(tx, schema);
+        // Checked first: CREATE … IF NOT EXISTS on an existing object raises a notice every call.
+        const { rows: exists } = await tx.query<{ ok: boolean }>('SELECT to_regclass($1) IS NOT NULL AS ok', [
+          `${s}.schema_migrations`,
+        ]);
+        if (!exists[0]?.ok) {
+          await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${s};
         CREATE TABLE ${s}.schema_migrations (
           version integer PRIMARY KEY,
           name text NOT NULL,
           applied_at timestamptz NOT NULL DEFAULT now()
         );`);
-    }
-    const { rows } = await tx.query<{ v: number | null }>(
-      `SELECT max(version)::float8 AS v FROM ${s}.schema_migrations`);
-    const from = Number(rows[0]?.v ?? 0);
-    if (from > newest) {
-      throw new Error(
-        `schema ${schema} is at version ${from}, newer than this library (${newest}): upgrade the library`);
-    }
-    const applied: number[] = [];
-    for (const m of sorted.slice(from)) {
-      await tx.exec(m.up(s));
-      await tx.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
-      applied.push(m.version);
-    }
-    return { from, to: newest, applied };
-  }), maxRetries);
+        }
+        const { rows } = await tx.query<{ v: number | null }>(
+          `SELECT max(version)::float8 AS v FROM ${s}.schema_migrations`,
+        );
+        const from = Number(rows[0]?.v ?? 0);
+        if (from > newest) {
+          throw new Error(
+            `schema ${schema} is at version ${from}, newer than this library (${newest}): upgrade the library`,
+          );
+        }
+        const applied: number[] = [];
+        for (const m of sorted.slice(from)) {
+          await tx.exec(m.up(s));
+          await tx.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
+          applied.push(m.version);
+        }
+        return { from, to: newest, applied };
+      }),
+    maxRetries,
+  );
 }

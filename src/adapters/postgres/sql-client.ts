@@ -57,10 +57,12 @@ export interface PgPoolLike {
 export interface PGliteLike {
   query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
   exec(script: string): Promise<unknown>;
-  transaction<T>(fn: (tx: {
-    query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
-    exec(script: string): Promise<unknown>;
-  }) => Promise<T>): Promise<T>;
+  transaction<T>(
+    fn: (tx: {
+      query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+      exec(script: string): Promise<unknown>;
+    }) => Promise<T>,
+  ): Promise<T>;
 }
 
 /**
@@ -152,14 +154,16 @@ export function fromPGlite(db: PGliteLike): SqlDatabase {
       await db.exec(script);
     },
     async transaction(fn) {
-      return db.transaction((tx) => fn({
-        async query<R>(text: string, params: readonly unknown[] = []) {
-          return (await tx.query(text, [...params])) as SqlResult<R>;
-        },
-        async exec(script) {
-          await tx.exec(script);
-        },
-      }));
+      return db.transaction((tx) =>
+        fn({
+          async query<R>(text: string, params: readonly unknown[] = []) {
+            return (await tx.query(text, [...params])) as SqlResult<R>;
+          },
+          async exec(script) {
+            await tx.exec(script);
+          },
+        }),
+      );
     },
   };
 }

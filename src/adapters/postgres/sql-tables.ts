@@ -129,8 +129,10 @@ export function tableSql(def: TableDef<unknown>, s: string): TableSql {
     ');',
     ...indexes.map((i) => {
       const indexed = [...i.columns, ...(i.def.unique ? [] : ['key'])].map(q).join(', ');
-      return `CREATE ${i.def.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${q(i.sqlName)} ON ${table} (${indexed}) `
-        + `WHERE ${q(i.columns[0]!)} IS NOT NULL;`;
+      return (
+        `CREATE ${i.def.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${q(i.sqlName)} ON ${table} (${indexed}) ` +
+        `WHERE ${q(i.columns[0]!)} IS NOT NULL;`
+      );
     }),
   ];
   const placeholders = columns.map((_, n) => `$${n + 2}`);
@@ -142,10 +144,13 @@ export function tableSql(def: TableDef<unknown>, s: string): TableSql {
     indexes,
     createScript: ddl.join('\n'),
     get: `SELECT data FROM ${table} WHERE key = $1`,
-    insert: `INSERT INTO ${table} (${['key', ...columns.map(q), 'data'].join(', ')}) `
-      + `VALUES (${['$1', ...placeholders, dataParam].join(', ')}) ON CONFLICT DO NOTHING RETURNING key`,
-    update: `UPDATE ${table} SET ${[...columns.map((c, n) => `${q(c)} = ${placeholders[n]}`), `data = ${dataParam}`]
-      .join(', ')} WHERE key = $1 RETURNING key`,
+    insert:
+      `INSERT INTO ${table} (${['key', ...columns.map(q), 'data'].join(', ')}) ` +
+      `VALUES (${['$1', ...placeholders, dataParam].join(', ')}) ON CONFLICT DO NOTHING RETURNING key`,
+    update: `UPDATE ${table} SET ${[
+      ...columns.map((c, n) => `${q(c)} = ${placeholders[n]}`),
+      `data = ${dataParam}`,
+    ].join(', ')} WHERE key = $1 RETURNING key`,
     delete: `DELETE FROM ${table} WHERE key = $1`,
 
     params(row) {
