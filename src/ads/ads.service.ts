@@ -1,5 +1,5 @@
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, storageError, type NotFoundError, type StorageError } from '../kernel/errors.js';
+import { denied, notFound, storageError } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
 import { advertiserActor, type Actor, type NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
@@ -9,6 +9,7 @@ import { randomId } from '../kernel/crypto.js';
 import type * as z from 'zod/mini';
 import { parseInput } from '../kernel/validation.js';
 import type { StoreReader } from '../ports/store.js';
+import { loadOwnedAd } from './ads.workflows.js';
 import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
 import { inTransaction, reading } from '../storage/unit-of-work.js';
 import { adsTable, codesTable, compoundKey, libraryTable } from '../storage/tables.js';
@@ -140,7 +141,6 @@ async function authorizationFacts(
 type CreateAdParsed = z.output<typeof createAdInputSchema>;
 
 /** Why an ad was not found: missing or another account's; or the store failed. */
-type OwnedError = NotFoundError | StorageError;
 
 /** What a status change returns. */
 type AdResult = Result<AdView, AdsError>;
@@ -171,13 +171,7 @@ export function createAds(options: AdsOptions): Ads {
   const { store, clock, random, policy } = resolveOptions('createAds', options);
   const eventId = () => randomId(random, 'evt_', 16) as EventId;
 
-  /** The ad account's ad, read outside a transaction; another account's ad reads as missing. */
-  async function loadOwned(adAccountId: AdAccountId, adId: AdId): Promise<Result<AdRecord, OwnedError>> {
-    const got = await reading(() => store.get(adsTable, adId));
-    if (got.isErr()) return got;
-    const ad = got.value;
-    return ad !== undefined && ad.adAccountId === adAccountId ? Ok(ad) : Err(notFound('ad', adId));
-  }
+  const loadOwned = (adAccountId: AdAccountId, adId: AdId) => loadOwnedAd(store, adAccountId, adId);
 
   async function act(
     action: AdAction,

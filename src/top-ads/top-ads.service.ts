@@ -12,6 +12,7 @@ import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
 import type { Policy } from '../kernel/policy.js';
 import { randomId } from '../kernel/crypto.js';
 import { parseInput } from '../kernel/validation.js';
+import { loadOwnedAd } from '../ads/ads.workflows.js';
 import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
 import { inTransaction, reading } from '../storage/unit-of-work.js';
 import { adsTable, popupsTable } from '../storage/tables.js';
@@ -131,7 +132,6 @@ function adLockKeys(ad: Pick<AdRecord, 'id' | 'identity'>): string[] {
 }
 
 /** Why an ad was not found: missing or another account's; or the store failed. */
-type OwnedError = NotFoundError | StorageError;
 type Authorized = Omit<CreativeAuthorizedEvent, 'seq'>;
 type Withdrawn = Omit<CreativeWithdrawnEvent, 'seq'>;
 type PopupOutcome = Result<PopupResult, TopAdsError>;
@@ -158,13 +158,7 @@ export function createTopAds(options: TopAdsOptions): TopAds {
   const { store, clock, random, policy } = resolveOptions('createTopAds', options);
   const eventId = () => randomId(random, 'evt_', 16) as EventId;
 
-  /** The ad account's ad, read outside a transaction; another account's ad reads as missing. */
-  async function loadOwned(adAccountId: AdAccountId, adId: AdId): Promise<Result<AdRecord, OwnedError>> {
-    const got = await reading(() => store.get(adsTable, adId));
-    if (got.isErr()) return got;
-    const ad = got.value;
-    return ad !== undefined && ad.adAccountId === adAccountId ? Ok(ad) : Err(notFound('ad', adId));
-  }
+  const loadOwned = (adAccountId: AdAccountId, adId: AdId) => loadOwnedAd(store, adAccountId, adId);
 
   /**
    * Grants or withdraws the asset authorization of every ad in one transaction, all or nothing

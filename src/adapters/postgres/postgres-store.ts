@@ -219,6 +219,7 @@ export function postgresStore(target: PostgresTarget, options: PostgresStoreOpti
     q: SqlQueryable,
     keys: readonly string[],
     work: (tx: Transaction) => Promise<T>,
+    tablesMade: (names: readonly string[]) => void,
   ): Promise<T> {
     let n = 0;
     let open = true;
@@ -370,7 +371,9 @@ export function postgresStore(target: PostgresTarget, options: PostgresStoreOpti
     }
     await statement('commit', undefined, async () => {}); // COMMIT itself is sent by the SQL client
     open = false;
-    for (const name of madeTables) created.add(name);
+    // Known as created only once COMMIT succeeded (the caller records them): until then other
+    // transactions cannot see the new table.
+    tablesMade(madeTables);
     return result;
   }
 
@@ -402,7 +405,13 @@ export function postgresStore(target: PostgresTarget, options: PostgresStoreOpti
       }
       if (typeof work !== 'function') throw new TypeError('postgresStore.transaction: work must be a function');
       const keys = [...new Set(lockKeys)];
-      return withRetry(() => db.transaction((q) => attempt(q, keys, work)), maxRetries);
+      let committedTables: readonly string[] = [];
+      const result = await withRetry(
+        () => db.transaction((q) => attempt(q, keys, work, (made) => (committedTables = made))),
+        maxRetries,
+      );
+      for (const name of committedTables) created.add(name);
+      return result;
     },
 
     async readEvents(query: ReadEventsQuery = {}) {
