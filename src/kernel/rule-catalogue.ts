@@ -291,6 +291,122 @@ const catalogue = [
   { id: 'X-02', title: 'Every state change is recorded as a domain event.', sources: [], codes: [] },
   { id: 'X-03', title: 'No operation loses or corrupts stored state.', sources: [], codes: ['validation', 'storage'] },
   { id: 'X-04', title: 'Results never depend on the host time zone, locale or wall clock.', sources: [], codes: [] },
+  // §7 Authorizations over time
+  {
+    id: 'EXT-01',
+    sources: [],
+    title: 'A creator can extend an authorization in force by one allowed period; the new end is the current end plus the period.',
+    codes: ['extension.period_not_allowed'],
+  },
+  {
+    id: 'EXT-02',
+    sources: ['001', '003'],
+    title: 'A revoked or expired authorization cannot be extended.',
+    codes: ['extension.authorization_revoked', 'extension.authorization_expired'],
+  },
+  {
+    id: 'EXT-03',
+    sources: [],
+    title: 'An advertiser holding an authorization can ask for an extension; the creator grants a period or declines; an unanswered ask lapses after 7 days.',
+    codes: ['extension.not_in_library', 'extension.ask_not_pending', 'extension.ask_already_pending'],
+  },
+  {
+    id: 'REQ-01',
+    sources: [],
+    title: 'An advertiser can request a creator\'s authorization of a named video for a period (default 365 days): PENDING to ACCEPTED, DECLINED, EXPIRED or CANCELLED.',
+    codes: ['request.not_pending', 'request.period_not_allowed'],
+  },
+  {
+    id: 'REQ-02',
+    sources: [],
+    title: 'At most 30 pending requests per advertiser.',
+    codes: ['request.too_many_pending'],
+  },
+  {
+    id: 'REQ-03',
+    sources: [],
+    title: 'Accepting a request authorizes that ad account only, with no shareable code; eligibility is checked at acceptance.',
+    codes: ['request.no_shareable_code'],
+  },
+  {
+    id: 'REQ-04',
+    sources: [],
+    title: 'A creator can list every authorization it granted, by code or by request, with who uses it.',
+    codes: [],
+  },
+  {
+    id: 'REM-01',
+    sources: [],
+    title: 'Reminders before an authorization ends, at configurable offsets, recorded once each for the creator and each ad account using it.',
+    codes: [],
+  },
+  {
+    id: 'REM-02',
+    sources: [],
+    title: 'Renewal advice: the smallest allowed period covering an ad\'s end plus the review time, or that none does.',
+    codes: [],
+  },
+  {
+    id: 'LIFE-01',
+    sources: ['004'],
+    title: 'When a post, account, link or permission an ad depends on goes away, every approved or running ad depending on it is paused in the same step.',
+    codes: [],
+  },
+  {
+    id: 'LIFE-02',
+    sources: ['002'],
+    title: 'An identity\'s availability comes from the library\'s own records, never from a flag the caller asserts.',
+    codes: [],
+  },
+  {
+    id: 'LIFE-03',
+    sources: [],
+    title: 'A draft ad can be deleted, and then counts toward no limit.',
+    codes: ['ads.not_draft'],
+  },
+  {
+    id: 'LIFE-04',
+    sources: ['002'],
+    title: 'An organization-owned account created in Ads Manager has the creating user as its admin.',
+    codes: [],
+  },
+  // §8 The advertiser's side of codes TikTok issued
+  {
+    id: 'AG-01',
+    sources: [],
+    title: 'An ad account can register a code TikTok issued, with the facts the Business API returns for it; only its digest is stored.',
+    codes: ['registry.code_malformed', 'registry.code_not_kept'],
+  },
+  {
+    id: 'AG-02',
+    sources: [],
+    title: 'A registered authorization records where its end comes from and when it was last checked.',
+    codes: ['registry.stale_answer'],
+  },
+  {
+    id: 'AG-03',
+    sources: [],
+    title: 'Registered and issued authorizations obey the same rules and views.',
+    codes: [],
+  },
+  {
+    id: 'API-01',
+    sources: [],
+    title: 'The Business API\'s vocabulary is modelled whole; a revoked code maps to auth_code_not_found.',
+    codes: [],
+  },
+  {
+    id: 'BAT-01',
+    sources: ['000'],
+    title: 'Batches report per item and are idempotent per item.',
+    codes: ['batch.too_many_items', 'batch.not_confirmed'],
+  },
+  {
+    id: 'POR-01',
+    sources: [],
+    title: 'A portfolio across ad accounts, Business Centers and creators, soonest first, paged.',
+    codes: [],
+  },
 ] as const satisfies readonly { id: RuleId; title: string; sources: readonly RuleSource[]; codes: readonly string[] }[];
 
 /** A rule id of `rules.md`, such as `'SPARK-06'` or `'BC-01'`. */
@@ -341,7 +457,26 @@ export type RuleId =
   | 'X-01'
   | 'X-02'
   | 'X-03'
-  | 'X-04';
+  | 'X-04'
+  | 'EXT-01'
+  | 'EXT-02'
+  | 'EXT-03'
+  | 'REQ-01'
+  | 'REQ-02'
+  | 'REQ-03'
+  | 'REQ-04'
+  | 'REM-01'
+  | 'REM-02'
+  | 'LIFE-01'
+  | 'LIFE-02'
+  | 'LIFE-03'
+  | 'LIFE-04'
+  | 'AG-01'
+  | 'AG-02'
+  | 'AG-03'
+  | 'API-01'
+  | 'BAT-01'
+  | 'POR-01';
 
 /**
  * Every rule the library models, in the order of `rules.md`.

@@ -85,23 +85,52 @@ export interface VideoPreview {
 }
 
 /**
- * A stored authorization code. It holds the code's SHA-256 digest and the nonce it was derived
- * from, never the code itself (design §6). Records are immutable: a change makes a new one.
+ * How an authorization came to be: a code the library issued (`CODE`, SPARK-*), a brand
+ * request the creator accepted (`REQUEST`, REQ-03: no shareable code), or a code TikTok issued
+ * that an ad account registered (`REGISTERED`, AG-01). All three obey the same rules (AG-03).
+ */
+export type AuthorizationOrigin = 'CODE' | 'REQUEST' | 'REGISTERED';
+
+/** One extension of an authorization's end (EXT-01): the end moved from `previousEnd` by `periodDays`. */
+export interface AuthorizationExtension {
+  readonly at: Date;
+  readonly periodDays: number;
+  readonly previousEnd: Date;
+  readonly by: Actor;
+  /** The advertiser's ask this extension granted (EXT-03), if any. */
+  readonly askId?: string;
+}
+
+/**
+ * A stored authorization: a code the library issued, an accepted brand request, or a registered
+ * platform code. It holds at most the code's SHA-256 digest and the nonce it was derived from,
+ * never the code itself (design §6). Records are immutable: a change makes a new one.
  */
 export interface AdCodeRecord {
   readonly id: AdCodeId;
-  /** Hex SHA-256 of the code's bytes (see `adCodeDigest`): the only lookup key. */
-  readonly digest: string;
-  /** Hex of the 32 random bytes the code was derived from with the service secret. */
-  readonly nonce: string;
+  /** Absent means `CODE`: a code the library issued. */
+  readonly origin?: AuthorizationOrigin;
+  /**
+   * Hex SHA-256 of the code's bytes (see `adCodeDigest`): the only lookup key. Absent for an
+   * accepted request, which has no code (REQ-03).
+   */
+  readonly digest?: string;
+  /** Hex of the 32 random bytes a `CODE` was derived from with the service secret. */
+  readonly nonce?: string;
   /** Redacted code, e.g. `#s63D…+qA=`. */
   readonly fingerprint: string;
   readonly creatorId: CreatorId;
   readonly videoId: VideoId;
   readonly periodDays: number;
   readonly generatedAt: Date;
-  /** `generatedAt + periodDays × 24 h` (SPARK-07); in force while `generatedAt <= t < expiresAt`. */
+  /**
+   * `generatedAt + periodDays × 24 h` (SPARK-07), plus every extension (EXT-01); in force while
+   * `generatedAt <= t < expiresAt`. Change it only with `setAuthorizationEnd`, which moves the
+   * copies held by library entries and ads in the same transaction.
+   */
   readonly expiresAt: Date;
+  /** Extensions granted, oldest first (EXT-01). */
+  readonly extensions?: readonly AuthorizationExtension[];
   readonly revokedAt?: Date;
   readonly revokedBy?: Actor;
   /** When the expiry sweep recorded the expiry (the status is derived regardless). */
@@ -121,6 +150,8 @@ export interface LibraryEntry {
   readonly confirmedAt: Date;
   readonly confirmedBy: Actor;
   readonly preview: VideoPreview;
+  /** Copy of the authorization's end (kept equal by `setAuthorizationEnd`), for per-account views. */
+  readonly expiresAt: Date;
 }
 
 /**

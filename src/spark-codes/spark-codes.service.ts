@@ -498,6 +498,23 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       const record = got.value;
       // Another creator's code is reported exactly like a missing one.
       if (record === undefined || record.creatorId !== creatorId) return Err(notFound('authorization code', codeId));
+      if (record.origin === 'REQUEST' || record.origin === 'REGISTERED') {
+        return Err(
+          denied([
+            record.origin === 'REQUEST'
+              ? {
+                  rule: 'REQ-03',
+                  code: 'request.no_shareable_code',
+                  message: 'This authorization was granted by accepting a request: it has no code to share.',
+                }
+              : {
+                  rule: 'AG-01',
+                  code: 'registry.code_not_kept',
+                  message: 'TikTok issued this code: the library keeps only its digest and cannot show it.',
+                },
+          ]),
+        );
+      }
       const at = clock.now();
       const status = adCodeStatusAt(record, at);
       if (status === 'DELETED') {
@@ -526,7 +543,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       // A nonce of another shape (another derivation) cannot give this code back either.
       let nonce: Uint8Array | undefined;
       try {
-        nonce = hexToBytes(record.nonce);
+        nonce = record.nonce === undefined ? undefined : hexToBytes(record.nonce);
       } catch {
         nonce = undefined;
       }
@@ -596,6 +613,7 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
           confirmedAt: at,
           confirmedBy: actor,
           preview: record.preview,
+          expiresAt: record.expiresAt,
         };
         await tx.insert(libraryTable, entry);
         if (record.firstConfirmedAt === undefined) await tx.update(codesTable, { ...record, firstConfirmedAt: at });

@@ -21,7 +21,7 @@ function table<Row>(name: string, key: (row: Row) => string, indexes: Record<str
 
 /** Spark Ads codes (SPARK-*): digests only, never the code. */
 export const codesTable = table<AdCodeRecord>('spark_codes', (c) => c.id, {
-  byDigest: { parts: ['text'], of: (c) => [c.digest], unique: true },
+  byDigest: { parts: ['text'], of: (c) => (c.digest === undefined ? undefined : [c.digest]), unique: true },
   byVideo: { parts: ['text', 'number'], of: (c) => [c.videoId, ms(c.generatedAt)] },
   byCreator: { parts: ['text', 'number'], of: (c) => [c.creatorId, ms(c.generatedAt)] },
   /** Codes not revoked, by their end (what `listExpiring` reads). */

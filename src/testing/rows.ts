@@ -118,6 +118,7 @@ const library: RowSpec<LibraryEntry> = {
         confirmedAt: instant,
         confirmedBy: actor,
         creatorName: text,
+        expiresAt: instant,
       })
       .map(
         (x) =>
@@ -129,6 +130,7 @@ const library: RowSpec<LibraryEntry> = {
             confirmedAt: x.confirmedAt,
             confirmedBy: x.confirmedBy,
             preview: { creatorId: x.creatorId, creatorName: x.creatorName, videoId: x.videoId },
+            expiresAt: x.expiresAt,
           }) as unknown as LibraryEntry,
       ),
 };
