@@ -1,6 +1,6 @@
 import type { Actor, DomainEvent, NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdCodeId, AdId } from '../kernel/ids.js';
-import type { AdIdentity, AdStatus, AdStatusReason } from './ads.model.js';
+import type { AdIdentity, AdStatus, AdStatusReason, DependencyStateRecord } from './ads.model.js';
 
 /** An ad was created as a draft. */
 export type AdCreatedEvent = DomainEvent<
@@ -38,8 +38,41 @@ export type AdStatusEventType =
 /** An ad changed status (ADV-05, ADV-06): submitted, approved, rejected, started, paused, resumed or stopped. */
 export type AdStatusChangedEvent = DomainEvent<AdStatusEventType, AdStatusEventData>;
 
+/**
+ * A draft ad was deleted (LIFE-03); it no longer counts toward any limit.
+ *
+ * @example
+ * ```ts
+ * const deleted = events.filter((e): e is AdDeletedEvent => e.type === 'ads.ad_deleted');
+ * ```
+ */
+export type AdDeletedEvent = DomainEvent<
+  'ads.ad_deleted',
+  { readonly adId: AdId; readonly adAccountId: AdAccountId; readonly identityType: AdIdentity['type'] }
+>;
+
+/**
+ * A change of a post or an account ads depend on was reported (LIFE-01); `pausedAds` is how many
+ * approved or running ads it paused (each with its own `ads.paused` event).
+ *
+ * @example
+ * ```ts
+ * const banned = events.filter((e) => e.type === 'ads.account_changed' && e.data.state === 'BANNED');
+ * ```
+ */
+export type DependencyReportedEvent = DomainEvent<
+  'ads.post_changed' | 'ads.account_changed',
+  {
+    readonly key: string;
+    readonly subjectId: string;
+    readonly state: DependencyStateRecord['state'];
+    readonly previous?: DependencyStateRecord['state'];
+    readonly pausedAds: number;
+  }
+>;
+
 /** Every event of the ads context. */
-export type AdsEvent = AdCreatedEvent | AdStatusChangedEvent;
+export type AdsEvent = AdCreatedEvent | AdStatusChangedEvent | AdDeletedEvent | DependencyReportedEvent;
 
 /** Internal: the event type for a move from `from` to `to`. */
 export function statusEventType(from: AdStatus, to: AdStatus): AdStatusEventType {

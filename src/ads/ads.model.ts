@@ -35,14 +35,15 @@ export interface AdSchedule {
  * The ad's identity, in the Business API's `identity_type` vocabulary (ADV-04):
  * - `AUTH_CODE`: a post confirmed with a Spark code (the library entry of `codeId` in the ad's
  *   ad account). A Spark Ad.
- * - `BC_AUTH_TT`: a TikTok account linked through a Business Center. Until Business Center
- *   links land, the caller asserts whether it is `available`. A Spark Ad.
+ * - `BC_AUTH_TT`: a TikTok account linked through a Business Center. Whether it is available to
+ *   the ad account comes from the library's records (an active link assigned to the ad account
+ *   with the Spark Ads permissions, LIFE-02), never from the caller. A Spark Ad.
  * - `TT_USER`: the advertiser's own TikTok account. A Spark Ad; no authorization needed.
  * - `CUSTOMIZED_USER`: a custom display name and avatar. Not a Spark Ad.
  */
 export type AdIdentity =
   | { readonly type: 'AUTH_CODE'; readonly codeId: AdCodeId }
-  | { readonly type: 'BC_AUTH_TT'; readonly identityId: string; readonly available: boolean }
+  | { readonly type: 'BC_AUTH_TT'; readonly identityId: string }
   | { readonly type: 'TT_USER'; readonly identityId: string }
   | { readonly type: 'CUSTOMIZED_USER'; readonly identityId: string };
 
@@ -67,8 +68,87 @@ export type AdIdentityInput =
  */
 export type AdStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'RUNNING' | 'PAUSED' | 'STOPPED';
 
-/** Why an ad is paused or stopped. */
-export type AdStatusReason = 'authorization_revoked' | 'authorization_expired' | 'advertiser';
+/**
+ * Why an ad is paused or stopped. The lifecycle reasons (LIFE-01): `post_private`,
+ * `post_deleted` (the post it runs), `account_banned` (the account that delivers it),
+ * `link_removed` (its Business Center link or the link's assignment to the ad account ended),
+ * `permission_withdrawn` (the link no longer grants the Spark Ads permissions, BC-05).
+ */
+export type AdStatusReason =
+  | 'authorization_revoked'
+  | 'authorization_expired'
+  | 'advertiser'
+  | 'post_private'
+  | 'post_deleted'
+  | 'account_banned'
+  | 'link_removed'
+  | 'permission_withdrawn';
+
+/**
+ * The lifecycle reasons an ad is paused for when something it depends on goes away (LIFE-01).
+ *
+ * @example
+ * ```ts
+ * const why: LifecycleReason = 'link_removed';
+ * ```
+ */
+export type LifecycleReason = Extract<
+  AdStatusReason,
+  'post_private' | 'post_deleted' | 'account_banned' | 'link_removed' | 'permission_withdrawn'
+>;
+
+/**
+ * Whether a `BC_AUTH_TT` account is available to an ad account by the records (LIFE-02): an
+ * active link assigned to the ad account that grants the Spark Ads permissions (BC-05); if not,
+ * why: no such link or assignment (`link_removed`), or the permissions are missing
+ * (`permission_withdrawn`).
+ *
+ * @example
+ * ```ts
+ * const gone: IdentityAvailabilityFact = { available: false, reason: 'link_removed' };
+ * ```
+ */
+export type IdentityAvailabilityFact =
+  | { readonly available: true; readonly linkId: string }
+  | { readonly available: false; readonly reason: 'link_removed' | 'permission_withdrawn' };
+
+/**
+ * What an ad depends on, as read from the records at a decision (LIFE-01, LIFE-02).
+ *
+ * @example
+ * ```ts
+ * const facts: DependencyFacts = { post: 'PRIVATE', account: 'ACTIVE' };
+ * dependencyViolations({ type: 'TT_USER', identityId: 'tt-1' }, facts); // [ads.post_private]
+ * ```
+ */
+export interface DependencyFacts {
+  /** The post's state; absent when nothing was reported (public). */
+  readonly post?: 'PUBLIC' | 'PRIVATE' | 'DELETED' | undefined;
+  /** The delivering account's state; absent when nothing was reported (active). */
+  readonly account?: 'ACTIVE' | 'BANNED' | undefined;
+  /** For a `BC_AUTH_TT` identity: its availability to the ad account. */
+  readonly identity?: IdentityAvailabilityFact | undefined;
+}
+
+/**
+ * What the library was told about a post or a TikTok account an ad depends on (LIFE-01), one
+ * row per subject: `key` is `video:<videoId>` or `account:<accountId>` (the lock its report takes). A post is `PUBLIC`,
+ * `PRIVATE` or `DELETED` (final); an account `ACTIVE` or `BANNED`. No row: public / active.
+ *
+ * @example
+ * ```ts
+ * const report = (await ads.reportPostChange({ videoId: 'v-1', change: 'PRIVATE' })).unwrap();
+ * report.state.state; // 'PRIVATE'
+ * ```
+ */
+export interface DependencyStateRecord {
+  readonly key: string;
+  readonly kind: 'POST' | 'ACCOUNT';
+  readonly subjectId: string;
+  readonly state: 'PUBLIC' | 'PRIVATE' | 'DELETED' | 'ACTIVE' | 'BANNED';
+  readonly changedAt: Date;
+  readonly changedBy: Actor;
+}
 
 /** For `AUTH_CODE` ads: a snapshot of the code's immutable facts, taken at creation. */
 export interface AdAuthorizationRef {
@@ -154,4 +234,32 @@ export interface AdForecast {
   readonly expiresWithinWindow: boolean;
   /** Scheduled delivery lost to the expiry, in ms (`undefined` when the schedule has no end). */
   readonly lostMs?: number;
+}
+
+/**
+ * What `Ads.deleteDraft` returns (LIFE-03): the draft that was deleted, and when.
+ *
+ * @example
+ * ```ts
+ * const { deletedAt }: DeletedAd = (await ads.deleteDraft({ adAccountId: 'adv-1', adId })).unwrap();
+ * ```
+ */
+export interface DeletedAd {
+  readonly adId: AdRecord['id'];
+  readonly adAccountId: AdAccountId;
+  readonly deletedAt: Date;
+}
+
+/**
+ * What a lifecycle report returns (LIFE-01): the state recorded and the ads it paused.
+ *
+ * @example
+ * ```ts
+ * const report = await ads.reportAccountChange({ accountId: 'tt-1', change: 'BANNED' });
+ * const { pausedAds }: DependencyReport = report.unwrap();
+ * ```
+ */
+export interface DependencyReport {
+  readonly state: DependencyStateRecord;
+  readonly pausedAds: readonly AdRef[];
 }

@@ -11,6 +11,8 @@ import type {
   AdStatusReason,
   AdView,
   CampaignFacts,
+  DependencyFacts,
+  LifecycleReason,
 } from './ads.model.js';
 
 /** The actions of the ad lifecycle. */
@@ -294,6 +296,11 @@ export interface AuthorizationFacts {
   readonly code?: CodeTimes | undefined;
   /** For `AUTH_CODE`: whether the ad account confirmed the code (its post is in the library). */
   readonly inLibrary: boolean;
+  /**
+   * What the ad depends on, read from the records (LIFE-01, LIFE-02). A `BC_AUTH_TT` identity
+   * without `dependencies.identity.available` is unavailable: availability is never assumed.
+   */
+  readonly dependencies?: DependencyFacts | undefined;
 }
 
 /**
@@ -338,17 +345,117 @@ export function authorizationViolations(facts: AuthorizationFacts, at: Date): Vi
         details: { codeId: identity.codeId, expiredAt: code.expiresAt },
       });
     }
-  } else if (identity.type === 'BC_AUTH_TT' && !identity.available) {
+  }
+  v.push(...dependencyViolations(identity, facts.dependencies ?? {}));
+  return v;
+}
+
+/**
+ * The statuses an ad is paused from when something it depends on goes away (LIFE-01): approved
+ * or running. A draft, an ad in review, a paused or rejected ad is left as it is: it cannot
+ * start or resume while the dependency is gone (`dependencyViolations` refuses it).
+ *
+ * @example
+ * ```ts
+ * import { PAUSED_BY_LIFECYCLE } from 'tiktok-ad-auth';
+ * PAUSED_BY_LIFECYCLE.includes('IN_REVIEW'); // false
+ * ```
+ */
+export const PAUSED_BY_LIFECYCLE: readonly AdStatus[] = ['APPROVED', 'RUNNING'];
+
+/**
+ * The TikTok account that delivers an ad (what an account ban takes away, LIFE-01): a
+ * `BC_AUTH_TT` or `TT_USER` identity's account, an `AUTH_CODE` ad's creator; none for
+ * `CUSTOMIZED_USER`.
+ *
+ * @example
+ * ```ts
+ * import { deliveringAccountId } from 'tiktok-ad-auth';
+ * deliveringAccountId({ identity: { type: 'BC_AUTH_TT', identityId: 'tt-1' } }); // 'tt-1'
+ * ```
+ */
+export function deliveringAccountId(ad: Pick<AdRecord, 'identity'> & Partial<Pick<AdRecord, 'authorization'>>) {
+  const { identity } = ad;
+  if (identity.type === 'AUTH_CODE') return ad.authorization?.creatorId as string | undefined;
+  if (identity.type === 'CUSTOMIZED_USER') return undefined;
+  return identity.identityId;
+}
+
+/**
+ * Why an ad may not deliver because of what it depends on (LIFE-01, LIFE-02), every reason: a
+ * `BC_AUTH_TT` account not available to the ad account by the records
+ * (`ads.identity_unavailable`), a private or deleted post, a banned account. Empty when nothing
+ * it depends on is gone.
+ *
+ * @example
+ * ```ts
+ * import { dependencyViolations } from 'tiktok-ad-auth';
+ * dependencyViolations({ type: 'TT_USER', identityId: 'tt-1' }, { post: 'DELETED' })[0]?.code; // 'ads.post_deleted'
+ * ```
+ */
+export function dependencyViolations(identity: AdIdentityInput, facts: DependencyFacts): Violation[] {
+  const v: Violation[] = [];
+  const availability = facts.identity;
+  if (identity.type === 'BC_AUTH_TT' && availability?.available !== true) {
+    const withdrawn =
+      availability !== undefined && !availability.available && availability.reason === 'permission_withdrawn';
     v.push({
-      rule: 'ASSET-08',
+      rule: 'LIFE-02',
       code: 'ads.identity_unavailable',
-      message:
-        'This TikTok account is not available as an identity in this ad account: ' +
-        'link it through the Business Center first.',
-      details: { identityId: identity.identityId },
+      message: withdrawn
+        ? 'The Business Center link of this TikTok account no longer grants Existing posts and Publish and ' +
+          'manage new videos (BC-05): ask for them again.'
+        : 'This TikTok account is not available as an identity in this ad account: link it through a ' +
+          'Business Center and assign it to the ad account first (ASSET-08).',
+      details: {
+        identityId: identity.identityId,
+        ...(availability?.available === false ? { reason: availability.reason } : {}),
+      },
+    });
+  }
+  if (facts.post === 'DELETED') {
+    v.push({
+      rule: 'LIFE-01',
+      code: 'ads.post_deleted',
+      message: 'The post was deleted: create a new ad with another post.',
+    });
+  } else if (facts.post === 'PRIVATE') {
+    v.push({
+      rule: 'LIFE-01',
+      code: 'ads.post_private',
+      message: 'The post is private: it must be public again before the ad can deliver.',
+    });
+  }
+  if (facts.account === 'BANNED') {
+    v.push({
+      rule: 'LIFE-01',
+      code: 'ads.account_banned',
+      message: 'The TikTok account that delivers this ad is banned: use another identity.',
     });
   }
   return v;
+}
+
+/**
+ * The reason an approved or running ad is paused for, given what it depends on (LIFE-01): the
+ * first of `post_deleted`, `post_private`, `account_banned`, `link_removed`,
+ * `permission_withdrawn` that applies; `undefined` when nothing it depends on is gone.
+ *
+ * @example
+ * ```ts
+ * import { lifecycleReason } from 'tiktok-ad-auth';
+ * lifecycleReason({ type: 'TT_USER', identityId: 'tt-1' }, { account: 'BANNED' }); // 'account_banned'
+ * ```
+ */
+export function lifecycleReason(identity: AdIdentityInput, facts: DependencyFacts): LifecycleReason | undefined {
+  if (facts.post === 'DELETED') return 'post_deleted';
+  if (facts.post === 'PRIVATE') return 'post_private';
+  if (facts.account === 'BANNED') return 'account_banned';
+  const a = facts.identity;
+  if (identity.type === 'BC_AUTH_TT' && a?.available !== true) {
+    return a !== undefined && !a.available ? a.reason : 'link_removed';
+  }
+  return undefined;
 }
 
 /** An ad's status at an instant, with expiry applied. */
@@ -439,7 +546,8 @@ export function canChangeAdStatus(facts: ChangeStatusFacts, at: Date): Decision 
     if (ended !== undefined) v.push(ended);
   }
   if (t.needsAuthorization) {
-    v.push(...authorizationViolations({ identity: ad.identity, code: facts.code, inLibrary: facts.inLibrary }, at));
+    const { code, inLibrary, dependencies } = facts;
+    v.push(...authorizationViolations({ identity: ad.identity, code, inLibrary, dependencies }, at));
   }
   return decide(v);
 }

@@ -83,7 +83,7 @@ export const adScheduleSchema = z
  */
 export const adIdentitySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('AUTH_CODE'), codeId }),
-  z.strictObject({ type: z.literal('BC_AUTH_TT'), identityId: idSchema, available: z.boolean() }),
+  z.strictObject({ type: z.literal('BC_AUTH_TT'), identityId: idSchema }),
   z.strictObject({ type: z.literal('TT_USER'), identityId: idSchema }),
   z.strictObject({ type: z.literal('CUSTOMIZED_USER'), identityId: idSchema }),
 ]);
@@ -129,6 +129,48 @@ export const createAdInputSchema = z.strictObject({
  * ```
  */
 export const adActionInputSchema = z.strictObject({ adAccountId, adId, userId: z.optional(idSchema) });
+
+/**
+ * Input of `deleteDraft` (LIFE-03): the draft ad to delete.
+ *
+ * @example
+ * ```ts
+ * import { deleteDraftInputSchema } from 'tiktok-ad-auth';
+ * deleteDraftInputSchema.safeParse({ adAccountId: 'acc', adId: 'ad_1' }).success; // true
+ * ```
+ */
+export const deleteDraftInputSchema = adActionInputSchema;
+
+/**
+ * Input of `reportPostChange` (LIFE-01): a post turned private, was deleted, or is public again
+ * (a deleted post stays deleted).
+ *
+ * @example
+ * ```ts
+ * import { reportPostChangeInputSchema } from 'tiktok-ad-auth';
+ * reportPostChangeInputSchema.safeParse({ videoId: 'v-1', change: 'PRIVATE' }).success; // true
+ * ```
+ */
+export const reportPostChangeInputSchema = z.strictObject({
+  videoId,
+  change: z.enum(['PRIVATE', 'DELETED', 'PUBLIC']),
+  reportedBy: z.optional(idSchema),
+});
+
+/**
+ * Input of `reportAccountChange` (LIFE-01): a TikTok account was banned, or reinstated.
+ *
+ * @example
+ * ```ts
+ * import { reportAccountChangeInputSchema } from 'tiktok-ad-auth';
+ * reportAccountChangeInputSchema.safeParse({ accountId: 'tt-1', change: 'BANNED' }).success; // true
+ * ```
+ */
+export const reportAccountChangeInputSchema = z.strictObject({
+  accountId: idSchema,
+  change: z.enum(['BANNED', 'REINSTATED']),
+  reportedBy: z.optional(idSchema),
+});
 
 /**
  * Input of `review`: the caller's review decision (the library does not review content).
@@ -233,3 +275,30 @@ export type GetAdInput = ReadonlyInput<z.input<typeof getAdInputSchema>>;
  * ```
  */
 export type ForecastInput = ReadonlyInput<z.input<typeof forecastInputSchema>>;
+/**
+ * Input of `Ads.deleteDraft` (LIFE-03).
+ *
+ * @example
+ * ```ts
+ * const input: DeleteDraftInput = { adAccountId: 'adv-1', adId: 'ad_1' };
+ * ```
+ */
+export type DeleteDraftInput = ReadonlyInput<z.input<typeof deleteDraftInputSchema>>;
+/**
+ * Input of `Ads.reportPostChange` (LIFE-01).
+ *
+ * @example
+ * ```ts
+ * const input: ReportPostChangeInput = { videoId: 'v-1', change: 'DELETED' };
+ * ```
+ */
+export type ReportPostChangeInput = ReadonlyInput<z.input<typeof reportPostChangeInputSchema>>;
+/**
+ * Input of `Ads.reportAccountChange` (LIFE-01).
+ *
+ * @example
+ * ```ts
+ * const input: ReportAccountChangeInput = { accountId: 'tt-1', change: 'BANNED' };
+ * ```
+ */
+export type ReportAccountChangeInput = ReadonlyInput<z.input<typeof reportAccountChangeInputSchema>>;

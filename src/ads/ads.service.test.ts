@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createAds, DAY_MS, definePolicy, HOUR_MS, manualClock, type AdView } from '../index.js';
+import { createAds, DAY_MS, definePolicy, HOUR_MS, manualClock } from '../index.js';
+import type { AdView } from '../model.js';
 import { adsTable } from '../storage/tables.js';
 import { adsSetup, campaign, T0 } from '../../test/fixtures.js';
 
@@ -42,13 +43,12 @@ describe("ADV-04 an AUTH_CODE ad runs a post of the ad account's Spark Ads libra
     }
   });
 
-  test('ASSET-08 a BC_AUTH_TT identity the caller says is unavailable cannot be submitted', async () => {
+  test('ASSET-08 LIFE-02 a BC_AUTH_TT account with no link in the records is unavailable; no flag', async () => {
     const s = adsSetup();
-    const available = { type: 'BC_AUTH_TT', identityId: 'tt-9', available: true };
-    const ad = (await s.ads.createAd(s.adInput('x', { identity: available }))).unwrap();
-    (await s.ads.submit(ref(ad))).unwrap();
-    const blocked = await s.ads.createAd(s.adInput('x', { identity: { ...available, available: false } }));
+    const blocked = await s.ads.createAd(s.adInput('x', { identity: { type: 'BC_AUTH_TT', identityId: 'tt-9' } }));
     expect(codesOf(blocked)).toEqual(['ads.identity_unavailable']);
+    const flagged = { type: 'BC_AUTH_TT', identityId: 'tt-9', available: true };
+    expect((await s.ads.createAd(s.adInput('x', { identity: flagged }))).isErr()).toBe(true);
   });
 });
 
@@ -328,7 +328,7 @@ describe('ADV-04 platform limits (configurable): Spark Ads per ad account, ads p
   test('X-01 the limits are reported with the other violations', async () => {
     const s = adsSetup({ policy: definePolicy({ maxSparkAdsPerAdAccount: 1 }).unwrap() });
     (await s.ads.createAd(s.adInput('x', { identity: { type: 'TT_USER', identityId: 'brand' } }))).unwrap();
-    const unavailable = { type: 'BC_AUTH_TT', identityId: 'tt-9', available: false };
+    const unavailable = { type: 'BC_AUTH_TT', identityId: 'tt-9' };
     const r = await s.ads.createAd(s.adInput('x', { identity: unavailable }));
     expect(codesOf(r)).toEqual(['ads.identity_unavailable', 'ads.spark_ads_limit_reached']);
   });

@@ -79,6 +79,8 @@ import {
   type StartedLinkRequest,
 } from './business-center.workflows.js';
 import { parsePermissionSet } from './permissions.js';
+// LIFE-01: the one step that pauses ads whose identity went away (a workflow, not the ads service).
+import { pauseAdsOfUnavailableIdentity } from '../ads/ads.workflows.js';
 import { parseQrToken, qrTokenDigest } from './qr-token.js';
 
 export type { LinkView, StartedLinkRequest } from './business-center.workflows.js';
@@ -133,13 +135,21 @@ export interface BusinessCenterLinks {
   cancelLinkRequest(input: CancelLinkRequestInput): Promise<Result<LinkRequestSummary, CloseLinkRequestError>>;
   /** A request's status at an instant (default now). */
   linkRequestStatus(input: LinkRequestStatusInput): Promise<Result<LinkRequestSummary, BcQueryError>>;
-  /** A BC admin replaces an active link's permissions (same validation as a request). */
+  /**
+   * A BC admin replaces an active link's permissions (same validation as a request). Withdrawing
+   * Existing posts or Publish and manage new videos pauses the approved or running ads delivered
+   * through the link, in the same step (LIFE-01, `permission_withdrawn`).
+   */
   changeLinkPermissions(input: ChangeLinkPermissionsInput): Promise<Result<LinkView, LinkChangeError>>;
-  /** A BC admin unlinks an account; its ad account assignments end with it. */
+  /**
+   * A BC admin unlinks an account; its ad account assignments end with it, and its approved or
+   * running ads in those ad accounts are paused in the same step (LIFE-01, `link_removed`) unless
+   * another active, assigned link keeps the account available.
+   */
   unlink(input: UnlinkInput): Promise<Result<LinkView, LinkChangeError>>;
   /** A BC admin assigns a linked account to an ad account of the same Business Center (BC-08). Idempotent. */
   assignToAdAccount(input: AssignmentInput): Promise<Result<AdAccountAssignment, LinkChangeError>>;
-  /** A BC admin removes an assignment. */
+  /** A BC admin removes an assignment; the account's ads in that ad account are paused as by an unlink (LIFE-01). */
   unassignFromAdAccount(input: AssignmentInput): Promise<Result<AdAccountAssignment, LinkChangeError>>;
   /** A link with its capabilities. */
   getLink(linkId: string): Promise<Result<LinkView, BcQueryError>>;
@@ -366,14 +376,28 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
       const set = parsePermissionSet(parsed.value.permissions);
       const actor: Actor = { kind: 'user', id: parsed.value.member.userId };
       const extra = set.isErr() ? set.error.violations : [];
+      // The account's lock too: ads decide the account's availability under it (LIFE-02).
       return changeLink(
         parsed.value,
         extra,
-        (l) => [lockKeys.link(l.id)],
+        (l) => [lockKeys.link(l.id), lockKeys.account(l.accountId)],
         async (tx, at, link) => {
           const permissions = set.unwrap(); // no violation: the set parsed
           const changed: BcLinkRecord = { ...link, permissions, permissionsChangedAt: at };
           await tx.update(linksTable, changed);
+          // LIFE-01: a withdrawn Spark Ads permission pauses the ads relying on it, in this step.
+          const assigned = await tx.list(assignmentsTable, 'byLink', { eq: [link.id] });
+          const adAccounts = assigned.map((a) => a.adAccountId);
+          const eventId = () => newEventId(random);
+          await pauseAdsOfUnavailableIdentity(
+            tx,
+            at,
+            actor,
+            link.accountId,
+            adAccounts,
+            'permission_withdrawn',
+            eventId,
+          );
           tx.append([
             bcEvent<LinkPermissionsChangedEvent>(
               newEventId(random),
@@ -406,6 +430,10 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
         for (const a of removed) await tx.delete(assignmentsTable, compoundKey(a.linkId, a.adAccountId));
         const ended: BcLinkRecord = { ...link, unlinkedAt: at, unlinkedBy: actor };
         await tx.update(linksTable, ended);
+        // LIFE-01: the ads delivered through this link are paused in this step (under `account:`).
+        const adAccounts = removed.map((a) => a.adAccountId);
+        const eventId = () => newEventId(random);
+        await pauseAdsOfUnavailableIdentity(tx, at, actor, link.accountId, adAccounts, 'link_removed', eventId);
         const subject = { kind: 'bc_link', id: link.id };
         tx.append([
           bcEvent<UnlinkedEvent>(newEventId(random), 'bc.unlinked', at, actor, subject, {
@@ -443,7 +471,7 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
       return changeLink(
         parsed.value,
         [],
-        (l) => [lockKeys.link(l.id)],
+        (l) => [lockKeys.link(l.id), lockKeys.account(l.accountId)],
         async (tx, at, link) => {
           const assignment = await tx.get(assignmentsTable, compoundKey(link.id, adAccountId));
           if (assignment === undefined) {
@@ -458,6 +486,9 @@ export function createBusinessCenterLinks(options: BusinessCenterLinksOptions): 
             );
           }
           await tx.delete(assignmentsTable, compoundKey(link.id, adAccountId));
+          // LIFE-01: the ads of this ad account delivered through the link are paused in this step.
+          const eventId = () => newEventId(random);
+          await pauseAdsOfUnavailableIdentity(tx, at, actor, link.accountId, [adAccountId], 'link_removed', eventId);
           tx.append([
             bcEvent<AdAccountUnassignedEvent>(
               newEventId(random),

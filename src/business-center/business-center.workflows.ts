@@ -17,7 +17,8 @@ import type { Policy } from '../kernel/policy.js';
 import { plusMs } from '../kernel/time.js';
 import { randomBytes, randomId } from '../kernel/crypto.js';
 import type { RandomSource } from '../ports/random-source.js';
-import type { Transaction } from '../ports/store.js';
+import type { StoreReader, Transaction } from '../ports/store.js';
+import type { IdentityAvailabilityFact } from '../ads/ads.model.js';
 import { assignmentsTable, compoundKey, linkRequestsTable, linksTable } from '../storage/tables.js';
 import type {
   AdAccountAssignment,
@@ -351,4 +352,36 @@ export function newLinkId(random: RandomSource): BcLinkId {
  */
 export function newEventId(random: RandomSource): EventId {
   return randomId(random, 'evt_', 16) as EventId;
+}
+
+/**
+ * Is this TikTok account available as a `BC_AUTH_TT` identity to this ad account, by the records
+ * (LIFE-02, ASSET-08, BC-05)? Yes when one of its links is active at `at`, assigned to the ad
+ * account, and grants Existing posts and Publish and manage new videos. Otherwise why not:
+ * `permission_withdrawn` when an assigned active link lacks those permissions, else
+ * `link_removed`. Read it under `lockKeys.account(accountId)`: unlinking, changing a link's
+ * permissions and removing an assignment all hold that lock, so the answer stays true until the
+ * caller's transaction commits.
+ *
+ * @example
+ * ```ts
+ * const a = await identityAvailableTo(tx, 'tt-1', 'adv-1', at);
+ * if (!a.available) console.log(a.reason); // 'link_removed'
+ * ```
+ */
+export async function identityAvailableTo(
+  reader: StoreReader,
+  accountId: string,
+  adAccountId: string,
+  at: Date,
+): Promise<IdentityAvailabilityFact> {
+  const assigned = await reader.list(assignmentsTable, 'byAccountAndAdAccount', { eq: [accountId, adAccountId] });
+  let withdrawn = false;
+  for (const a of assigned) {
+    const link = await reader.get(linksTable, a.linkId);
+    if (link === undefined || !isLinkActive(link, at)) continue;
+    if (linkCapabilities(link.permissions).canDeliverSparkAds) return { available: true, linkId: link.id };
+    withdrawn = true;
+  }
+  return { available: false, reason: withdrawn ? 'permission_withdrawn' : 'link_removed' };
 }

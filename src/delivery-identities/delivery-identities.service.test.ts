@@ -133,7 +133,7 @@ describe('ASSET-06 organization-owned account', () => {
       kind: 'ORGANIZATION_OWNED',
       operatingRegion: 'US',
       username: 'acme',
-      members: [],
+      members: [{ userId: 'admin-1', role: 'ADMIN' }],
     });
     expect(created.link).toMatchObject({ method: 'ORGANIZATION_OWNED', active: true });
     expect((await store.readEvents()).map((e) => e.type)).toEqual([
@@ -153,6 +153,23 @@ describe('ASSET-06 organization-owned account', () => {
       username: 'ACME',
     });
     expect(deniedCodes(taken)).toEqual(['identity.username_taken']);
+  });
+});
+
+describe('LIFE-04 an organization-owned account created in Ads Manager has its creating user as admin', () => {
+  test('the creating user is its ADMIN, recorded at creation, and can grant other members access', async () => {
+    const { ids } = setup();
+    const created = (
+      await ids.createOrganizationAccount({ context: context(), nickname: 'Acme', operatingRegion: 'US' })
+    ).unwrap();
+    expect(created.account.members).toEqual([
+      { userId: 'admin-1', role: 'ADMIN', grantedAt: created.account.createdAt, grantedBy: created.account.createdBy },
+    ]);
+    const accountId = created.account.accountId;
+    const grant = (grantedBy: string, userId: string, role: AccountMemberRole) =>
+      ids.grantAccountAccess({ accountId, grantedBy, userId, role });
+    expect((await grant('admin-1', 'teammate', 'OPERATOR')).unwrap()).toMatchObject({ role: 'OPERATOR' });
+    expect(deniedCodes(await grant('teammate', 'x', 'ADMIN'))).toEqual(['identity.not_account_admin']);
   });
 });
 

@@ -314,7 +314,7 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
     });
   }
 
-  /** Writes a created account's row (and its admin member for a sign-up) with its event. */
+  /** Writes a created account's row and its admin member (the creating user: ASSET-07, LIFE-04) with its event. */
   async function writeOwnedAccount(
     tx: Transaction,
     row: OwnedAccountRow,
@@ -486,7 +486,8 @@ export function createDeliveryIdentities(options: DeliveryIdentitiesOptions): De
               createdAt: at,
               createdBy: actor,
             },
-            [],
+            // LIFE-04: the user who creates an organization-owned account in Ads Manager is its admin.
+            [{ accountId, userId: context.member.userId, role: 'ADMIN', grantedAt: at, grantedBy: actor }],
           ),
       );
       return made.map(({ link, assignment, extra }) => ({ link, assignment, account: extra }));
