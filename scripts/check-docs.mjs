@@ -6,9 +6,12 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 
 const root = resolve('.');
-const entries = ['src/index.ts', 'src/testing/index.ts', 'src/adapters/postgres/index.ts'].filter((f) =>
-  existsSync(resolve(root, f)),
-);
+const entries = [
+  'src/index.ts',
+  'src/testing/index.ts',
+  'src/adapters/postgres/index.ts',
+  'src/business-api/index.ts',
+].filter((f) => existsSync(resolve(root, f)));
 const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
 const config = ts.getParsedCommandLineOfConfigFile(resolve(root, 'tsconfig.json'), {}, host);
 const program = ts.createProgram(

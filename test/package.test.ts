@@ -34,3 +34,18 @@ describe('the package as npm publishes it', () => {
     expect(readFileSync(join(root, 'tsup.config.ts'), 'utf8')).toMatch(/sourcesContent = false/);
   });
 });
+
+// --- business-api (issue 14) ---
+describe('API-01 the entry point `tiktok-ad-auth/business-api`', () => {
+  test('API-01 is exported for import and require, each with its types, and built by tsup', () => {
+    const exports = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).exports as Record<
+      string,
+      { import: { types: string; default: string }; require: { types: string; default: string } }
+    >;
+    expect(exports['./business-api']).toEqual({
+      import: { types: './dist/business-api.d.ts', default: './dist/business-api/index.js' },
+      require: { types: './dist/business-api.d.cts', default: './dist/business-api.cjs' },
+    });
+    expect(readFileSync(join(root, 'tsup.config.ts'), 'utf8')).toContain("'business-api': 'src/business-api/index.ts'");
+  });
+});

@@ -1,4 +1,5 @@
 import type { DeniedError, NotFoundError, StorageError, ValidationError } from '../kernel/errors.js';
+import { sparkAdsError, type BusinessApiErrorName } from '../business-api/errors.js';
 
 /** Too many failed code searches from this ad account in the rolling window. */
 export interface SearchThrottledError {
@@ -23,22 +24,48 @@ export type RevokeCodeError = ValidationError | NotFoundError | DeniedError | St
 /** Errors of queries. */
 export type QueryError = ValidationError | NotFoundError | StorageError;
 
-/** An error of the TikTok Business API that a library error corresponds to. */
-export interface BusinessApiError {
-  /** Numeric API code where the API has one (4025 expired, 4013 format error). */
-  readonly code?: number;
-  readonly name: 'auth_code_expired' | 'auth_code_format_error' | 'auth_code_not_found';
-}
-
 /**
- * Maps a library error to the Business API error it corresponds to, so a service that speaks
- * both can answer in API terms: expired → 4025 `auth_code_expired`; malformed or mistyped →
- * 4013 `auth_code_format_error`; unknown → `auth_code_not_found`. `undefined` when there is
- * no API equivalent (e.g. revoked, ADV-01 problems, throttling).
+ * An error of the TikTok Business API that a library error corresponds to: TikTok's numeric code
+ * where it has one, and the error's name (a row of `SPARK_ADS_ERRORS` in
+ * `tiktok-ad-auth/business-api`).
  *
  * @example
  * ```ts
- * import { toBusinessApiError } from 'tiktok-ad-auth';
+ * import type { BusinessApiError } from 'tiktok-ad-auth/model';
+ * const expired: BusinessApiError = { code: 4025, name: 'auth_code_expired' };
+ * ```
+ */
+export interface BusinessApiError {
+  /** Numeric API code where the API has one (4025 expired, 4013 format error, -500 failure). */
+  readonly code?: number;
+  readonly name: BusinessApiErrorName;
+}
+
+/** Which API error wins when a library error lists several violations: the one to act on first. */
+const PRIORITY: readonly BusinessApiErrorName[] = [
+  'auth_code_expired',
+  'auth_code_format_error',
+  'auth_code_not_found',
+  'call_db_fail',
+];
+
+/**
+ * Maps a library error to the Business API error it corresponds to (API-01), so a service that
+ * speaks both can answer in API terms: expired (a code, or the authorization of an ad or an
+ * extension) → 4025 `auth_code_expired`; malformed or mistyped (ours or a pasted platform code)
+ * → 4013 `auth_code_format_error`; unknown **or revoked** → `auth_code_not_found` ("The code has
+ * been deleted.", TikTok's answer for a code its creator deleted); a storage failure → -500
+ * `call_db_fail`. When an error lists several violations, the first of expired, format, not
+ * found, failure wins. `undefined` when the API has no equivalent (ADV-01 problems, throttling,
+ * eligibility rules).
+ *
+ * The reverse, `fromBusinessApiError` (an API code or message → meaning, action and the library's
+ * violation codes), and the whole table, `SPARK_ADS_ERRORS`, are in `tiktok-ad-auth/business-api`,
+ * which exports this function too.
+ *
+ * @example
+ * ```ts
+ * import { toBusinessApiError } from 'tiktok-ad-auth/model';
  * const r = await spark.searchCode({ advertiser, code: pasted });
  * if (r.isErr()) toBusinessApiError(r.error); // { code: 4025, name: 'auth_code_expired' }
  * ```
@@ -47,11 +74,12 @@ export function toBusinessApiError(error: {
   readonly code: string;
   readonly violations?: readonly { readonly code: string }[];
 }): BusinessApiError | undefined {
-  const codes = error.violations ? error.violations.map((v) => v.code) : [error.code];
-  if (codes.includes('spark.code_expired')) return { code: 4025, name: 'auth_code_expired' };
-  if (codes.includes('spark.code_malformed') || codes.includes('spark.code_mistyped')) {
-    return { code: 4013, name: 'auth_code_format_error' };
+  const codes = new Set(error.violations ? error.violations.map((v) => v.code) : [error.code]);
+  for (const name of PRIORITY) {
+    const row = sparkAdsError(name);
+    if (row.violationCodes.some((c) => codes.has(c))) {
+      return row.code === undefined ? { name } : { code: row.code, name };
+    }
   }
-  if (codes.includes('spark.code_not_found')) return { name: 'auth_code_not_found' };
   return undefined;
 }
