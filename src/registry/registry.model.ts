@@ -1,4 +1,6 @@
-import type { AdCodeStatus } from '../spark-codes/spark-codes.model.js';
+import type { AdAccountId } from '../kernel/ids.js';
+import type { AdRef } from '../ads/ads.model.js';
+import type { AdCodeStatus, AdCodeSummary, LibraryEntry } from '../spark-codes/spark-codes.model.js';
 
 /**
  * Where a registered authorization's end comes from (AG-02): TikTok's Business API answer
@@ -38,4 +40,96 @@ export interface PlatformCodeFacts {
   readonly checkedAt: Date;
   /** Where `authEndAt` comes from; `API` when it is the API's own field. */
   readonly endSource: EndSource;
+}
+
+/**
+ * What the library records about a registered platform code (AG-01, AG-02), on its
+ * `AdCodeRecord` (`registration`): who registered it first, where its end comes from, when the
+ * facts were last checked and the API's status in that answer.
+ *
+ * @example
+ * ```ts
+ * const r: AuthorizationRegistration | undefined = record.registration;
+ * if (r !== undefined) console.log(r.endSource, r.checkedAt.toISOString());
+ * ```
+ */
+export interface AuthorizationRegistration {
+  /** The ad account that registered the code first. */
+  readonly registeredBy: AdAccountId;
+  /** Where the recorded end (`expiresAt`) comes from (AG-02). */
+  readonly endSource: EndSource;
+  /** When the answer the record holds was obtained (AG-02): older answers are refused. */
+  readonly checkedAt: Date;
+  /** The API's `auth_code_status` in that answer (the library derives its own status, AG-03). */
+  readonly apiStatus: AdCodeStatus;
+}
+
+/**
+ * A registered code in an ad account's library, as `listRegistered` shows it: the authorization
+ * with its status now by the one set of rules (AG-03), where its end comes from and when it was
+ * last checked (AG-02).
+ *
+ * @example
+ * ```ts
+ * for (const v of (await registry.listRegistered({ adAccountId: 'adv-1' })).unwrap()) {
+ *   console.log(v.summary.status, v.endSource, v.checkedAt);
+ * }
+ * ```
+ */
+export interface RegisteredCodeView {
+  readonly summary: AdCodeSummary;
+  readonly entry: LibraryEntry;
+  readonly endSource: EndSource;
+  readonly checkedAt: Date;
+  readonly apiStatus: AdCodeStatus;
+}
+
+/**
+ * Result of `registerCode`.
+ *
+ * @example
+ * ```ts
+ * const { summary, created, added }: RegisterResult = (await registry.registerCode(input)).unwrap();
+ * ```
+ */
+export interface RegisterResult {
+  readonly summary: AdCodeSummary;
+  readonly entry: LibraryEntry;
+  /** `true` when this call created the authorization (no ad account had registered the code). */
+  readonly created: boolean;
+  /** `false` when the ad account had the post in its library already (idempotent). */
+  readonly added: boolean;
+  /** `true` when the answer was newer than the one held and was applied (AG-02). */
+  readonly refreshed: boolean;
+}
+
+/**
+ * Result of `refreshCode`.
+ *
+ * @example
+ * ```ts
+ * const r: RefreshResult = (await registry.refreshCode({ adAccountId, codeId, facts })).unwrap();
+ * for (const ad of r.pausedAds) notify(ad.id);
+ * ```
+ */
+export interface RefreshResult {
+  readonly summary: AdCodeSummary;
+  /** `false` when the answer was as old as the one held (nothing changed). */
+  readonly refreshed: boolean;
+  /** The ads whose copy of the end moved with the authorization's end. */
+  readonly movedAds: readonly AdRef[];
+  /** The ads paused because the answer says the creator deleted the code (as a revocation does). */
+  readonly pausedAds: readonly AdRef[];
+}
+
+/**
+ * Result of `unbindPost`: the library entry removed.
+ *
+ * @example
+ * ```ts
+ * const { entry }: UnbindResult = (await registry.unbindPost({ adAccountId, codeId })).unwrap();
+ * ```
+ */
+export interface UnbindResult {
+  readonly entry: LibraryEntry;
 }
