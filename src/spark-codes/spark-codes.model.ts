@@ -1,5 +1,6 @@
 import type { Actor } from '../kernel/events.js';
 import type { AdAccountId, AdCodeId, CreatorId, VideoId } from '../kernel/ids.js';
+import type { AuthorizationRegistration } from '../registry/registry.model.js';
 
 /** TikTok account types (SPARK-01): only `BUSINESS` and `CREATOR` accounts can generate codes. */
 export type AccountType = 'PERSONAL' | 'BUSINESS' | 'CREATOR';
@@ -139,6 +140,9 @@ export interface AdCodeRecord {
   readonly firstConfirmedAt?: Date;
   /** Snapshot of the facts shown to advertisers. */
   readonly preview: VideoPreview;
+  // --- registry (issue 14) ---
+  /** For `REGISTERED`: where the end comes from and when it was last checked (AG-01, AG-02). */
+  readonly registration?: AuthorizationRegistration;
 }
 
 /** A post in an ad account's Spark Ads library, added by confirming a code (ADV-02). */

@@ -250,3 +250,56 @@ export type ListExpiringInput = ReadonlyInput<z.input<typeof listExpiringInputSc
  * ```
  */
 export type ExpireDueInput = ReadonlyInput<z.input<typeof expireDueInputSchema>>;
+
+// --- batches (issue 14, BAT-01) ---
+
+/** The most items a batch of `confirmCodes` may hold (BAT-01); more are refused. */
+export const MAX_BATCH_ITEMS = 20;
+
+/**
+ * Input of `confirmCodes` (BAT-01): up to 20 codes, each with an idempotency key of the ad
+ * account (a retried item never applies twice). More than 20 items are refused
+ * (`batch.too_many_items`); an empty list or a repeated key is a validation error.
+ *
+ * @example
+ * ```ts
+ * confirmCodesInputSchema.safeParse({ advertiser, items: [{ code: pasted, idempotencyKey: 'k-1' }] });
+ * ```
+ */
+const REPEATED_KEY = 'must not repeat an idempotency key';
+export const confirmCodesInputSchema = z.strictObject({
+  advertiser: advertiserFactsSchema,
+  userId: actorId,
+  items: z.array(z.strictObject({ code: pastedCode, idempotencyKey: idSchema })).check(
+    z.minLength(1, 'must hold at least one item'),
+    z.maxLength(1000, 'must hold at most 1000 items'),
+    z.refine((a) => new Set(a.map((i) => i.idempotencyKey)).size === a.length, REPEATED_KEY),
+  ),
+});
+/**
+ * Input of `revokeAllCodes` (BAT-01): the creator whose codes in force are all revoked.
+ *
+ * @example
+ * ```ts
+ * revokeAllCodesInputSchema.safeParse({ creatorId: 'tt-dana' });
+ * ```
+ */
+export const revokeAllCodesInputSchema = z.strictObject({ creatorId });
+/**
+ * Input of `confirmCodes`.
+ *
+ * @example
+ * ```ts
+ * const input: ConfirmCodesInput = { advertiser, items: [{ code: pasted, idempotencyKey: 'order-7-1' }] };
+ * ```
+ */
+export type ConfirmCodesInput = ReadonlyInput<z.input<typeof confirmCodesInputSchema>>;
+/**
+ * Input of `revokeAllCodes`.
+ *
+ * @example
+ * ```ts
+ * const input: RevokeAllCodesInput = { creatorId: 'tt-dana' };
+ * ```
+ */
+export type RevokeAllCodesInput = ReadonlyInput<z.input<typeof revokeAllCodesInputSchema>>;

@@ -290,7 +290,7 @@ describe('searchCode and confirmCode', () => {
     await revoke(spark, g2.summary.id);
     const revoked = await search(spark, g2.code);
     expect(violationCodes(revoked)).toEqual(['spark.code_revoked']);
-    expect(apiError(revoked)).toBeUndefined();
+    expect(apiError(revoked)).toEqual({ name: 'auth_code_not_found' }); // API-01: "the code has been deleted"
   });
   test('ADV-03 an unknown code reveals nothing about other codes', async () => {
     const { spark, g } = await generated();

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { Err, Ok, type Result } from '../kernel/result.js';
-import { denied, notFound, type StorageError, type ValidationError } from '../kernel/errors.js';
+import { denied, notFound, type DeniedError, type StorageError, type ValidationError } from '../kernel/errors.js';
 import type { Violation } from '../kernel/decision.js';
 import { SYSTEM_ACTOR, advertiserActor, type Actor, type NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdCodeId, CreatorId } from '../kernel/ids.js';
@@ -8,10 +8,19 @@ import type { Policy } from '../kernel/policy.js';
 import { plusDays, plusMs } from '../kernel/time.js';
 import { parseInput } from '../kernel/validation.js';
 import { bytesToHex, hexToBytes, randomBytes, randomId, utf8ToBytes } from '../kernel/crypto.js';
-import type { StoreReader } from '../ports/store.js';
+import type { StoreReader, Transaction } from '../ports/store.js';
 import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
 import { inTransaction, reading } from '../storage/unit-of-work.js';
 import { adsTable, codesTable, compoundKey, failedSearchesTable, libraryTable } from '../storage/tables.js';
+import { batchItemsTable, type BatchItemRow } from '../storage/tables.js';
+import { authorizationLockKeys } from './spark-codes.workflows.js';
+import {
+  MAX_BATCH_ITEMS,
+  confirmCodesInputSchema,
+  revokeAllCodesInputSchema,
+  type ConfirmCodesInput,
+  type RevokeAllCodesInput,
+} from './spark-codes.schemas.js';
 import type { AdRecord, AdRef } from '../ads/ads.model.js';
 import { revocationEffects, stoppedByExpiry, withStatus } from '../ads/ads.rules.js';
 import { adStatusEvent } from '../ads/ads.events.js';
@@ -26,6 +35,7 @@ import {
 } from './ad-code.js';
 import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, LibraryEntry, VideoPreview } from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
+import { codeInForceForVideo } from './spark-codes.workflows.js';
 import {
   adAccountIdSchema,
   advertiserFactsSchema,
@@ -152,6 +162,60 @@ export interface RevokeResult {
   readonly pausedAds: readonly AdRef[];
 }
 
+// --- batches (issue 14, BAT-01) ---
+
+/**
+ * The result of one item of `confirmCodes` (BAT-01): `applied` (this key added the post to the
+ * library), `already_applied` (the ad account had it already) or `refused` (with the error;
+ * nothing recorded, so the item may be retried once the problem is fixed).
+ *
+ * @example
+ * ```ts
+ * const results = (await spark.confirmCodes({ advertiser, items })).unwrap();
+ * const refused = results.filter((r: BatchItemResult) => r.result === 'refused');
+ * ```
+ */
+export interface BatchItemResult {
+  readonly idempotencyKey: string;
+  readonly result: 'applied' | 'already_applied' | 'refused';
+  /** The library entry, unless refused. */
+  readonly entry?: LibraryEntry;
+  /** Why the item was refused. */
+  readonly error?: ConfirmCodeError;
+  /** `true` when this is the outcome an earlier run of the same key recorded (nothing applied now). */
+  readonly replayed?: boolean;
+}
+
+/**
+ * The result of one code of `revokeAllCodes` (BAT-01): `revoked`, `already_ended` (revoked or
+ * expired meanwhile) or `refused` (e.g. SPARK-10 `spark.code_in_use_by_ads`, with the error).
+ *
+ * @example
+ * ```ts
+ * const results = (await spark.revokeAllCodes({ creatorId })).unwrap();
+ * for (const r of results) if (r.result === 'refused') console.log(r.codeId, r.error);
+ * ```
+ */
+export interface RevokeAllItemResult {
+  readonly codeId: AdCodeId;
+  readonly result: 'revoked' | 'already_ended' | 'refused';
+  readonly summary?: AdCodeSummary;
+  /** The ads the revocation paused (ADV-06). */
+  readonly pausedAds?: readonly AdRef[];
+  readonly error?: RevokeCodeError;
+}
+
+/**
+ * Errors of a whole batch (BAT-01): bad input, or `denied` `batch.too_many_items`. A batch
+ * never fails for one item: items report their own errors.
+ *
+ * @example
+ * ```ts
+ * const explain = (e: BatchError) => (e.code === 'denied' ? e.violations[0].code : e.code);
+ * ```
+ */
+export type BatchError = ValidationError | DeniedError;
+
 /**
  * Result of `expireDue`: the codes whose expiry it recorded and the ads it stopped.
  *
@@ -232,6 +296,23 @@ export interface SparkCodes {
   listLibrary(adAccountId: string): Promise<Result<readonly LibraryEntryView[], QueryError>>;
   /** Codes in force now (or at `from`) that expire within `withinMs`, soonest first. */
   listExpiring(input: ListExpiringInput): Promise<Result<readonly AdCodeSummary[], QueryError>>;
+  // --- batches (issue 14, BAT-01) ---
+  /**
+   * Applies up to 20 codes in one call (BAT-01), each as `confirmCode` does and in its own
+   * transaction, with a result per item: one refused item never hides or undoes the others.
+   * Each item's idempotency key is recorded with its outcome in the transaction that applies
+   * it: a retried item (even concurrently) returns the recorded outcome and applies nothing
+   * again; the same key with another code is refused (`batch.idempotency_key_reused`). More
+   * than 20 items: denied `batch.too_many_items`, nothing applied.
+   */
+  confirmCodes(input: ConfirmCodesInput): Promise<Result<readonly BatchItemResult[], BatchError>>;
+  /**
+   * Revokes every code of the creator in force (BAT-01), one by one with `revokeCode`'s step
+   * (ads paused per `revocationMode`), with a result per code: a code refused (SPARK-10 in
+   * `'block-while-in-use'` mode) is reported and the others are still revoked. Codes TikTok
+   * issued that an ad account registered (origin `REGISTERED`) are not the creator's to revoke here.
+   */
+  revokeAllCodes(input: RevokeAllCodesInput): Promise<Result<readonly RevokeAllItemResult[], QueryError>>;
 }
 
 const NONCE_BYTES = 32;
@@ -428,6 +509,190 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
     return decision.allowed ? Ok({ record, at }) : Err(denied(decision.violations));
   }
 
+  /**
+   * The confirmation's transaction step (ADV-02), shared by `confirmCode` and `confirmCodes`:
+   * decided again under the code's lock; adds the library entry once (idempotent).
+   */
+  async function confirmStep(
+    tx: Transaction,
+    at: Date,
+    advertiser: Advertiser,
+    codeId: AdCodeId,
+    actor: Actor,
+    evtId: string,
+  ): Promise<Result<ConfirmResult, ConfirmCodeError>> {
+    const adAccountId = advertiser.adAccountId;
+    // Decided again under the code's lock: a revocation or the period's end since the search wins.
+    const record = await tx.get(codesTable, codeId);
+    const others =
+      record !== undefined && policy.confirmMode === 'single-use'
+        ? await tx.list(libraryTable, 'byCode', { eq: [codeId], limit: 2 })
+        : [];
+    const decision = canApplyAdCode(
+      {
+        advertiser,
+        code: record,
+        at,
+        confirmedByAnotherAdAccount: others.some((e) => e.adAccountId !== adAccountId),
+      },
+      policy,
+    );
+    if (!decision.allowed) return Err(denied(decision.violations));
+    if (record === undefined) throw new TypeError('confirmCode: canApplyAdCode allowed a missing code');
+    const existing = await tx.get(libraryTable, compoundKey(adAccountId, codeId));
+    if (existing !== undefined) return Ok({ entry: existing, added: false });
+
+    const entry: LibraryEntry = {
+      adAccountId,
+      codeId,
+      videoId: record.videoId,
+      creatorId: record.creatorId,
+      confirmedAt: at,
+      confirmedBy: actor,
+      preview: record.preview,
+      expiresAt: record.expiresAt,
+    };
+    await tx.insert(libraryTable, entry);
+    if (record.firstConfirmedAt === undefined) await tx.update(codesTable, { ...record, firstConfirmedAt: at });
+    tx.append([
+      newEvent<AuthorizationConfirmedEvent>(
+        evtId,
+        'spark.authorization_confirmed',
+        at,
+        actor,
+        { kind: 'ad_code', id: codeId },
+        { codeId, adAccountId, videoId: record.videoId },
+      ),
+    ]);
+    return Ok({ entry, added: true });
+  }
+
+  /**
+   * The revocation's transaction step (SPARK-10, ADV-06), shared by `revokeCode` and
+   * `revokeAllCodes`: call it holding `authorizationLockKeys(code)`.
+   */
+  async function revokeStep(
+    tx: Transaction,
+    at: Date,
+    codeId: AdCodeId,
+    actor: Actor,
+  ): Promise<Result<RevokeResult, RevokeCodeError>> {
+    const code = await tx.get(codesTable, codeId);
+    if (code === undefined) return Err(notFound('authorization code', codeId));
+    const status = adCodeStatusAt(code, at);
+    if (status === 'DELETED' || status === 'EXPIRED') {
+      return Ok({ summary: summarizeAdCode(code, at), revoked: false, pausedAds: [] });
+    }
+
+    const ads = await tx.list(adsTable, 'byCode', { eq: [codeId] });
+    const effects = revocationEffects(ads, at, policy.revocationMode);
+    if (effects.kind === 'blocked') {
+      return Err(
+        denied([
+          {
+            rule: 'SPARK-10',
+            code: 'spark.code_in_use_by_ads',
+            message:
+              `This post is used by ${effects.adsInUse.length} ad(s): ` +
+              'the advertiser must stop them before the authorization can be turned off.',
+            details: { adIds: effects.adsInUse.map((a) => a.id) },
+          },
+        ]),
+      );
+    }
+    const revoked: AdCodeRecord = { ...code, revokedAt: at, revokedBy: actor };
+    await tx.update(codesTable, revoked);
+    const events: NewEvent[] = [
+      newEvent<CodeRevokedEvent>(
+        eventId(),
+        'spark.code_revoked',
+        at,
+        actor,
+        { kind: 'ad_code', id: codeId },
+        { codeId, videoId: code.videoId, creatorId: code.creatorId },
+      ),
+    ];
+    const pausedAds: AdRef[] = [];
+    for (const ad of effects.pause) {
+      const paused = withStatus(ad, 'PAUSED', at, actor, 'authorization_revoked');
+      await tx.update(adsTable, paused);
+      events.push(
+        adStatusEvent(eventId(), at, actor, {
+          adId: ad.id,
+          adAccountId: ad.adAccountId,
+          from: ad.status,
+          to: 'PAUSED',
+          reason: 'authorization_revoked',
+          codeId,
+          effectiveAt: at,
+        }),
+      );
+      pausedAds.push(adRef(paused));
+    }
+    tx.append(events);
+    return Ok({ summary: summarizeAdCode(revoked, at), revoked: true, pausedAds });
+  }
+
+  // --- batches (issue 14, BAT-01) ---
+  /**
+   * One item of `confirmCodes`: the outcome recorded under its idempotency key, else the
+   * confirmation step with the key's row written in the same transaction (under the key's lock,
+   * so a concurrent retry waits and then finds the row). A refusal records nothing.
+   */
+  async function confirmItem(
+    advertiser: Advertiser,
+    actor: Actor,
+    pasted: string,
+    idempotencyKey: string,
+  ): Promise<BatchItemResult> {
+    const adAccountId = advertiser.adAccountId;
+    const rowKey = compoundKey('confirm_code', adAccountId, idempotencyKey);
+    const code = parseAdCode(pasted);
+    const codeDigest = code.isOk() ? issuedCodeDigest(code.value) : undefined;
+    const refused = (error: ConfirmCodeError): BatchItemResult => ({ idempotencyKey, result: 'refused', error });
+    const recorded = (row: BatchItemRow): BatchItemResult =>
+      row.codeDigest === codeDigest
+        ? { idempotencyKey, result: row.result, entry: row.entry, replayed: true }
+        : refused(
+            denied([
+              {
+                rule: 'BAT-01',
+                code: 'batch.idempotency_key_reused',
+                message: 'This idempotency key was used for another code: give each item its own key.',
+                details: { idempotencyKey },
+              },
+            ]),
+          );
+    const prior = await reading(() => store.get(batchItemsTable, rowKey));
+    if (prior.isErr()) return refused(prior.error);
+    if (prior.value !== undefined) return recorded(prior.value);
+    const found = await findCode(advertiser, pasted);
+    if (found.isErr()) return refused(found.error);
+    const codeId = found.value.record.id;
+    const evtId = eventId();
+    const lockKeys = [`batch:${rowKey}`, `code:${codeId}`];
+    const done = await inTransaction<BatchItemResult, never>(store, clock, lockKeys, async ({ tx, at }) => {
+      const row = await tx.get(batchItemsTable, rowKey);
+      if (row !== undefined) return Ok(recorded(row));
+      const applied = await confirmStep(tx, at, advertiser, codeId, actor, evtId);
+      if (applied.isErr()) return Ok(refused(applied.error));
+      if (codeDigest === undefined) throw new TypeError('confirmCodes: a code was found for an unparsable text');
+      const { entry, added } = applied.value;
+      const result = added ? 'applied' : 'already_applied';
+      await tx.insert(batchItemsTable, {
+        kind: 'confirm_code',
+        adAccountId,
+        idempotencyKey,
+        codeDigest,
+        result,
+        entry,
+        recordedAt: at,
+      });
+      return Ok({ idempotencyKey, result, entry, replayed: false });
+    });
+    return done.isOk() ? done.value : refused(done.error);
+  }
+
   return {
     policy,
 
@@ -443,15 +708,8 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       // transaction on the code (confirm, revoke) decides at an instant before the code existed.
       const lockKeys = [`video:${video.id}`, `code:${id}`];
       return inTransaction<GeneratedCode, GenerateCodeError>(store, clock, lockKeys, async ({ tx, at }) => {
-        // Only codes of the latest generation instant can be in force: an older one was not in
-        // force when a later one was generated, and revocation and expiry are terminal. There
-        // are several only when codes were generated and revoked within one millisecond.
-        const [latest] = await tx.list(codesTable, 'byVideo', { eq: [video.id], reverse: true, limit: 1 });
-        const latestCodes =
-          latest === undefined
-            ? []
-            : await tx.list(codesTable, 'byVideo', { eq: [video.id, latest.generatedAt.getTime()] });
-        const codeInForce = latestCodes.find((c) => isInForce(c, at));
+        // SPARK-12 counts issued codes and accepted requests, not registered platform codes.
+        const codeInForce = await codeInForceForVideo(tx, video.id, at);
         const decision = canGenerateAdCode({ creator, video, periodDays, codeInForce }, policy);
         if (!decision.allowed) return Err(denied(decision.violations));
 
@@ -584,51 +842,9 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       const adAccountId = advertiser.adAccountId;
       const actor = advertiserActor(adAccountId, userId);
       const evtId = eventId();
-      return inTransaction<ConfirmResult, ConfirmCodeError>(store, clock, [`code:${codeId}`], async ({ tx, at }) => {
-        // Decided again under the code's lock: a revocation or the period's end since the search wins.
-        const record = await tx.get(codesTable, codeId);
-        const others =
-          record !== undefined && policy.confirmMode === 'single-use'
-            ? await tx.list(libraryTable, 'byCode', { eq: [codeId], limit: 2 })
-            : [];
-        const decision = canApplyAdCode(
-          {
-            advertiser,
-            code: record,
-            at,
-            confirmedByAnotherAdAccount: others.some((e) => e.adAccountId !== adAccountId),
-          },
-          policy,
-        );
-        if (!decision.allowed) return Err(denied(decision.violations));
-        if (record === undefined) throw new TypeError('confirmCode: canApplyAdCode allowed a missing code');
-        const existing = await tx.get(libraryTable, compoundKey(adAccountId, codeId));
-        if (existing !== undefined) return Ok({ entry: existing, added: false });
-
-        const entry: LibraryEntry = {
-          adAccountId,
-          codeId,
-          videoId: record.videoId,
-          creatorId: record.creatorId,
-          confirmedAt: at,
-          confirmedBy: actor,
-          preview: record.preview,
-          expiresAt: record.expiresAt,
-        };
-        await tx.insert(libraryTable, entry);
-        if (record.firstConfirmedAt === undefined) await tx.update(codesTable, { ...record, firstConfirmedAt: at });
-        tx.append([
-          newEvent<AuthorizationConfirmedEvent>(
-            evtId,
-            'spark.authorization_confirmed',
-            at,
-            actor,
-            { kind: 'ad_code', id: codeId },
-            { codeId, adAccountId, videoId: record.videoId },
-          ),
-        ]);
-        return Ok({ entry, added: true });
-      });
+      return inTransaction<ConfirmResult, ConfirmCodeError>(store, clock, [`code:${codeId}`], ({ tx, at }) =>
+        confirmStep(tx, at, advertiser, codeId, actor, evtId),
+      );
     },
 
     async revokeCode(input) {
@@ -644,62 +860,9 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       const videoId = got.value.videoId;
       const actor: Actor = { kind: 'creator', id: creatorId };
       const lockKeys = [`code:${codeId}`, `video:${videoId}`];
-      return inTransaction<RevokeResult, RevokeCodeError>(store, clock, lockKeys, async ({ tx, at }) => {
-        const code = await tx.get(codesTable, codeId);
-        if (code === undefined) return Err(notFound('authorization code', codeId));
-        const status = adCodeStatusAt(code, at);
-        if (status === 'DELETED' || status === 'EXPIRED') {
-          return Ok({ summary: summarizeAdCode(code, at), revoked: false, pausedAds: [] });
-        }
-
-        const ads = await tx.list(adsTable, 'byCode', { eq: [codeId] });
-        const effects = revocationEffects(ads, at, policy.revocationMode);
-        if (effects.kind === 'blocked') {
-          return Err(
-            denied([
-              {
-                rule: 'SPARK-10',
-                code: 'spark.code_in_use_by_ads',
-                message:
-                  `This post is used by ${effects.adsInUse.length} ad(s): ` +
-                  'the advertiser must stop them before the authorization can be turned off.',
-                details: { adIds: effects.adsInUse.map((a) => a.id) },
-              },
-            ]),
-          );
-        }
-        const revoked: AdCodeRecord = { ...code, revokedAt: at, revokedBy: actor };
-        await tx.update(codesTable, revoked);
-        const events: NewEvent[] = [
-          newEvent<CodeRevokedEvent>(
-            eventId(),
-            'spark.code_revoked',
-            at,
-            actor,
-            { kind: 'ad_code', id: codeId },
-            { codeId, videoId, creatorId },
-          ),
-        ];
-        const pausedAds: AdRef[] = [];
-        for (const ad of effects.pause) {
-          const paused = withStatus(ad, 'PAUSED', at, actor, 'authorization_revoked');
-          await tx.update(adsTable, paused);
-          events.push(
-            adStatusEvent(eventId(), at, actor, {
-              adId: ad.id,
-              adAccountId: ad.adAccountId,
-              from: ad.status,
-              to: 'PAUSED',
-              reason: 'authorization_revoked',
-              codeId,
-              effectiveAt: at,
-            }),
-          );
-          pausedAds.push(adRef(paused));
-        }
-        tx.append(events);
-        return Ok({ summary: summarizeAdCode(revoked, at), revoked: true, pausedAds });
-      });
+      return inTransaction<RevokeResult, RevokeCodeError>(store, clock, lockKeys, ({ tx, at }) =>
+        revokeStep(tx, at, codeId, actor),
+      );
     },
 
     async expireDue(input) {
@@ -799,6 +962,63 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
       const got = await reading(() => store.list(codesTable, 'byExpiry', { gte: from.getTime(), lt: to.getTime() }));
       if (got.isErr()) return got;
       return Ok(got.value.filter((r) => isInForce(r, from)).map((r) => summarizeAdCode(r, from)));
+    },
+
+    // --- batches (issue 14, BAT-01) ---
+    async confirmCodes(input) {
+      const parsed = parseInput(confirmCodesInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const { advertiser, userId, items } = parsed.value;
+      if (items.length > MAX_BATCH_ITEMS) {
+        return Err(
+          denied([
+            {
+              rule: 'BAT-01',
+              code: 'batch.too_many_items',
+              message: `A batch holds at most ${MAX_BATCH_ITEMS} codes: split these ${items.length} into batches.`,
+              details: { items: items.length, max: MAX_BATCH_ITEMS },
+            },
+          ]),
+        );
+      }
+      const actor = advertiserActor(advertiser.adAccountId, userId);
+      const results: BatchItemResult[] = [];
+      for (const item of items) results.push(await confirmItem(advertiser, actor, item.code, item.idempotencyKey));
+      return Ok(results);
+    },
+
+    async revokeAllCodes(input) {
+      const parsed = parseInput(revokeAllCodesInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const { creatorId } = parsed.value;
+      const now = clock.now();
+      const got = await reading(() => store.list(codesTable, 'byCreator', { eq: [creatorId] }));
+      if (got.isErr()) return got;
+      const actor: Actor = { kind: 'creator', id: creatorId };
+      const live = got.value.filter((c) => {
+        const status = adCodeStatusAt(c, now);
+        return c.origin !== 'REGISTERED' && status !== 'DELETED' && status !== 'EXPIRED';
+      });
+      const results: RevokeAllItemResult[] = [];
+      for (const code of live) {
+        const r = await inTransaction<RevokeResult, RevokeCodeError>(
+          store,
+          clock,
+          authorizationLockKeys(code),
+          ({ tx, at }) => revokeStep(tx, at, code.id, actor),
+        );
+        results.push(
+          r.isOk()
+            ? {
+                codeId: code.id,
+                result: r.value.revoked ? 'revoked' : 'already_ended',
+                summary: r.value.summary,
+                pausedAds: r.value.pausedAds,
+              }
+            : { codeId: code.id, result: 'refused', error: r.error },
+        );
+      }
+      return Ok(results);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Transaction } from '../ports/store.js';
 import type { AdRecord } from '../ads/ads.model.js';
 import { adsTable, codesTable, libraryTable } from '../storage/tables.js';
 import type { AdCodeRecord } from './spark-codes.model.js';
+import { isInForce } from '../kernel/authorization.js';
 
 /** The locks every change of an authorization takes (the same as a revocation's). */
 export function authorizationLockKeys(code: Pick<AdCodeRecord, 'id' | 'videoId'>): string[] {
@@ -32,3 +33,47 @@ export async function setAuthorizationEnd(tx: Transaction, next: AdCodeRecord): 
   }
   return moved;
 }
+
+// --- requests (issue 13) ---
+
+/**
+ * The video's authorization in force at `at` among those SPARK-12 counts (origins `CODE` and
+ * `REQUEST`; a `REGISTERED` platform code is not one of ours to limit), or `undefined`. Call it
+ * with the video's lock held. Only authorizations of the latest generation instant can be in
+ * force: an older one was not in force when a later one was made, and revocation and expiry are
+ * terminal (an extension needs one in force). There are several only when they were made and
+ * revoked within one millisecond.
+ *
+ * @example
+ * ```ts
+ * const codeInForce = await codeInForceForVideo(tx, video.id, at);
+ * const decision = canGenerateAdCode({ creator, video, periodDays, codeInForce }, policy);
+ * ```
+ */
+export async function codeInForceForVideo(
+  tx: Transaction,
+  videoId: string,
+  at: Date,
+): Promise<AdCodeRecord | undefined> {
+  const counted = (c: AdCodeRecord) => c.origin !== 'REGISTERED';
+  let latest: AdCodeRecord | undefined;
+  let before: number | undefined;
+  // Page back past platform codes registered since (few per video).
+  for (;;) {
+    const range = before === undefined ? {} : { lt: before };
+    const page = await tx.list(codesTable, 'byVideo', { eq: [videoId], ...range, reverse: true, limit: 16 });
+    latest = page.find(counted);
+    const last = page[page.length - 1];
+    if (latest !== undefined || page.length < 16 || last === undefined) break;
+    before = last.generatedAt.getTime();
+    // Rows of the page's last instant may go on past the page.
+    const ties = await tx.list(codesTable, 'byVideo', { eq: [videoId, before] });
+    latest = ties.find(counted);
+    if (latest !== undefined) break;
+  }
+  if (latest === undefined) return undefined;
+  const sameInstant = await tx.list(codesTable, 'byVideo', { eq: [videoId, latest.generatedAt.getTime()] });
+  return sameInstant.find((c) => counted(c) && isInForce(c, at));
+}
+
+// --- end requests ---

@@ -123,3 +123,57 @@ export type PopupInput = ReadonlyInput<z.input<typeof popupInputSchema>>;
  * ```
  */
 export type TopAdsQueryInput = ReadonlyInput<z.input<typeof topAdsQueryInputSchema>>;
+
+// --- batches (issue 14, BAT-01) ---
+
+/**
+ * Input of `prepareWithdrawal` (BAT-01): the creatives of an ad account to withdraw from Top
+ * Ads, listed for confirmation first (1 to 100, no repeats).
+ *
+ * @example
+ * ```ts
+ * import { prepareWithdrawalInputSchema } from 'tiktok-ad-auth';
+ * prepareWithdrawalInputSchema.safeParse({ adAccountId: 'acc', adIds: ['ad_1', 'ad_2'] }).success; // true
+ * ```
+ */
+export const prepareWithdrawalInputSchema = z.strictObject({
+  adAccountId,
+  adIds: z.array(adId).check(
+    z.minLength(1),
+    z.maxLength(100),
+    z.refine((a) => new Set(a).size === a.length, 'must not repeat an ad'),
+  ),
+  userId: z.optional(idSchema),
+});
+/**
+ * Input of `confirmWithdrawal` (BAT-01): the confirmation `prepareWithdrawal` returned.
+ *
+ * @example
+ * ```ts
+ * import { confirmWithdrawalInputSchema } from 'tiktok-ad-auth';
+ * confirmWithdrawalInputSchema.safeParse({ adAccountId: 'acc', confirmationId: 'wdc_1' }).success; // true
+ * ```
+ */
+export const confirmWithdrawalInputSchema = z.strictObject({
+  adAccountId,
+  confirmationId: idSchema,
+  userId: z.optional(idSchema),
+});
+/**
+ * Input of `TopAds.prepareWithdrawal`.
+ *
+ * @example
+ * ```ts
+ * const input: PrepareWithdrawalInput = { adAccountId: 'adv-1', adIds: ['ad_1', 'ad_2'] };
+ * ```
+ */
+export type PrepareWithdrawalInput = ReadonlyInput<z.input<typeof prepareWithdrawalInputSchema>>;
+/**
+ * Input of `TopAds.confirmWithdrawal`.
+ *
+ * @example
+ * ```ts
+ * const input: ConfirmWithdrawalInput = { adAccountId: 'adv-1', confirmationId: 'wdc_1' };
+ * ```
+ */
+export type ConfirmWithdrawalInput = ReadonlyInput<z.input<typeof confirmWithdrawalInputSchema>>;

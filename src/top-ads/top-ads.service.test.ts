@@ -8,8 +8,8 @@ import {
   manualClock,
   memoryStore,
   seededRandom,
-  type AdView,
 } from '../index.js';
+import type { AdView } from '../model.js';
 import type { Store } from '../ports/store.js';
 import { adsTable } from '../storage/tables.js';
 import type { CreateAdInput } from '../ads/ads.schemas.js';

@@ -11,11 +11,25 @@ import { advertiserActor, type Actor, type NewEvent } from '../kernel/events.js'
 import type { AdAccountId, AdId, EventId } from '../kernel/ids.js';
 import type { Policy } from '../kernel/policy.js';
 import { randomId } from '../kernel/crypto.js';
+import { plusMs } from '../kernel/time.js';
 import { parseInput } from '../kernel/validation.js';
-import { loadOwnedAd } from '../ads/ads.workflows.js';
+// adLockKeys: every writer of an ad takes the same locks (its code, post, delivering account; LIFE-01).
+import { adLockKeys, loadOwnedAd } from '../ads/ads.workflows.js';
 import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
 import { inTransaction, reading } from '../storage/unit-of-work.js';
 import { adsTable, popupsTable } from '../storage/tables.js';
+import type { Transaction } from '../ports/store.js';
+import {
+  withdrawalConfirmationsTable,
+  type WithdrawalConfirmationRow,
+  type WithdrawalItemRow,
+} from '../storage/tables.js';
+import {
+  confirmWithdrawalInputSchema,
+  prepareWithdrawalInputSchema,
+  type ConfirmWithdrawalInput,
+  type PrepareWithdrawalInput,
+} from './top-ads.schemas.js';
 import type { AdRecord, AdView, AssetAuthorizationSource } from '../ads/ads.model.js';
 import { viewAd } from '../ads/ads.rules.js';
 import type { TopAdsDisplay, TopAdsStatusView } from './top-ads.model.js';
@@ -124,11 +138,63 @@ export interface TopAds {
   popup(input: PopupInput): Promise<Result<PopupResult, TopAdsError>>;
   /** TOP-08, TOP-09: the creatives in Top Ads matching the filters, as display descriptors. */
   listTopAds(input?: TopAdsQueryInput): Promise<Result<readonly TopAdsDisplay[], TopAdsError>>;
+  // --- batches (issue 14, BAT-01) ---
+  /**
+   * The confirmation step of a batch withdrawal (BAT-01, TOP-06): lists the selected creatives
+   * with their Top Ads state now and stores the confirmation for 10 minutes. Nothing is
+   * withdrawn yet. A missing or another account's ad: `not_found`, nothing stored.
+   */
+  prepareWithdrawal(input: PrepareWithdrawalInput): Promise<Result<WithdrawalConfirmation, TopAdsError>>;
+  /**
+   * Withdraws every creative of a confirmation (BAT-01), each with `withdraw`'s step in its own
+   * transaction, with a result per ad: one failing ad never hides or undoes the others. Once:
+   * each ad's result is recorded with its withdrawal, so a second (or concurrent) confirmation
+   * returns the recorded results and withdraws nothing again. An unknown, expired or another ad
+   * account's confirmation is denied (`batch.not_confirmed`).
+   */
+  confirmWithdrawal(input: ConfirmWithdrawalInput): Promise<Result<readonly WithdrawalItemResult[], TopAdsError>>;
 }
 
-/** The lock keys of a change to an ad: the ad, and for an `AUTH_CODE` ad its code (revocation changes it too). */
-function adLockKeys(ad: Pick<AdRecord, 'id' | 'identity'>): string[] {
-  return ad.identity.type === 'AUTH_CODE' ? [`ad:${ad.id}`, `code:${ad.identity.codeId}`] : [`ad:${ad.id}`];
+// --- batches (issue 14, BAT-01) ---
+
+/** How long a prepared withdrawal may be confirmed (BAT-01): 10 minutes. */
+export const WITHDRAWAL_CONFIRMATION_MS = 10 * 60_000;
+
+/**
+ * A batch withdrawal waiting for its confirmation (BAT-01): the creatives listed with their
+ * Top Ads state when prepared, and until when it may be confirmed.
+ *
+ * @example
+ * ```ts
+ * const c: WithdrawalConfirmation = (await topAds.prepareWithdrawal({ adAccountId, adIds })).unwrap();
+ * if (userConfirms(c.ads)) await topAds.confirmWithdrawal({ adAccountId, confirmationId: c.id });
+ * ```
+ */
+export interface WithdrawalConfirmation {
+  readonly id: string;
+  readonly adAccountId: AdAccountId;
+  readonly ads: readonly TopAdsStatusView[];
+  readonly expiresAt: Date;
+}
+
+/**
+ * The result of one creative of `confirmWithdrawal` (BAT-01): `withdrawn`, `not_authorized`
+ * (nothing to withdraw: idempotent) or `failed` (with the error; not recorded, so confirming
+ * again retries it).
+ *
+ * @example
+ * ```ts
+ * const results = (await topAds.confirmWithdrawal({ adAccountId, confirmationId })).unwrap();
+ * const failed = results.filter((r: WithdrawalItemResult) => r.result === 'failed');
+ * ```
+ */
+export interface WithdrawalItemResult {
+  readonly adId: AdId;
+  readonly result: 'withdrawn' | 'not_authorized' | 'failed';
+  readonly status?: TopAdsStatusView;
+  readonly error?: TopAdsError;
+  /** `true` when this is the result an earlier confirmation recorded (nothing done now). */
+  readonly replayed?: boolean;
 }
 
 /** Why an ad was not found: missing or another account's; or the store failed. */
@@ -161,6 +227,55 @@ export function createTopAds(options: TopAdsOptions): TopAds {
   const loadOwned = (adAccountId: AdAccountId, adId: AdId) => loadOwnedAd(store, adAccountId, adId);
 
   /**
+   * The transaction step of `setAuthorization` (TOP-06 withdrawals share it with the batch
+   * withdrawal of BAT-01): call it holding the ads' lock keys.
+   */
+  async function applyAuthorization(
+    tx: Transaction,
+    at: Date,
+    adAccountId: AdAccountId,
+    adIds: readonly AdId[],
+    authorized: boolean,
+    source: AssetAuthorizationSource,
+    actor: Actor,
+  ): Promise<Result<Setting, TopAdsError>> {
+    const ads: AdRecord[] = [];
+    for (const adId of adIds) {
+      const ad = await tx.get(adsTable, adId);
+      if (ad === undefined || ad.adAccountId !== adAccountId) return Err(notFound('ad', adId));
+      ads.push(ad);
+    }
+    if (authorized) {
+      const [first, ...rest] = ads.flatMap((ad) => assetAuthorizationViolations(ad, policy));
+      if (first !== undefined) return Err(denied([first, ...rest]));
+    }
+    const out: AdRecord[] = [];
+    const changed = new Set<AdId>();
+    const events: NewEvent[] = [];
+    for (const ad of ads) {
+      const after = withAssetAuthorization(ad, authorized, at, source);
+      if (after === undefined) {
+        out.push(ad);
+        continue;
+      }
+      await tx.update(adsTable, after);
+      out.push(after);
+      changed.add(ad.id);
+      const envelope = { id: eventId(), at, actor, subject: { kind: 'ad', id: ad.id } };
+      const event = authorized
+        ? ({
+            ...envelope,
+            type: 'top_ads.authorized',
+            data: { adId: ad.id, adAccountId, source },
+          } satisfies Authorized)
+        : ({ ...envelope, type: 'top_ads.withdrawn', data: { adId: ad.id, adAccountId } } satisfies Withdrawn);
+      events.push(event as NewEvent);
+    }
+    tx.append(events);
+    return Ok({ at, ads: out, changed });
+  }
+
+  /**
    * Grants or withdraws the asset authorization of every ad in one transaction, all or nothing
    * (X-03): a missing or foreign ad is not found, and a grant to an ad without the option is
    * refused listing every such ad; ads that already have the value are left as they are.
@@ -179,42 +294,9 @@ export function createTopAds(options: TopAdsOptions): TopAds {
       if (found.isErr()) return found;
       for (const k of adLockKeys(found.value)) keys.add(k);
     }
-    return inTransaction(store, clock, [...keys], async ({ tx, at }): Promise<Result<Setting, TopAdsError>> => {
-      const ads: AdRecord[] = [];
-      for (const adId of adIds) {
-        const ad = await tx.get(adsTable, adId);
-        if (ad === undefined || ad.adAccountId !== adAccountId) return Err(notFound('ad', adId));
-        ads.push(ad);
-      }
-      if (authorized) {
-        const [first, ...rest] = ads.flatMap((ad) => assetAuthorizationViolations(ad, policy));
-        if (first !== undefined) return Err(denied([first, ...rest]));
-      }
-      const out: AdRecord[] = [];
-      const changed = new Set<AdId>();
-      const events: NewEvent[] = [];
-      for (const ad of ads) {
-        const after = withAssetAuthorization(ad, authorized, at, source);
-        if (after === undefined) {
-          out.push(ad);
-          continue;
-        }
-        await tx.update(adsTable, after);
-        out.push(after);
-        changed.add(ad.id);
-        const envelope = { id: eventId(), at, actor, subject: { kind: 'ad', id: ad.id } };
-        const event = authorized
-          ? ({
-              ...envelope,
-              type: 'top_ads.authorized',
-              data: { adId: ad.id, adAccountId, source },
-            } satisfies Authorized)
-          : ({ ...envelope, type: 'top_ads.withdrawn', data: { adId: ad.id, adAccountId } } satisfies Withdrawn);
-        events.push(event as NewEvent);
-      }
-      tx.append(events);
-      return Ok({ at, ads: out, changed });
-    });
+    return inTransaction(store, clock, [...keys], ({ tx, at }) =>
+      applyAuthorization(tx, at, adAccountId, adIds, authorized, source, actor),
+    );
   }
 
   return {
@@ -295,5 +377,99 @@ export function createTopAds(options: TopAdsOptions): TopAds {
           .map((ad) => topAdsDisplay(ad, policy)),
       );
     },
+
+    // --- batches (issue 14, BAT-01) ---
+    async prepareWithdrawal(input) {
+      const parsed = parseInput(prepareWithdrawalInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const { adAccountId, adIds, userId } = parsed.value;
+      const id = randomId(random, 'wdc_');
+      const preparedBy = advertiserActor(adAccountId, userId);
+      type Prepared = Result<WithdrawalConfirmation, TopAdsError>;
+      return inTransaction(store, clock, [`withdrawal:${id}`], async ({ tx, at }): Promise<Prepared> => {
+        const ads: TopAdsStatusView[] = [];
+        for (const adId of adIds) {
+          const ad = await tx.get(adsTable, adId);
+          if (ad === undefined || ad.adAccountId !== adAccountId) return Err(notFound('ad', adId));
+          ads.push(topAdsStatusAt(ad, at, policy));
+        }
+        const expiresAt = plusMs(at, WITHDRAWAL_CONFIRMATION_MS);
+        const row: WithdrawalConfirmationRow = {
+          id,
+          adAccountId,
+          preparedAt: at,
+          preparedBy,
+          expiresAt,
+          ads,
+          results: [],
+        };
+        await tx.insert(withdrawalConfirmationsTable, row);
+        return Ok({ id, adAccountId, ads, expiresAt });
+      });
+    },
+
+    async confirmWithdrawal(input) {
+      const parsed = parseInput(confirmWithdrawalInputSchema, input);
+      if (parsed.isErr()) return parsed;
+      const { adAccountId, confirmationId, userId } = parsed.value;
+      const actor = advertiserActor(adAccountId, userId);
+      const notConfirmed = () =>
+        denied([
+          {
+            rule: 'BAT-01',
+            code: 'batch.not_confirmed',
+            message:
+              'This withdrawal was not prepared for this ad account or its confirmation expired: prepare it again.',
+            details: { confirmationId },
+          },
+        ]);
+      // Valid for this ad account until it expires; once an item was recorded (the confirmation is
+      // claimed) it may be finished after it expired. Checked first to answer at once, then again
+      // inside each item's transaction, which claims it together with the item's effect: a storage
+      // failure leaves the confirmation as it was, and a retry applies what is missing.
+      const lock = `withdrawal:${confirmationId}`;
+      const claim = (row: WithdrawalConfirmationRow | undefined, at: Date) =>
+        row !== undefined &&
+        row.adAccountId === adAccountId &&
+        (row.confirmedAt !== undefined || at.getTime() < row.expiresAt.getTime());
+      const read = await reading(() => store.get(withdrawalConfirmationsTable, confirmationId));
+      if (read.isErr()) return read;
+      const prepared = read.value;
+      if (prepared === undefined || !claim(prepared, clock.now())) return Err(notConfirmed());
+      const results: WithdrawalItemResult[] = [];
+      for (const { adId } of prepared.ads) {
+        const failed = (error: TopAdsError): WithdrawalItemResult => ({ adId, result: 'failed', error });
+        const found = await loadOwned(adAccountId, adId);
+        if (found.isErr()) {
+          results.push(failed(found.error));
+          continue;
+        }
+        type Item = Result<WithdrawalItemResult, TopAdsError>;
+        const keys = [lock, ...adLockKeys(found.value)];
+        const item = await inTransaction(store, clock, keys, async ({ tx, at }): Promise<Item> => {
+          const row = await tx.get(withdrawalConfirmationsTable, confirmationId);
+          if (row === undefined || !claim(row, at)) return Err(notConfirmed());
+          const done = row.results.find((r) => r.adId === adId);
+          if (done !== undefined) return Ok({ ...itemResult(done), replayed: true });
+          const set = await applyAuthorization(tx, at, adAccountId, [adId], false, 'creative_center', actor);
+          if (set.isErr()) return set;
+          const recorded: WithdrawalItemRow = {
+            adId,
+            withdrawn: set.value.changed.has(adId),
+            status: topAdsStatusAt(set.value.ads[0]!, at, policy),
+          };
+          const results = [...row.results, recorded];
+          await tx.update(withdrawalConfirmationsTable, { ...row, confirmedAt: row.confirmedAt ?? at, results });
+          return Ok(itemResult(recorded));
+        });
+        results.push(item.isOk() ? item.value : failed(item.error));
+      }
+      return Ok(results);
+    },
   };
+}
+
+/** The result a recorded withdrawal stands for. */
+function itemResult(row: WithdrawalItemRow): WithdrawalItemResult {
+  return { adId: row.adId, result: row.withdrawn ? 'withdrawn' : 'not_authorized', status: row.status };
 }
