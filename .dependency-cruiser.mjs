@@ -10,7 +10,18 @@ import { readFileSync } from 'node:fs';
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /** The bounded contexts, one folder each under src/. */
-const CONTEXTS = ['spark-codes', 'top-ads', 'delivery-identities', 'business-center', 'ads'];
+const CONTEXTS = [
+  'spark-codes',
+  'top-ads',
+  'delivery-identities',
+  'business-center',
+  'ads',
+  'extensions',
+  'requests',
+  'registry',
+  'portfolio',
+  'business-api',
+];
 const CONTEXT = `^src/(${CONTEXTS.join('|')})/`;
 const TEST = '\\.test\\.ts$';
 /**

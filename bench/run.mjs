@@ -5,6 +5,8 @@
 //
 //   npm run bench                      everything, about 10 minutes on 2 cores
 //   BENCH_QUICK=1 npm run bench        smaller sizes, about a minute
+//   node bench/run.mjs over-time       the reminder sweep's flatness in the store's size (issue 13)
+//   node bench/run.mjs portfolio       a portfolio page at 10^6 vs 10^3 authorizations (issue 14, POR-01)
 //   DATABASE_URL=postgres://… npm run bench   also the PostgreSQL server (PGlite always runs)
 //
 // Goals are ratios against a reference timed in the same run (issue 15). A missed goal is

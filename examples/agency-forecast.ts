@@ -10,7 +10,8 @@ import {
   memoryStore,
   seededRandom,
 } from 'tiktok-ad-auth';
-import type { AdCodeSummary, AdView, FormattableError, Result } from 'tiktok-ad-auth';
+import type { FormattableError, Result } from 'tiktok-ad-auth';
+import type { AdCodeSummary, AdView } from 'tiktok-ad-auth/model';
 import type { AdvertiserFacts, CampaignFacts, CreatorFacts, VideoFacts } from 'tiktok-ad-auth/model';
 
 const json = process.argv.includes('--json');

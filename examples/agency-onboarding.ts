@@ -9,7 +9,8 @@ import {
   memoryStore,
   seededRandom,
 } from 'tiktok-ad-auth';
-import type { FormattableError, Result, StartedLinkRequest } from 'tiktok-ad-auth';
+import type { FormattableError, Result } from 'tiktok-ad-auth';
+import type { StartedLinkRequest } from 'tiktok-ad-auth/model';
 import type { IdentityContextInput, LinkPermission, TikTokAccountFacts } from 'tiktok-ad-auth/model';
 
 const json = process.argv.includes('--json');

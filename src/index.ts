@@ -68,12 +68,6 @@ export {
   createSparkCodes,
   type SparkCodes,
   type SparkCodesOptions,
-  type GeneratedCode,
-  type CodeSearchResult,
-  type ConfirmResult,
-  type RevokeResult,
-  type ExpireDueResult,
-  type LibraryEntryView,
 } from './spark-codes/spark-codes.service.js';
 export {
   canGenerateAdCode,
@@ -89,7 +83,6 @@ export {
   type AdCode,
   type AdCodeFormatError,
 } from './spark-codes/ad-code.js';
-export type { AdCodeSummary } from './spark-codes/spark-codes.model.js';
 export type {
   GenerateCodeError,
   ShowCodeError,
@@ -118,7 +111,6 @@ export {
   revocationEffects,
   stoppedByExpiry,
 } from './ads/ads.rules.js';
-export type { AdView, AdForecast } from './ads/ads.model.js';
 export type { AdsError } from './ads/ads.errors.js';
 export type { AdsEvent } from './ads/ads.events.js';
 
@@ -128,8 +120,6 @@ export {
   type TopAds,
   type TopAdsOptions,
   type TopAdsError,
-  type WithdrawResult,
-  type PopupResult,
 } from './top-ads/top-ads.service.js';
 export {
   topAdsEligibility,
@@ -141,7 +131,6 @@ export {
   assetAuthorizationViolations,
   withAssetAuthorization,
 } from './top-ads/top-ads.rules.js';
-export type { TopAdsStatusView, TopAdsDisplay } from './top-ads/top-ads.model.js';
 export type { TopAdsEvent } from './top-ads/top-ads.events.js';
 
 // Business Center links by QR code
@@ -149,9 +138,6 @@ export {
   createBusinessCenterLinks,
   type BusinessCenterLinks,
   type BusinessCenterLinksOptions,
-  type StartedLinkRequest,
-  type ApprovedLink,
-  type LinkView,
 } from './business-center/business-center.service.js';
 export {
   canStartLinkRequest,
@@ -177,7 +163,6 @@ export {
   type QrToken,
   type QrTokenFormatError,
 } from './business-center/qr-token.js';
-export type { LinkRequestSummary, AdAccountAssignment } from './business-center/business-center.model.js';
 export type {
   StartLinkRequestError,
   ApproveLinkRequestError,
@@ -192,8 +177,6 @@ export {
   createDeliveryIdentities,
   type DeliveryIdentities,
   type DeliveryIdentitiesOptions,
-  type LinkedIdentity,
-  type CreatedIdentity,
 } from './delivery-identities/delivery-identities.service.js';
 export {
   canManageIdentities,
@@ -201,10 +184,44 @@ export {
   canGrantAccountAccess,
   identityAvailability,
 } from './delivery-identities/delivery-identities.rules.js';
-export type { AccountMember, IdentityAvailability } from './delivery-identities/delivery-identities.model.js';
 export type {
   IdentityError,
   GrantAccessError,
   IdentityQueryError,
 } from './delivery-identities/delivery-identities.errors.js';
 export type { DeliveryIdentityEvent } from './delivery-identities/delivery-identities.events.js';
+
+// --- business-api (issue 14) ---
+// A code TikTok issued, read by format only for registration (AG-01). The Business API's
+// schemas, parsers and error table are in `tiktok-ad-auth/business-api`.
+export { parsePlatformCode } from './registry/platform-code.js';
+
+// --- registry (issue 14) ---
+// Codes TikTok issued, registered by ad accounts (AG-01..03); unbinding posts from a library (ADV-02).
+export { createRegistry, type Registry } from './registry/registry.service.js';
+
+// --- requests (issue 13) ---
+// Brand requests: an ad account asks a creator to authorize a video; the creator's ledger.
+export { createBrandRequests, type BrandRequests } from './requests/requests.service.js';
+export { canAcceptRequest, canRequestAuthorization, requestStatusAt } from './requests/requests.rules.js';
+
+// --- extensions (issue 13) ---
+// Authorizations over time: extensions (EXT-01..03), reminders (REM-01), renewal advice (REM-02).
+export { createExtensions, type Extensions } from './extensions/extensions.service.js';
+export {
+  canExtendAuthorization,
+  extendedEnd,
+  extensionAskStatusAt,
+  renewalAdvice,
+  timeLeftInWords,
+} from './extensions/extensions.rules.js';
+
+// --- batches and portfolio (issue 14) ---
+// Batches (BAT-01) are methods of SparkCodes and TopAds; the portfolio (POR-01) is its own service.
+export { createPortfolio, type Portfolio } from './portfolio/portfolio.service.js';
+
+// --- lifecycle (issue 13) ---
+// Ads that depend on a post, an account, a link or a permission (LIFE-01..03): the pure rule; the
+// workflows are `Ads.reportPostChange`, `Ads.reportAccountChange`, `Ads.deleteDraft` and the
+// Business Center link changes.
+export { dependencyViolations } from './ads/ads.rules.js';

@@ -214,3 +214,139 @@ export type {
   AccountCreatedEvent,
   AccountMemberGrantedEvent,
 } from './delivery-identities/delivery-identities.events.js';
+
+// --- business-api (issue 14) ---
+export type { PlatformCode, PlatformCodeFormatError } from './registry/platform-code.js';
+
+// --- registry (issue 14) ---
+export type { EndSource, PlatformCodeFacts } from './registry/registry.model.js';
+export type {
+  AuthorizationRegistration,
+  RefreshResult,
+  RegisterResult,
+  RegisteredCodeView,
+  UnbindResult,
+} from './registry/registry.model.js';
+export type { RegistryError, RegistryOptions } from './registry/registry.service.js';
+export type {
+  ListRegisteredInput,
+  RefreshCodeInput,
+  RegisterCodeInput,
+  UnbindPostInput,
+} from './registry/registry.schemas.js';
+export type {
+  CodeRefreshedEvent,
+  CodeRegisteredEvent,
+  PostUnboundEvent,
+  RegistryEvent,
+} from './registry/registry.events.js';
+
+// --- requests (issue 13) ---
+export type {
+  BrandRequestId,
+  BrandRequestRecord,
+  BrandRequestStatus,
+  BrandRequestView,
+  CreatorLedgerPage,
+  LedgerAdAccount,
+  LedgerAdCounts,
+  LedgerEntry,
+  LedgerStatus,
+} from './requests/requests.model.js';
+export type {
+  AcceptedRequest,
+  BrandRequestError,
+  BrandRequestsOptions,
+} from './requests/requests.service.js';
+export type { AcceptFacts, RequestFacts } from './requests/requests.rules.js';
+export type {
+  AcceptRequestInput,
+  CancelRequestInput,
+  CreatorLedgerInput,
+  DeclineRequestInput,
+  ListRequestsOptions,
+  RequestAuthorizationInput,
+  RequestParty,
+} from './requests/requests.schemas.js';
+export type {
+  RequestAcceptedEvent,
+  RequestCancelledEvent,
+  RequestCreatedEvent,
+  RequestDeclinedEvent,
+  RequestEvent,
+} from './requests/requests.events.js';
+
+// --- extensions (issue 13) ---
+export type {
+  AnswerExtensionResult,
+  ExtensionAskAnswer,
+  ExtensionAskRecord,
+  ExtensionAskStatus,
+  ExtensionAskView,
+  ExtensionResult,
+  ReminderRecipient,
+  ReminderRecord,
+  RenewalAdvice,
+} from './extensions/extensions.model.js';
+export type { ExtensionError, ExtensionQueryError } from './extensions/extensions.errors.js';
+export type {
+  AnswerExtensionInput,
+  AskExtensionInput,
+  ExtendAuthorizationInput,
+  ListAsksInput,
+  RemindDueInput,
+} from './extensions/extensions.schemas.js';
+export type {
+  AuthorizationExtendedEvent,
+  ExtensionAskDeclinedEvent,
+  ExtensionAskGrantedEvent,
+  ExtensionAskedEvent,
+  ExtensionEvent,
+  ReminderAuthorizationEndingEvent,
+} from './extensions/extensions.events.js';
+
+// --- batches and portfolio (issue 14) ---
+export type {
+  BatchError,
+  BatchItemResult,
+  RevokeAllItemResult,
+} from './spark-codes/spark-codes.service.js';
+export type { WithdrawalConfirmation, WithdrawalItemResult } from './top-ads/top-ads.service.js';
+export type { PortfolioError } from './portfolio/portfolio.service.js';
+export type { PortfolioItem, PortfolioPage } from './portfolio/portfolio.model.js';
+export type { PortfolioKey } from './portfolio/portfolio.rules.js';
+export type { ConfirmCodesInput, RevokeAllCodesInput } from './spark-codes/spark-codes.schemas.js';
+export type { ConfirmWithdrawalInput, PrepareWithdrawalInput } from './top-ads/top-ads.schemas.js';
+export type { EndingSoonInput } from './portfolio/portfolio.schemas.js';
+
+// --- lifecycle (issue 13) ---
+export type {
+  DeletedAd,
+  DependencyFacts,
+  DependencyReport,
+  DependencyStateRecord,
+  IdentityAvailabilityFact,
+  LifecycleReason,
+} from './ads/ads.model.js';
+export type { AdDeletedEvent, DependencyReportedEvent } from './ads/ads.events.js';
+export type { DeleteDraftInput, ReportAccountChangeInput, ReportPostChangeInput } from './ads/ads.schemas.js';
+
+// --- results and views of the services (moved from `.` to keep it at most 150 names) ---
+export type {
+  GeneratedCode,
+  CodeSearchResult,
+  ConfirmResult,
+  RevokeResult,
+  ExpireDueResult,
+  LibraryEntryView,
+} from './spark-codes/spark-codes.service.js';
+export type { AdCodeSummary } from './spark-codes/spark-codes.model.js';
+export type { AdView, AdForecast } from './ads/ads.model.js';
+export type { WithdrawResult, PopupResult } from './top-ads/top-ads.service.js';
+export type { TopAdsStatusView, TopAdsDisplay } from './top-ads/top-ads.model.js';
+export type { StartedLinkRequest, ApprovedLink, LinkView } from './business-center/business-center.service.js';
+export type { LinkRequestSummary, AdAccountAssignment } from './business-center/business-center.model.js';
+export type { LinkedIdentity, CreatedIdentity } from './delivery-identities/delivery-identities.service.js';
+export type { AccountMember, IdentityAvailability } from './delivery-identities/delivery-identities.model.js';
+export type { ExtensionsOptions } from './extensions/extensions.service.js';
+export type { PortfolioOptions } from './portfolio/portfolio.service.js';

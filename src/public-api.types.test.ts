@@ -3,7 +3,6 @@ import type {
   AdCode,
   Decision,
   DeniedError,
-  GeneratedCode,
   Result,
   SearchCodeError,
   SparkCodes,
@@ -11,7 +10,7 @@ import type {
   ValidationError,
   Violation,
 } from './index.js';
-import type { AdCodeRecord, AdCodeStatus, CreatorId, VideoId } from './model.js';
+import type { AdCodeRecord, AdCodeStatus, CreatorId, GeneratedCode, VideoId } from './model.js';
 import { canGenerateAdCode, createSparkCodes, parseAdCode } from './index.js';
 
 describe('public types', () => {

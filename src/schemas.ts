@@ -88,3 +88,44 @@ export {
   checkIdentityAvailabilityInputSchema,
   listIdentitiesInputSchema,
 } from './delivery-identities/delivery-identities.schemas.js';
+
+// --- requests (issue 13) ---
+export {
+  acceptRequestInputSchema,
+  cancelRequestInputSchema,
+  creatorLedgerInputSchema,
+  declineRequestInputSchema,
+  listRequestsOptionsSchema,
+  requestAuthorizationInputSchema,
+  requestPartySchema,
+} from './requests/requests.schemas.js';
+
+// --- extensions (issue 13) ---
+export {
+  answerExtensionInputSchema,
+  askExtensionInputSchema,
+  extendAuthorizationInputSchema,
+  listAsksInputSchema,
+  remindDueInputSchema,
+} from './extensions/extensions.schemas.js';
+
+// --- batches and portfolio (issue 14) ---
+export { confirmCodesInputSchema, revokeAllCodesInputSchema } from './spark-codes/spark-codes.schemas.js';
+export { confirmWithdrawalInputSchema, prepareWithdrawalInputSchema } from './top-ads/top-ads.schemas.js';
+export { endingSoonInputSchema } from './portfolio/portfolio.schemas.js';
+
+// --- registry (issue 14) ---
+export {
+  listRegisteredInputSchema,
+  platformCodeFactsSchema,
+  refreshCodeInputSchema,
+  registerCodeInputSchema,
+  unbindPostInputSchema,
+} from './registry/registry.schemas.js';
+
+// --- lifecycle (issue 13) ---
+export {
+  deleteDraftInputSchema,
+  reportAccountChangeInputSchema,
+  reportPostChangeInputSchema,
+} from './ads/ads.schemas.js';

@@ -28,7 +28,18 @@ describe('X-01 every violation the library emits is catalogued under its rule', 
   test('the scan finds violations written over two lines (SPARK-12 a code already in force)', () => {
     expect(pairs.some((p) => p.rule === 'SPARK-12' && p.code === 'spark.code_already_in_force')).toBe(true);
   });
-  const contexts = ['spark-codes', 'ads', 'top-ads', 'business-center', 'delivery-identities'];
+  const contexts = [
+    'spark-codes',
+    'ads',
+    'top-ads',
+    'business-center',
+    'delivery-identities',
+    'extensions',
+    'requests',
+    'registry',
+    'portfolio',
+    'business-api',
+  ];
   test.each(contexts)('%s: each (rule, code) pair is in the rule catalogue', (ctx) => {
     for (const p of pairs.filter((x) => x.file.includes(`/${ctx}/`))) {
       expect(ruleInfo(p.rule).codes, `${p.file}: ${p.rule} ${p.code}`).toContain(p.code);

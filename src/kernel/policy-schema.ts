@@ -130,6 +130,27 @@ export const policySchema = z.strictObject({
   ),
   /** Top Ads predicate: whole days a creative must have been published before it is eligible (default 0). */
   topAdsMinDaysPublished: z._default(z.int().check(z.gte(0), z.lte(3650)), 0),
+  // --- extensions (issue 13) ---
+  /** EXT-03: how long an advertiser's extension ask can be answered, in ms (default 7 days). */
+  extensionAskLifetimeMs: z._default(positiveInt.check(z.lte(365 * DAY_MS)), 7 * DAY_MS),
+  /** REM-01: how long before an authorization's end reminders are due, in ms (default 7 days and 1 day). */
+  reminderOffsetsMs: z._default(
+    z.array(positiveInt.check(z.lte(365 * DAY_MS))).check(
+      z.minLength(1),
+      z.maxLength(16),
+      z.refine((a) => new Set(a).size === a.length, 'must not repeat an offset'),
+    ),
+    [7 * DAY_MS, DAY_MS],
+  ),
+  // --- end extensions ---
+  // --- requests (issue 13) ---
+  /** REQ-01: the period a brand request asks for when it names none, in days (default 365). */
+  defaultRequestPeriodDays: z._default(positiveInt.check(z.lte(3650)), 365),
+  /** REQ-01: how long a brand request can be answered, in ms (default 7 days); then it is EXPIRED. */
+  requestLifetimeMs: z._default(positiveInt.check(z.lte(365 * DAY_MS)), 7 * DAY_MS),
+  /** REQ-02: how many brand requests one ad account may have pending at once (default 30). */
+  maxPendingRequests: z._default(positiveInt.check(z.lte(100_000)), 30),
+  // --- end requests ---
 });
 
 /**

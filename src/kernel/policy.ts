@@ -92,6 +92,15 @@ export const DEFAULT_POLICY: Policy = /* @__PURE__ */ deepFreeze({
   topAdsExcludedCampaignTypes: ['SMART_PERFORMANCE'],
   topAdsExcludedObjectives: [],
   topAdsMinDaysPublished: 0,
+  // --- extensions (issue 13) ---
+  extensionAskLifetimeMs: 7 * DAY_MS,
+  reminderOffsetsMs: [7 * DAY_MS, DAY_MS],
+  // --- end extensions ---
+  // --- requests (issue 13) ---
+  defaultRequestPeriodDays: 365,
+  requestLifetimeMs: 7 * DAY_MS,
+  maxPendingRequests: 30,
+  // --- end requests ---
 });
 
 /** Internal: freezes a policy and every array in it (policies are shared, never changed). */

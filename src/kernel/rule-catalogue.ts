@@ -107,7 +107,7 @@ const catalogue = [
     id: 'ADV-02',
     sources: ['001', '003'],
     title: 'Search shows the video for review; confirm adds it to the Spark Ads library.',
-    codes: ['spark.code_already_used'],
+    codes: ['spark.code_already_used', 'spark.post_in_use_by_ads'],
   },
   {
     id: 'ADV-03',
@@ -226,7 +226,6 @@ const catalogue = [
       'identity.scope_unavailable',
       'identity.private_account',
       'identity.not_business_account',
-      'ads.identity_unavailable',
     ],
   },
   // §5 Business Center links by QR code
@@ -295,8 +294,10 @@ const catalogue = [
   {
     id: 'EXT-01',
     sources: [],
-    title: 'A creator can extend an authorization in force by one allowed period; the new end is the current end plus the period.',
-    codes: ['extension.period_not_allowed'],
+    title:
+      'A creator can extend an authorization in force by one allowed ' +
+      'period; the new end is the current end plus the period.',
+    codes: ['extension.period_not_allowed', 'extension.platform_code'],
   },
   {
     id: 'EXT-02',
@@ -307,13 +308,17 @@ const catalogue = [
   {
     id: 'EXT-03',
     sources: [],
-    title: 'An advertiser holding an authorization can ask for an extension; the creator grants a period or declines; an unanswered ask lapses after 7 days.',
+    title:
+      'An advertiser holding an authorization can ask for an extension; the creator ' +
+      'grants a period or declines; an unanswered ask lapses after 7 days.',
     codes: ['extension.not_in_library', 'extension.ask_not_pending', 'extension.ask_already_pending'],
   },
   {
     id: 'REQ-01',
     sources: [],
-    title: 'An advertiser can request a creator\'s authorization of a named video for a period (default 365 days): PENDING to ACCEPTED, DECLINED, EXPIRED or CANCELLED.',
+    title:
+      "An advertiser can request a creator's authorization of a named video for a period " +
+      '(default 365 days): PENDING to ACCEPTED, DECLINED, EXPIRED or CANCELLED.',
     codes: ['request.not_pending', 'request.period_not_allowed'],
   },
   {
@@ -325,8 +330,10 @@ const catalogue = [
   {
     id: 'REQ-03',
     sources: [],
-    title: 'Accepting a request authorizes that ad account only, with no shareable code; eligibility is checked at acceptance.',
-    codes: ['request.no_shareable_code'],
+    title:
+      'Accepting a request authorizes that ad account only, with no ' +
+      'shareable code; eligibility is checked at acceptance.',
+    codes: ['request.no_shareable_code', 'request.wrong_creator', 'request.wrong_video'],
   },
   {
     id: 'REQ-04',
@@ -337,26 +344,30 @@ const catalogue = [
   {
     id: 'REM-01',
     sources: [],
-    title: 'Reminders before an authorization ends, at configurable offsets, recorded once each for the creator and each ad account using it.',
+    title:
+      'Reminders before an authorization ends, at configurable offsets, recorded ' +
+      'once each for the creator and each ad account using it.',
     codes: [],
   },
   {
     id: 'REM-02',
     sources: [],
-    title: 'Renewal advice: the smallest allowed period covering an ad\'s end plus the review time, or that none does.',
+    title: "Renewal advice: the smallest allowed period covering an ad's end plus the review time, or that none does.",
     codes: [],
   },
   {
     id: 'LIFE-01',
     sources: ['004'],
-    title: 'When a post, account, link or permission an ad depends on goes away, every approved or running ad depending on it is paused in the same step.',
-    codes: [],
+    title:
+      'When a post, account, link or permission an ad depends on goes away, every ' +
+      'approved or running ad depending on it is paused in the same step.',
+    codes: ['ads.post_private', 'ads.post_deleted', 'ads.account_banned'],
   },
   {
     id: 'LIFE-02',
     sources: ['002'],
-    title: 'An identity\'s availability comes from the library\'s own records, never from a flag the caller asserts.',
-    codes: [],
+    title: "An identity's availability comes from the library's own records, never from a flag the caller asserts.",
+    codes: ['ads.identity_unavailable'],
   },
   {
     id: 'LIFE-03',
@@ -374,14 +385,16 @@ const catalogue = [
   {
     id: 'AG-01',
     sources: [],
-    title: 'An ad account can register a code TikTok issued, with the facts the Business API returns for it; only its digest is stored.',
-    codes: ['registry.code_malformed', 'registry.code_not_kept'],
+    title:
+      'An ad account can register a code TikTok issued, with the facts the ' +
+      'Business API returns for it; only its digest is stored.',
+    codes: ['registry.code_malformed', 'registry.code_not_kept', 'registry.code_issued_here'],
   },
   {
     id: 'AG-02',
     sources: [],
     title: 'A registered authorization records where its end comes from and when it was last checked.',
-    codes: ['registry.stale_answer'],
+    codes: ['registry.stale_answer', 'registry.other_video'],
   },
   {
     id: 'AG-03',
@@ -392,14 +405,14 @@ const catalogue = [
   {
     id: 'API-01',
     sources: [],
-    title: 'The Business API\'s vocabulary is modelled whole; a revoked code maps to auth_code_not_found.',
+    title: "The Business API's vocabulary is modelled whole; a revoked code maps to auth_code_not_found.",
     codes: [],
   },
   {
     id: 'BAT-01',
     sources: ['000'],
     title: 'Batches report per item and are idempotent per item.',
-    codes: ['batch.too_many_items', 'batch.not_confirmed'],
+    codes: ['batch.too_many_items', 'batch.not_confirmed', 'batch.idempotency_key_reused'],
   },
   {
     id: 'POR-01',

@@ -13,6 +13,10 @@ import {
 } from '../delivery-identities/delivery-identities.service.js';
 import { createSparkCodes, type SparkCodes } from '../spark-codes/spark-codes.service.js';
 import { createTopAds, type TopAds } from '../top-ads/top-ads.service.js';
+import { createExtensions, type Extensions } from '../extensions/extensions.service.js';
+import { createBrandRequests, type BrandRequests } from '../requests/requests.service.js';
+import { createRegistry, type Registry } from '../registry/registry.service.js';
+import { createPortfolio, type Portfolio } from '../portfolio/portfolio.service.js';
 import type { ValidationIssueCode } from './errors.js';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 300);
@@ -70,6 +74,8 @@ const spark: Bases<SparkCodes> = {
   listCreatorCodes: 'tt-dana',
   listLibrary: 'adv-1',
   listExpiring: { withinMs: 86_400_000, from: T0 },
+  confirmCodes: { advertiser, userId: 'u-7', items: [{ code, idempotencyKey: 'k-1' }] },
+  revokeAllCodes: { creatorId: 'tt-dana' },
 };
 const action = { adAccountId: 'adv-1', adId: 'ad_1', userId: 'u-7' };
 const ads: Bases<Ads> = {
@@ -94,6 +100,9 @@ const ads: Bases<Ads> = {
   getAd: { adAccountId: 'adv-1', adId: 'ad_1', at: T0 },
   listAds: 'adv-1',
   forecast: { adAccountId: 'adv-1', adId: 'ad_1', withinMs: 1000, at: T0 },
+  deleteDraft: action,
+  reportPostChange: { videoId: 'vid-1', change: 'PRIVATE', reportedBy: 'u-7' },
+  reportAccountChange: { accountId: 'tt-1', change: 'BANNED', reportedBy: 'u-7' },
 };
 const topAds: Bases<TopAds> = {
   status: { adAccountId: 'adv-1', adId: 'ad_1', at: T0 },
@@ -101,6 +110,8 @@ const topAds: Bases<TopAds> = {
   authorize: { adAccountId: 'adv-1', adIds: ['ad_1', 'ad_2'], source: 'creative_center', userId: 'u-7' },
   popup: { accountId: 'tt4b-1', adAccountIds: ['adv-1'] },
   listTopAds: { regions: ['US'], industries: ['Beauty'], objectives: ['REACH'], at: T0 },
+  prepareWithdrawal: { adAccountId: 'adv-1', adIds: ['ad_1', 'ad_2'], userId: 'u-7' },
+  confirmWithdrawal: { adAccountId: 'adv-1', confirmationId: 'wdc_1', userId: 'u-7' },
 };
 const manage = { businessCenter, member, linkId: 'link_1' };
 const bc: Bases<BusinessCenterLinks> = {
@@ -138,6 +149,40 @@ const identities: Bases<DeliveryIdentities> = {
   checkIdentityAvailability: { account: { id: 'tt-1', accountType: 'CREATOR', isPrivate: false }, adAccount },
   listIdentities: { adAccount },
 };
+const extensions: Bases<Extensions> = {
+  extendAuthorization: { creatorId: 'tt-dana', codeId: 'code_1', periodDays: 30 },
+  askExtension: { adAccountId: 'adv-1', userId: 'u-7', codeId: 'code_1', periodDays: 30 },
+  answerExtension: { creatorId: 'tt-dana', askId: 'ask_1', answer: { grant: 30 } },
+  listAsks: { creatorId: 'tt-dana', limit: 10 },
+  remindDue: { limit: 10 },
+};
+const facts = {
+  status: 'NOT_USED',
+  videoId: 'vid-9',
+  creatorId: 'tt-9',
+  creatorName: 'Nine',
+  authStartAt: T0,
+  authEndAt: new Date(T0.getTime() + 30 * 86_400_000),
+  checkedAt: T0,
+  endSource: 'API',
+} as const;
+const requests: Bases<BrandRequests> = {
+  requestAuthorization: { advertiser: { adAccountId: 'adv-1' }, userId: 'u-7', creatorId: 'tt-dana', videoId: 'vid-1' },
+  acceptRequest: { creatorId: 'tt-dana', requestId: 'breq_1', creator, video },
+  declineRequest: { creatorId: 'tt-dana', requestId: 'breq_1', reason: 'no' },
+  cancelRequest: { adAccountId: 'adv-1', userId: 'u-7', requestId: 'breq_1' },
+  listRequests: { creatorId: 'tt-dana' },
+  creatorLedger: { creatorId: 'tt-dana', limit: 10 },
+};
+const registry: Bases<Registry> = {
+  registerCode: { adAccountId: 'adv-1', userId: 'u-7', code, facts },
+  refreshCode: { adAccountId: 'adv-1', userId: 'u-7', codeId: 'code_1', facts },
+  listRegistered: { adAccountId: 'adv-1' },
+  unbindPost: { adAccountId: 'adv-1', userId: 'u-7', codeId: 'code_1' },
+};
+const portfolio: Bases<Portfolio> = {
+  endingSoon: { scope: { adAccountIds: ['adv-1'] }, within: { from: T0, days: 30 }, limit: 10 },
+};
 
 type Call = (input: unknown) => Promise<{ isErr(): boolean; error?: unknown }>;
 interface Entry {
@@ -157,6 +202,10 @@ function services() {
     topAds: createTopAds({ store, clock, random }),
     bc: createBusinessCenterLinks({ store, clock, random }),
     identities: createDeliveryIdentities({ store, clock, random }),
+    extensions: createExtensions({ store, clock, random }),
+    requests: createBrandRequests({ store, clock, random }),
+    registry: createRegistry({ store, clock, random }),
+    portfolio: createPortfolio({ store, clock, random }),
   };
 }
 
@@ -173,6 +222,10 @@ const ALL: readonly Entry[] = [
   ...entries('topAds', topAds),
   ...entries('bc', bc),
   ...entries('identities', identities),
+  ...entries('extensions', extensions),
+  ...entries('requests', requests),
+  ...entries('registry', registry),
+  ...entries('portfolio', portfolio),
 ];
 
 type Key = string | number;

@@ -13,6 +13,8 @@ import {
   createDeliveryIdentities,
   type DeliveryIdentities,
 } from '../delivery-identities/delivery-identities.service.js';
+import { createBrandRequests, type BrandRequests } from '../requests/requests.service.js'; // requests (issue 13)
+import { createExtensions, type Extensions } from '../extensions/extensions.service.js';
 import type { AdCodeRecord } from '../spark-codes/spark-codes.model.js';
 import type { ConfirmCodeInput, GenerateCodeInput } from '../spark-codes/spark-codes.schemas.js';
 import type { CreateAdInput } from '../ads/ads.schemas.js';
@@ -34,6 +36,8 @@ export interface App {
   readonly topAds: TopAds;
   readonly bc: BusinessCenterLinks;
   readonly ids: DeliveryIdentities;
+  readonly requests: BrandRequests; // requests (issue 13)
+  readonly extensions: Extensions;
 }
 
 /** The services over `store` with `clock` (random ids: app servers never mint the same one). */
@@ -47,6 +51,8 @@ export function app(store: Store, clock: Clock, policy?: Policy): App {
     topAds: createTopAds(options),
     bc: createBusinessCenterLinks(options),
     ids: createDeliveryIdentities(options),
+    requests: createBrandRequests(options), // requests (issue 13)
+    extensions: createExtensions(options),
   };
 }
 

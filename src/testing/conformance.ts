@@ -1,7 +1,12 @@
 import { tableChecks } from './table-contract.js';
 import { transactionChecks } from './transactions.js';
 import { serviceRaceChecks } from './service-races.js';
+import { registryRaceChecks } from './races-registry.js'; // --- registry (issue 14) ---
+import { requestsRaceChecks } from './races-requests.js'; // --- requests (issue 13) ---
+import { extensionsRaceChecks } from './races-extensions.js'; // --- extensions (issue 13) ---
+import { lifecycleRaceChecks } from './races-lifecycle.js'; // --- lifecycle (issue 13) ---
 import { faultChecks } from './faults.js';
+import { batchesRaceChecks } from './races-batches.js'; // --- batches and portfolio (issue 14) ---
 import type { ConformanceCheck, ConformanceOptions, StoreFactory } from './types.js';
 
 /**
@@ -57,5 +62,10 @@ export function storeConformanceChecks(
     ...transactionChecks(factory, numRuns),
     ...faultChecks(factory),
     ...serviceRaceChecks(factory, numRuns),
+    ...batchesRaceChecks(factory, numRuns), // --- batches and portfolio (issue 14) ---
+    ...requestsRaceChecks(factory, numRuns), // --- requests (issue 13) ---
+    ...registryRaceChecks(factory, numRuns), // --- registry (issue 14) ---
+    ...extensionsRaceChecks(factory, numRuns), // --- extensions (issue 13) ---
+    ...lifecycleRaceChecks(factory, numRuns), // --- lifecycle (issue 13) ---
   ];
 }

@@ -39,6 +39,15 @@ interface Workflow {
 }
 
 const none = async () => ({});
+/**
+ * A batch answers per item (BAT-01): a storage failure shows in the item, not in the call. The
+ * answer of a one-item batch is its item's: ok, or the item's error.
+ */
+function itemAnswer(r: { isOk(): boolean; value?: unknown }, failed: string): Result {
+  const items = r.isOk() ? (r.value as readonly { result: string; error?: unknown }[]) : [];
+  const bad = items.find((i) => i.result === failed);
+  return bad === undefined ? (r as Result) : ({ isOk: () => false, isErr: () => true, error: bad.error } as Result);
+}
 
 async function code(on: App, n: number, accounts: readonly string[] = [], periodDays = 30) {
   const g = (await on.spark.generateCode(generateInput(`v-f-${n}`, `cr-f-${n}`, periodDays))).unwrap();
@@ -135,6 +144,83 @@ const WORKFLOWS: readonly Workflow[] = [
       return {};
     },
     run: (on, _c, n) => on.topAds.popup({ accountId: `tt4b-f-${n}`, adAccountIds: [`acc-f-${n}`] }),
+  },
+  {
+    name: 'spark confirmCodes (a batch of one code: each item is its own transaction)',
+    setup: async (on, n) => ({ a: (await code(on, n)).code }),
+    run: async (on, c, n) => {
+      const items = [{ code: c.a!, idempotencyKey: `k-a-${n}` }];
+      return itemAnswer(await on.spark.confirmCodes({ advertiser: advertiser(`acc-f-${n}`), items }), 'refused');
+    },
+  },
+  {
+    name: 'spark revokeAllCodes (one code with a running ad)',
+    setup: async (on, n) => {
+      const a = await code(on, n, [`acc-f-${n}`]);
+      await adThrough(on, codeAd(`acc-f-${n}`, a.codeId), ['submit', 'approve', 'start']);
+      return a;
+    },
+    run: async (on, c) => {
+      return itemAnswer(await on.spark.revokeAllCodes({ creatorId: c.creatorId! }), 'refused');
+    },
+  },
+  {
+    name: 'top ads confirmWithdrawal (one creative)',
+    setup: async (on, n) => {
+      const a = await adThrough(on, userAd(`acc-f-${n}`, `brand-${n}`), []);
+      const prepared = (await on.topAds.prepareWithdrawal({ adAccountId: `acc-f-${n}`, adIds: [a] })).unwrap();
+      return { confirmationId: prepared.id };
+    },
+    run: async (on, c, n) => {
+      const r = await on.topAds.confirmWithdrawal({ adAccountId: `acc-f-${n}`, confirmationId: c.confirmationId! });
+      return itemAnswer(r, 'failed');
+    },
+  },
+  {
+    name: 'ads reportPostChange that pauses a running ad (LIFE-01)',
+    setup: async (on, n) => {
+      const c = await code(on, n, [`acc-f-${n}`]);
+      await adThrough(on, codeAd(`acc-f-${n}`, c.codeId), ['submit', 'approve', 'start']);
+      return { videoId: `v-f-${n}` };
+    },
+    run: (on, c) => on.ads.reportPostChange({ videoId: c.videoId!, change: 'PRIVATE' }),
+  },
+  {
+    name: 'ads deleteDraft (LIFE-03)',
+    setup: async (on, n) => {
+      const c = await code(on, n, [`acc-f-${n}`]);
+      return { adId: await adThrough(on, codeAd(`acc-f-${n}`, c.codeId), []) };
+    },
+    run: (on, c, n) => on.ads.deleteDraft({ adAccountId: `acc-f-${n}`, adId: c.adId! }),
+  },
+  {
+    name: 'extensions extendAuthorization that moves a running ad (EXT-01)',
+    setup: async (on, n) => {
+      const c = await code(on, n, [`acc-f-${n}`]);
+      await adThrough(on, codeAd(`acc-f-${n}`, c.codeId), ['submit', 'approve', 'start']);
+      return c;
+    },
+    run: (on, c) => on.extensions.extendAuthorization({ creatorId: c.creatorId!, codeId: c.codeId!, periodDays: 7 }),
+  },
+  {
+    name: 'extensions answerExtension granting an ask (EXT-03)',
+    setup: async (on, n) => {
+      const c = await code(on, n, [`acc-f-${n}`]);
+      const ask = (
+        await on.extensions.askExtension({ adAccountId: `acc-f-${n}`, codeId: c.codeId, periodDays: 30 })
+      ).unwrap();
+      return { ...c, askId: ask.id };
+    },
+    run: (on, c) => on.extensions.answerExtension({ creatorId: c.creatorId!, askId: c.askId!, answer: { grant: 7 } }),
+  },
+  {
+    name: 'extensions remindDue recording reminders (REM-01)',
+    setup: async (on, n) => {
+      (on.clock as ReturnType<typeof manualClock>).advance(DAY_MS);
+      await on.extensions.remindDue(); // what earlier codes have due, so that the run records this code's only
+      return code(on, n, [`acc-f-${n}`], 7); // its 7-day reminders are due at once
+    },
+    run: (on) => on.extensions.remindDue(),
   },
   { name: 'bc startLinkRequest', setup: none, run: (on, _c, n) => on.bc.startLinkRequest(linkRequest(`bc-f-${n}`)) },
   {

@@ -9,7 +9,9 @@ import type { Actor } from '../kernel/events.js';
 import { DAY_MS } from '../kernel/time.js';
 import { LINK_PERMISSIONS } from '../business-center/permissions.js';
 import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
-import type { AdRecord, AdStatus } from '../ads/ads.model.js';
+import type { AdRecord, AdStatus, DependencyStateRecord } from '../ads/ads.model.js';
+import type { BrandRequestRecord } from '../requests/requests.model.js'; // requests (issue 13)
+import type { ExtensionAskRecord, ReminderRecord } from '../extensions/extensions.model.js';
 import type { AdAccountAssignment, BcLinkRecord, LinkRequestRecord } from '../business-center/business-center.model.js';
 import {
   accountMembersTable,
@@ -23,7 +25,15 @@ import {
   ownedAccountsTable,
   popupsTable,
   type AccountMemberRow,
+  batchItemsTable,
+  withdrawalConfirmationsTable,
+  type BatchItemRow,
+  type WithdrawalConfirmationRow,
   type FailedSearchRow,
+  brandRequestsTable, // requests (issue 13)
+  dependencyStatesTable, // lifecycle (issue 13)
+  extensionAsksTable,
+  remindersTable,
   type OwnedAccountRow,
   type PopupRow,
 } from '../storage/tables.js';
@@ -161,11 +171,16 @@ const ads: RowSpec<AdRecord> = {
           'CUSTOMIZED_USER' as const,
         ),
         ref: name('', 3),
-        available: fc.boolean(),
         expiresAt: instant,
         status: fc.constantFrom(...STATUSES),
         reason: maybe(
-          fc.constantFrom('authorization_revoked' as const, 'authorization_expired' as const, 'advertiser' as const),
+          fc.constantFrom(
+            'authorization_revoked' as const,
+            'authorization_expired' as const,
+            'advertiser' as const,
+            'link_removed' as const,
+            'post_deleted' as const,
+          ),
         ),
         offered: fc.boolean(),
         authorized: fc.boolean(),
@@ -180,11 +195,7 @@ const ads: RowSpec<AdRecord> = {
       })
       .map((x) => {
         const auth = x.kind === 'AUTH_CODE';
-        const identity = auth
-          ? { type: x.kind, codeId: `code_${x.ref}` }
-          : x.kind === 'BC_AUTH_TT'
-            ? { type: x.kind, identityId: `id-${x.ref}`, available: x.available }
-            : { type: x.kind, identityId: `id-${x.ref}` };
+        const identity = auth ? { type: x.kind, codeId: `code_${x.ref}` } : { type: x.kind, identityId: `id-${x.ref}` };
         return compact({
           id: `ad_${NAMES[k]}`,
           adAccountId: x.adAccountId,
@@ -430,12 +441,189 @@ const items: RowSpec<ConformanceItem> = {
       ),
 };
 
+// --- batches and portfolio (issue 14) ---
+const batchItems: RowSpec<BatchItemRow> = {
+  table: batchItemsTable,
+  keys: NAMES.length,
+  row: (k) =>
+    fc
+      .record({ digest: fc.constantFrom(hex('0'), hex('a')), applied: fc.boolean(), at: instant, entryAt: instant })
+      .map(
+        (x) =>
+          ({
+            kind: 'confirm_code',
+            adAccountId: `acc-${NAMES[k % 2]}`,
+            idempotencyKey: `key-${NAMES[k]}`,
+            codeDigest: x.digest,
+            result: x.applied ? 'applied' : 'already_applied',
+            entry: {
+              adAccountId: `acc-${NAMES[k % 2]}`,
+              codeId: 'code_a',
+              videoId: 'v-a',
+              creatorId: 'cr-a',
+              confirmedAt: x.entryAt,
+              confirmedBy: { kind: 'advertiser', id: `acc-${NAMES[k % 2]}` },
+              preview: { creatorId: 'cr-a', creatorName: 'Dana', videoId: 'v-a' },
+              expiresAt: x.entryAt,
+            },
+            recordedAt: x.at,
+          }) as unknown as BatchItemRow,
+      ),
+};
+const withdrawals: RowSpec<WithdrawalConfirmationRow> = {
+  table: withdrawalConfirmationsTable,
+  keys: NAMES.length,
+  row: (k) =>
+    fc.record({ at: instant, until: instant, confirmedAt: maybe(instant), by: actor, withdrawn: fc.boolean() }).map(
+      (x) =>
+        compact({
+          id: `wdc_${NAMES[k]}`,
+          adAccountId: `acc-${NAMES[k % 3]}`,
+          preparedAt: x.at,
+          preparedBy: x.by,
+          expiresAt: x.until,
+          ads: [{ adId: 'ad_a', status: 'IN_TOP_ADS', until: x.until }],
+          results: x.confirmedAt
+            ? [{ adId: 'ad_a', withdrawn: x.withdrawn, status: { adId: 'ad_a', status: 'NOT_IN_TOP_ADS' } }]
+            : [],
+          confirmedAt: x.confirmedAt,
+        }) as unknown as WithdrawalConfirmationRow,
+    ),
+};
+const batchRows = [batchItems, withdrawals];
+// --- end batches and portfolio ---
+
+// --- requests (issue 13) ---
+const brandRequests: RowSpec<BrandRequestRecord> = {
+  table: brandRequestsTable,
+  keys: NAMES.length,
+  row: (k) =>
+    fc
+      .record({
+        adAccountId: name('acc-', 3),
+        creatorId: name('cr-', 3),
+        videoId: name('v-', 3),
+        periodDays: fc.constantFrom(7, 365),
+        note: maybe(text),
+        requestedAt: instant,
+        requestedBy: actor,
+        expiresAt: instant,
+        answer: fc.constantFrom('none', 'accepted', 'declined', 'cancelled'),
+        at: instant,
+        codeId: fc.constantFrom('code_a', 'code_b', 'code_B'),
+      })
+      .map(
+        ({ answer, at, codeId, ...x }) =>
+          compact({
+            id: `breq_${NAMES[k]}`,
+            ...x,
+            note: x.note === '' ? undefined : x.note,
+            acceptedAt: answer === 'accepted' ? at : undefined,
+            // Unique: two accepted rows with the same code clash.
+            codeId: answer === 'accepted' ? codeId : undefined,
+            declinedAt: answer === 'declined' ? at : undefined,
+            cancelledAt: answer === 'cancelled' ? at : undefined,
+            cancelledBy: answer === 'cancelled' ? x.requestedBy : undefined,
+          }) as unknown as BrandRequestRecord,
+      ),
+};
+const requestRows = [brandRequests];
+// --- end requests ---
+
+// --- lifecycle (issue 13) ---
+const dependencyStates: RowSpec<DependencyStateRecord> = {
+  table: dependencyStatesTable,
+  keys: NAMES.length,
+  row: (k) =>
+    fc.record({ at: instant, by: actor, n: fc.nat(1) }).map(
+      (x) =>
+        ({
+          key: `${k % 2 === 0 ? 'video' : 'account'}:${NAMES[k]}`,
+          kind: k % 2 === 0 ? 'POST' : 'ACCOUNT',
+          subjectId: NAMES[k],
+          state: k % 2 === 0 ? (['PRIVATE', 'DELETED'] as const)[x.n] : (['ACTIVE', 'BANNED'] as const)[x.n],
+          changedAt: x.at,
+          changedBy: x.by,
+        }) as DependencyStateRecord,
+    ),
+};
+const lifecycleRows = [dependencyStates];
+// --- end lifecycle ---
+
+// --- extensions (issue 13) ---
+const extensionAsks: RowSpec<ExtensionAskRecord> = {
+  table: extensionAsksTable,
+  keys: NAMES.length,
+  row: (k) =>
+    fc
+      .record({
+        codeId: fc.constantFrom('code_a', 'code_B', 'code_é'),
+        adAccountId: name('acc-', 3),
+        creatorId: name('cr-', 3),
+        videoId: name('v-', 3),
+        periodDays: fc.constantFrom(7, 30, 365),
+        askedAt: instant,
+        askedBy: actor,
+        expiresAt: instant,
+        answer: fc.constantFrom('none', 'granted', 'declined'),
+        at: instant,
+      })
+      .map(
+        ({ answer, at, ...x }) =>
+          compact({
+            id: `ask_${NAMES[k]}`,
+            ...x,
+            answeredAt: answer === 'none' ? undefined : at,
+            answer:
+              answer === 'granted'
+                ? { kind: 'GRANTED', periodDays: x.periodDays }
+                : answer === 'declined'
+                  ? { kind: 'DECLINED' }
+                  : undefined,
+          }) as unknown as ExtensionAskRecord,
+      ),
+};
+const reminders: RowSpec<ReminderRecord> = {
+  table: remindersTable,
+  keys: NAMES.length,
+  row: (k) =>
+    // The primary key holds the end instant: it is the same for every row of key k.
+    fc.record({ creatorId: name('cr-', 3), videoId: name('v-', 3), at: instant, message: text }).map(
+      (x) =>
+        ({
+          codeId: `code_${NAMES[k]}`,
+          creatorId: x.creatorId,
+          videoId: x.videoId,
+          endsAt: new Date(INSTANTS[k % INSTANTS.length]!),
+          offsetMs: DAY_MS,
+          dueAt: new Date(INSTANTS[k % INSTANTS.length]! - DAY_MS),
+          recipient: { kind: k % 2 === 0 ? 'creator' : 'advertiser', id: `r-${NAMES[k]}` },
+          recordedAt: x.at,
+          message: x.message,
+        }) as unknown as ReminderRecord,
+    ),
+};
+const extensionRows = [extensionAsks, reminders];
+// --- end extensions ---
+
 /** Rows for every table of the library (`TABLES`), by table name. */
 export const LIBRARY_ROWS: Readonly<Record<string, RowSpec<never>>> = Object.fromEntries(
-  [codes, library, failedSearches, ads, popups, linkRequests, links, assignments, ownedAccounts, members].map((s) => [
-    s.table.name,
-    s as unknown as RowSpec<never>,
-  ]),
+  [
+    codes,
+    library,
+    failedSearches,
+    ads,
+    popups,
+    linkRequests,
+    links,
+    assignments,
+    ownedAccounts,
+    members,
+    ...batchRows,
+    ...requestRows,
+    ...lifecycleRows,
+    ...extensionRows,
+  ].map((s) => [s.table.name, s as unknown as RowSpec<never>]),
 );
 
 /**

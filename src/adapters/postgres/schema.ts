@@ -156,6 +156,99 @@ CREATE TABLE ${s}.owned_account_members (
 );
 CREATE INDEX owned_account_members_by_account ON ${s}.owned_account_members
   (by_account_0, by_account_1, key) WHERE by_account_0 IS NOT NULL;
+
+-- extensions (issue 13)
+CREATE TABLE ${s}.extension_asks (
+  key text COLLATE "C" PRIMARY KEY,
+  by_creator_0 text COLLATE "C",
+  by_creator_1 double precision,
+  by_account_0 text COLLATE "C",
+  by_account_1 double precision,
+  open_by_pair_0 text COLLATE "C",
+  open_by_pair_1 text COLLATE "C",
+  open_by_pair_2 double precision,
+  data jsonb NOT NULL
+);
+CREATE INDEX extension_asks_by_creator ON ${s}.extension_asks
+  (by_creator_0, by_creator_1, key) WHERE by_creator_0 IS NOT NULL;
+CREATE INDEX extension_asks_by_account ON ${s}.extension_asks
+  (by_account_0, by_account_1, key) WHERE by_account_0 IS NOT NULL;
+CREATE INDEX extension_asks_open_by_pair ON ${s}.extension_asks
+  (open_by_pair_0, open_by_pair_1, open_by_pair_2, key) WHERE open_by_pair_0 IS NOT NULL;
+
+CREATE TABLE ${s}.reminders (
+  key text COLLATE "C" PRIMARY KEY,
+  by_code_0 text COLLATE "C",
+  by_code_1 double precision,
+  data jsonb NOT NULL
+);
+CREATE INDEX reminders_by_code ON ${s}.reminders
+  (by_code_0, by_code_1, key) WHERE by_code_0 IS NOT NULL;
+-- end extensions
+
+-- --- batches and portfolio (issue 14) ---
+ALTER TABLE ${s}.spark_codes
+  ADD COLUMN by_creator_end_0 text COLLATE "C",
+  ADD COLUMN by_creator_end_1 double precision;
+CREATE INDEX spark_codes_by_creator_end ON ${s}.spark_codes
+  (by_creator_end_0, by_creator_end_1, key) WHERE by_creator_end_0 IS NOT NULL;
+ALTER TABLE ${s}.spark_library
+  ADD COLUMN by_account_end_0 text COLLATE "C",
+  ADD COLUMN by_account_end_1 double precision;
+CREATE INDEX spark_library_by_account_end ON ${s}.spark_library
+  (by_account_end_0, by_account_end_1, key) WHERE by_account_end_0 IS NOT NULL;
+
+CREATE TABLE ${s}.batch_items (
+  key text COLLATE "C" PRIMARY KEY,
+  data jsonb NOT NULL
+);
+
+CREATE TABLE ${s}.top_ads_withdrawal_confirmations (
+  key text COLLATE "C" PRIMARY KEY,
+  data jsonb NOT NULL
+);
+-- end batches and portfolio
+
+-- --- lifecycle (issue 13) ---
+ALTER TABLE ${s}.ads
+  ADD COLUMN live_by_video_0 text COLLATE "C",
+  ADD COLUMN live_by_account_0 text COLLATE "C",
+  ADD COLUMN live_by_account_1 text COLLATE "C";
+CREATE INDEX ads_live_by_video ON ${s}.ads (live_by_video_0, key) WHERE live_by_video_0 IS NOT NULL;
+CREATE INDEX ads_live_by_account ON ${s}.ads
+  (live_by_account_0, live_by_account_1, key) WHERE live_by_account_0 IS NOT NULL;
+
+CREATE TABLE ${s}.ad_dependency_states (
+  key text COLLATE "C" PRIMARY KEY,
+  data jsonb NOT NULL
+);
+-- end lifecycle
+
+-- requests (issue 13)
+CREATE TABLE ${s}.brand_requests (
+  key text COLLATE "C" PRIMARY KEY,
+  by_ad_account_0 text COLLATE "C",
+  by_ad_account_1 double precision,
+  by_creator_0 text COLLATE "C",
+  by_creator_1 double precision,
+  open_by_ad_account_0 text COLLATE "C",
+  open_by_ad_account_1 double precision,
+  open_by_creator_0 text COLLATE "C",
+  open_by_creator_1 double precision,
+  by_code_0 text COLLATE "C",
+  data jsonb NOT NULL
+);
+CREATE INDEX brand_requests_by_ad_account ON ${s}.brand_requests
+  (by_ad_account_0, by_ad_account_1, key) WHERE by_ad_account_0 IS NOT NULL;
+CREATE INDEX brand_requests_by_creator ON ${s}.brand_requests
+  (by_creator_0, by_creator_1, key) WHERE by_creator_0 IS NOT NULL;
+CREATE INDEX brand_requests_open_by_ad_account ON ${s}.brand_requests
+  (open_by_ad_account_0, open_by_ad_account_1, key) WHERE open_by_ad_account_0 IS NOT NULL;
+CREATE INDEX brand_requests_open_by_creator ON ${s}.brand_requests
+  (open_by_creator_0, open_by_creator_1, key) WHERE open_by_creator_0 IS NOT NULL;
+CREATE UNIQUE INDEX brand_requests_by_code ON ${s}.brand_requests
+  (by_code_0) WHERE by_code_0 IS NOT NULL;
+-- end requests
 `,
 };
 
