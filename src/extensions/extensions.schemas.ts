@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { idSchema, type ReadonlyInput } from '../kernel/validation.js';
+import { typeMessage, idSchema, type ReadonlyInput } from '../kernel/validation.js';
 import { brandedId } from '../kernel/branded-id.js';
 import type { AdAccountId, AdCodeId, CreatorId } from '../kernel/ids.js';
 
 const creatorId = brandedId<CreatorId>();
 const adAccountId = brandedId<AdAccountId>();
 const codeId = brandedId<AdCodeId>();
-const periodDays = z.int('must be a whole number of days');
+const periodDays = z.int(typeMessage('must be a whole number of days'));
 const limit = (max: number) =>
   z.optional(
     z

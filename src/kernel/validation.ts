@@ -498,10 +498,10 @@ export function issueMessage(issue: RawIssue): string {
       return `is not an allowed field name${nested(issue.issues)}`;
     case 'invalid_element':
       return `holds an invalid ${issue.origin === 'map' ? 'entry' : 'item'}${nested(issue.issues)}`;
-    case 'invalid_value':
-      return issue.values.length === 1
-        ? `must be ${shown(issue.values[0])}`
-        : `must be one of ${either(issue.values.map(shown))}`;
+    case 'invalid_value': {
+      const what = issue.values.length === 1 ? shown(issue.values[0]) : `one of ${either(issue.values.map(shown))}`;
+      return issue.input === undefined ? `is required: ${what}` : `must be ${what}`;
+    }
     default:
       return 'is not valid';
   }

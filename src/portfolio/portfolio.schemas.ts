@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { instantSchema, type ReadonlyInput } from '../kernel/validation.js';
+import { typeMessage, instantSchema, type ReadonlyInput } from '../kernel/validation.js';
 import { brandedId } from '../kernel/branded-id.js';
 import type { AdAccountId, BusinessCenterId, CreatorId } from '../kernel/ids.js';
 
@@ -39,11 +39,13 @@ export const endingSoonInputSchema = z.strictObject({
   within: z
     .strictObject({
       from: z.optional(instantSchema),
-      days: z.optional(z.int('must be a whole number of days').check(z.gte(1), z.lte(3_650))),
-      ms: z.optional(z.int('must be a whole number of milliseconds').check(z.gte(1), z.lte(3_650 * 86_400_000))),
+      days: z.optional(z.int(typeMessage('must be a whole number of days')).check(z.gte(1), z.lte(3_650))),
+      ms: z.optional(
+        z.int(typeMessage('must be a whole number of milliseconds')).check(z.gte(1), z.lte(3_650 * 86_400_000)),
+      ),
     })
     .check(z.refine((w) => (w.days === undefined) !== (w.ms === undefined), 'must give either days or ms')),
-  limit: z.int('must be a whole number').check(z.gte(1), z.lte(1_000)),
+  limit: z.int(typeMessage('must be a whole number')).check(z.gte(1), z.lte(1_000)),
   cursor: z.optional(z.string().check(z.maxLength(512, 'must be at most 512 characters'))),
 });
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { textSchema, type ReadonlyInput } from '../kernel/validation.js';
+import { typeMessage, textSchema, type ReadonlyInput } from '../kernel/validation.js';
 import { brandedId } from '../kernel/branded-id.js';
 import type { AdAccountId, CreatorId, UserId, VideoId } from '../kernel/ids.js';
 import { creatorFactsSchema, videoFactsSchema } from '../spark-codes/spark-codes.schemas.js';
@@ -28,7 +28,7 @@ export const requestAuthorizationInputSchema = z.strictObject({
   userId: z.optional(userId),
   creatorId,
   videoId,
-  periodDays: z.optional(z.int('must be a whole number of days')),
+  periodDays: z.optional(z.int(typeMessage('must be a whole number of days'))),
   note: z.optional(textSchema),
 });
 

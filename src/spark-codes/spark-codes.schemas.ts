@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { idSchema, instantSchema, textSchema, countSchema, type ReadonlyInput } from '../kernel/validation.js';
+import {
+  typeMessage,
+  idSchema,
+  instantSchema,
+  textSchema,
+  countSchema,
+  type ReadonlyInput,
+} from '../kernel/validation.js';
 import { brandedId } from '../kernel/branded-id.js';
 import type { AdAccountId, AdCodeId, CreatorId, VideoId } from '../kernel/ids.js';
 
@@ -76,7 +83,7 @@ const actorId = z.optional(idSchema);
 export const generateCodeInputSchema = z.strictObject({
   creator: creatorFactsSchema,
   video: videoFactsSchema,
-  periodDays: z.int('must be a whole number of days'),
+  periodDays: z.int(typeMessage('must be a whole number of days')),
 });
 /**
  * Input of `showCode`.
