@@ -69,7 +69,10 @@ describe('ADV-06 forecast (properties)', () => {
         const f = forecastAds(ads, at, windowDays * DAY_MS);
         for (let i = 1; i < f.length; i++) {
           expect(f[i - 1]!.stopsAt.getTime()).toBeLessThanOrEqual(f[i]!.stopsAt.getTime());
+          // Ties by ad id: the same answer whatever order the store listed the ads in.
+          if (f[i - 1]!.stopsAt.getTime() === f[i]!.stopsAt.getTime()) expect(f[i - 1]!.adId < f[i]!.adId).toBe(true);
         }
+        expect(forecastAds([...ads].reverse(), at, windowDays * DAY_MS)).toEqual(f);
         for (const x of f) {
           const ad = ads.find((a) => a.id === x.adId)!;
           expect(ad.authorization).toBeDefined();

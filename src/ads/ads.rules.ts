@@ -589,7 +589,8 @@ export function forecastAds(ads: readonly AdForecastFacts[], at: Date, windowMs:
       ...(end !== undefined ? { lostMs: Math.max(0, end - Math.max(stops, ad.schedule.startAt.getTime())) } : {}),
     });
   }
-  out.sort((a, b) => a.stopsAt.getTime() - b.stopsAt.getTime());
+  // Soonest first; ties by ad id, so the order never depends on how the store listed them.
+  out.sort((a, b) => a.stopsAt.getTime() - b.stopsAt.getTime() || (a.adId < b.adId ? -1 : a.adId > b.adId ? 1 : 0));
   return out;
 }
 
