@@ -336,7 +336,9 @@ function formatViolation(problem: AdCodeFormatError | 'mistyped'): Violation {
     return {
       rule: 'SPARK-08',
       code: 'spark.code_mistyped',
-      message: 'This code has a typo or was not issued here: copy it again exactly, character for character.',
+      message:
+        'This code has a typo or was not issued here: copy it again exactly, character for character. ' +
+        'A code TikTok issued is recorded with the registry (registerCode), not confirmed here.',
     };
   }
   return {
