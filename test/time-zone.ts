@@ -2,7 +2,7 @@
 // America/New_York and Asia/Kolkata). A setup file of every zone project: before each test file
 // it checks that the zone its project names is the one Date and Intl use, so that no file runs
 // in another zone unnoticed (workers are reused across files).
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -46,3 +46,12 @@ export function zoneProblems(zone: string): string[] {
 
 const problems = zoneProblems(inject('timeZone'));
 if (problems.length > 0) throw new Error(`time zone of the ${inject('timeZone')} project: ${problems.join('; ')}`);
+
+// Workers run many files one after another (isolate: false), so a test that writes to a shared
+// prototype breaks every later file of its worker. Name the file that did it instead.
+afterAll(() => {
+  const polluted = [Object.prototype, Array.prototype, Function.prototype].flatMap((proto) =>
+    Object.getOwnPropertyNames(proto).filter((name) => Object.getOwnPropertyDescriptor(proto, name)?.enumerable),
+  );
+  if (polluted.length > 0) throw new Error(`this file left enumerable properties on a shared prototype: ${polluted}`);
+});

@@ -67,15 +67,19 @@ const MUST_REFUSE: Readonly<
 /** Sets (or, for `undefined`, deletes) the field at `path` of a copy of `body` (objects made on the way). */
 function mutate(body: unknown, path: readonly (string | number)[], value: unknown): unknown {
   const copy = structuredClone(body) as Record<string | number, unknown>;
+  // Own properties only: a key such as `__proto__` or `constructor` must add a field to the copy,
+  // never walk into (and write to) a prototype shared by every object of the process.
+  const put = (node: object, key: string | number, v: unknown) =>
+    Object.defineProperty(node, key, { value: v, enumerable: true, writable: true, configurable: true });
   let node = copy;
   for (const key of path.slice(0, -1)) {
-    const next = node[key];
-    if (next === null || typeof next !== 'object') node[key] = {};
+    const next = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (next === null || typeof next !== 'object') put(node, key, {});
     node = node[key] as Record<string | number, unknown>;
   }
   const last = path[path.length - 1]!;
   if (value === undefined) delete node[last];
-  else node[last] = value;
+  else put(node, last, value);
   return copy;
 }
 
