@@ -313,7 +313,7 @@ export type {
 } from './spark-codes/spark-codes.service.js';
 export type { WithdrawalConfirmation, WithdrawalItemResult } from './top-ads/top-ads.service.js';
 export type { PortfolioError } from './portfolio/portfolio.service.js';
-export type { PortfolioItem, PortfolioPage } from './portfolio/portfolio.model.js';
+export type { PortfolioAd, PortfolioItem, PortfolioPage } from './portfolio/portfolio.model.js';
 export type { PortfolioKey } from './portfolio/portfolio.rules.js';
 export type { ConfirmCodesInput, RevokeAllCodesInput } from './spark-codes/spark-codes.schemas.js';
 export type { ConfirmWithdrawalInput, PrepareWithdrawalInput } from './top-ads/top-ads.schemas.js';

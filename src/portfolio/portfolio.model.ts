@@ -3,6 +3,20 @@ import type { AdRef } from '../ads/ads.model.js';
 import type { AuthorizationOrigin, VideoPreview } from '../spark-codes/spark-codes.model.js';
 
 /**
+ * An ad at risk in a portfolio item (POR-01): its reference, name and scheduled end.
+ *
+ * @example
+ * ```ts
+ * const line = (ad: PortfolioAd) => `${ad.name} (${ad.status}) runs to ${ad.scheduledEnd?.toISOString() ?? 'no end'}`;
+ * ```
+ */
+export interface PortfolioAd extends AdRef {
+  readonly name: string;
+  /** The schedule's end; absent when the ad has none (it runs until stopped). */
+  readonly scheduledEnd?: Date;
+}
+
+/**
  * One authorization of a portfolio (POR-01): an authorization (issued code, accepted request or
  * registered TikTok code) ending within the window, the ad accounts of the scope holding it and
  * their ads at risk (ads using it, not stopped or rejected).
@@ -26,8 +40,12 @@ export interface PortfolioItem {
    * its creator is in the scope.
    */
   readonly adAccountIds: readonly AdAccountId[];
-  /** The ads using it that are not stopped or rejected, in the same ad accounts. */
-  readonly adsAtRisk: readonly AdRef[];
+  /**
+   * The ads using it, in the same ad accounts, that its end will stop: not stopped or rejected,
+   * and scheduled to run past the end (no end date, or one after it). An ad whose schedule ends
+   * first is not at risk.
+   */
+  readonly adsAtRisk: readonly PortfolioAd[];
 }
 
 /**

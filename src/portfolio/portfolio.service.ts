@@ -8,9 +8,9 @@ import type { IndexRange, StoreReader, TableDef } from '../ports/store.js';
 import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
 import { reading } from '../storage/unit-of-work.js';
 import { adsTable, assignmentsTable, codesTable, libraryTable, linksTable } from '../storage/tables.js';
-import type { AdRecord, AdRef } from '../ads/ads.model.js';
+import type { AdRecord } from '../ads/ads.model.js';
 import type { AdCodeRecord } from '../spark-codes/spark-codes.model.js';
-import type { PortfolioItem, PortfolioPage } from './portfolio.model.js';
+import type { PortfolioAd, PortfolioItem, PortfolioPage } from './portfolio.model.js';
 import {
   comparePortfolioKeys,
   decodePortfolioCursor,
@@ -132,12 +132,24 @@ class IndexStream<Row> {
   }
 }
 
-/** The reference to an ad a portfolio item lists. */
-function adRef(ad: AdRecord): AdRef {
-  const { id, adAccountId, status, statusReason, statusChangedAt } = ad;
-  return statusReason === undefined
-    ? { id, adAccountId, status, statusChangedAt }
-    : { id, adAccountId, status, statusReason, statusChangedAt };
+/** An ad a portfolio item lists. */
+function portfolioAd(ad: AdRecord): PortfolioAd {
+  const { id, adAccountId, name, status, statusReason, statusChangedAt } = ad;
+  return {
+    id,
+    adAccountId,
+    name,
+    status,
+    ...(statusReason === undefined ? {} : { statusReason }),
+    statusChangedAt,
+    ...(ad.schedule.endAt === undefined ? {} : { scheduledEnd: ad.schedule.endAt }),
+  };
+}
+
+/** The authorization's end stops the ad: it is live and its schedule runs past the end. */
+function stoppedByEnd(ad: AdRecord, end: Date): boolean {
+  const live = ad.status !== 'STOPPED' && ad.status !== 'REJECTED';
+  return live && (ad.schedule.endAt === undefined || ad.schedule.endAt.getTime() > end.getTime());
 }
 
 /**
@@ -240,9 +252,7 @@ export function createPortfolio(options: PortfolioOptions): Portfolio {
             generatedAt: code.generatedAt,
             expiresAt: code.expiresAt,
             adAccountIds: holders.map((e) => e.adAccountId).filter(seen),
-            adsAtRisk: ads
-              .filter((a) => a.status !== 'STOPPED' && a.status !== 'REJECTED' && seen(a.adAccountId))
-              .map(adRef),
+            adsAtRisk: ads.filter((a) => stoppedByEnd(a, code.expiresAt) && seen(a.adAccountId)).map(portfolioAd),
           });
         }
         const lastKey = picked[limit - 1]?.key;

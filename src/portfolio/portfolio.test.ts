@@ -118,6 +118,24 @@ describe('POR-01 portfolio: ending within a window, soonest first, paged by curs
     );
   });
 
+  test('POR-01 an ad whose schedule ends before the authorization is not at risk; those at risk carry their name', async () => {
+    const s = adsSetup();
+    const code = await s.confirmedCode(['adacc-1'], 30);
+    const open = await s.runningAd(code.codeId, { name: 'Open-ended' });
+    const short = new Date(T0.getTime() + 10 * DAY_MS);
+    await s.runningAd(code.codeId, { name: 'Ten days', schedule: { startAt: T0, endAt: short } });
+    const long = new Date(T0.getTime() + 40 * DAY_MS);
+    const past = await s.runningAd(code.codeId, { name: 'Forty days', schedule: { startAt: T0, endAt: long } });
+    const portfolio = createPortfolio({ store: s.store, clock: s.clock });
+    const page = (
+      await portfolio.endingSoon({ scope: { adAccountIds: ['adacc-1'] }, within: { days: 31 }, limit: 10 })
+    ).unwrap();
+    const atRisk = page.items[0]!.adsAtRisk;
+    expect(atRisk.map((a) => a.id).sort()).toEqual([open.id, past.id].sort());
+    expect(atRisk.map((a) => a.name).sort()).toEqual(['Forty days', 'Open-ended']);
+    expect(atRisk.find((a) => a.id === past.id)!.scheduledEnd).toEqual(long);
+  });
+
   test('POR-01 the holders and the ads at risk, soonest first, across ad accounts and a Business Center', async () => {
     const s = adsSetup();
     const late = await s.confirmedCode(['adacc-1', 'adacc-2'], 30);
