@@ -5,7 +5,7 @@ import { formatDistanceStrict } from 'date-fns';
 import { utc } from '@date-fns/utc';
 import { decide, type Decision, type Violation } from '../kernel/decision.js';
 import type { Policy } from '../kernel/policy.js';
-import { DAY_MS, HOUR_MS } from '../kernel/time.js';
+import { HOUR_MS, plusDays } from '../kernel/time.js';
 import type { AdCodeRecord } from '../spark-codes/spark-codes.model.js';
 import type { ExtensionAskRecord, ExtensionAskStatus, RenewalAdvice } from './extensions.model.js';
 
@@ -32,7 +32,7 @@ export const REVIEW_TIME_MS = 24 * HOUR_MS;
  * ```
  */
 export function extendedEnd(end: Date, periodDays: number): Date {
-  return new Date(end.getTime() + periodDays * DAY_MS);
+  return plusDays(end, periodDays);
 }
 
 /**
@@ -228,7 +228,7 @@ export function renewalAdvice(
   }
   const periods = [...policy.authorizationPeriodsDays].sort((a, b) => a - b);
   for (const periodDays of periods) {
-    const authorizationEnd = new Date(at.getTime() + periodDays * DAY_MS);
+    const authorizationEnd = plusDays(at, periodDays);
     if (authorizationEnd.getTime() >= neededUntil.getTime()) {
       return { covered: true, periodDays, authorizationEnd, neededUntil };
     }

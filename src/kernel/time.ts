@@ -1,8 +1,10 @@
 /**
- * Time helpers. Every instant is a UTC `Date`; arithmetic is on epoch milliseconds so no
- * result depends on the host's time zone or daylight-saving rules (X-04). We deliberately do
- * not use calendar helpers such as `addDays`: they work in local time.
+ * Time helpers. Every instant is a UTC `Date`, and no result depends on the host's time zone or
+ * daylight-saving rules (X-04). Day arithmetic is date-fns' `addDays` in the UTC context of
+ * `@date-fns/utc` (a day in UTC is always 24 h); plain `addDays` would work in local time.
  */
+import { addDays } from 'date-fns';
+import { utc } from '@date-fns/utc';
 
 /**
  * Milliseconds in one day: a period of N days is exactly `N × DAY_MS` (SPARK-07).
@@ -44,7 +46,7 @@ export function plusMs(instant: Date, ms: number): Date {
  * ```
  */
 export function plusDays(instant: Date, days: number): Date {
-  return new Date(instant.getTime() + days * DAY_MS);
+  return new Date(addDays(instant, days, { in: utc }).getTime());
 }
 
 /**
