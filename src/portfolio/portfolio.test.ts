@@ -118,7 +118,7 @@ describe('POR-01 portfolio: ending within a window, soonest first, paged by curs
     );
   });
 
-  test('POR-01 an ad whose schedule ends before the authorization is not at risk; the others carry a name', async () => {
+  test('POR-01 an ad whose schedule ends before the authorization is not at risk; others carry a name', async () => {
     const s = adsSetup();
     const code = await s.confirmedCode(['adacc-1'], 30);
     const open = await s.runningAd(code.codeId, { name: 'Open-ended' });
