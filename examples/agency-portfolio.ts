@@ -136,7 +136,7 @@ const campaign: CampaignFacts = {
   placements: ['TIKTOK'],
   campaignType: 'MANUAL',
 };
-const adNames = new Map<string, string>(); // ad id → name
+let adsStarted = 0;
 async function runAd(adAccountId: string, name: string, creator: string, days?: number): Promise<AdView> {
   const codeId = codeIds.get(creator);
   if (codeId === undefined) throw new Error(`no code of ${creator}`);
@@ -147,7 +147,7 @@ async function runAd(adAccountId: string, name: string, creator: string, days?: 
   const ref = { adAccountId, adId: ad.id };
   ok(await ads.submit(ref));
   ok(await ads.review({ ...ref, approved: true }));
-  adNames.set(ad.id, name);
+  adsStarted += 1;
   return ok(await ads.start(ref));
 }
 const danaAds = [
@@ -157,7 +157,7 @@ const danaAds = [
 const ivoAd = await runAd(us.adAccountId, 'Ivo — trail flight', 'Ivo', 75);
 await runAd(us.adAccountId, 'Rosa — coat haul', 'Rosa', 30);
 await runAd(eu, 'Kai — gift guide', 'Kai', 84);
-say(`${day(clock.now())} ${adNames.size} ads running`);
+say(`${day(clock.now())} ${adsStarted} ads running`);
 
 // 3. The quarter: what ends within 90 days across both ad accounts, soonest first, two per page (POR-01).
 const scope = { adAccountIds: [us.adAccountId, eu] };
@@ -168,7 +168,8 @@ do {
   say(`Ending within 90 days, page ${forecastPages.length + 1}:`);
   forecastPages.push(page.items.map((i) => i.preview.creatorName));
   for (const item of page.items) {
-    const atRisk = item.adsAtRisk.map((a) => adNames.get(a.id)).sort();
+    // An ad is at risk when the end stops it: Rosa's 30-day flight ends before her code does.
+    const atRisk = item.adsAtRisk.map((a) => a.name).sort();
     say(
       `  ${day(item.expiresAt)} ${item.preview.creatorName} (${item.origin}) in ${item.adAccountIds.join(', ')}: ` +
         `${atRisk.length} ad(s) at risk${atRisk.length > 0 ? `: ${atRisk.join('; ')}` : ''}`,

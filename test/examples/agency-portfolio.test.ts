@@ -16,7 +16,7 @@ test('AG-01 AG-02 API-01 POR-01 BAT-01 agency portfolio: register, forecast the 
     '  2026-10-31 Dana (REGISTERED) in agency-us: 2 ad(s) at risk: Dana — autumn flight; Dana — lookbook always on',
     '  2026-11-20 Ivo (REGISTERED) in agency-us: 1 ad(s) at risk: Ivo — trail flight',
     'Ending within 90 days, page 2:',
-    '  2026-12-20 Rosa (REGISTERED) in agency-us: 1 ad(s) at risk: Rosa — coat haul',
+    '  2026-12-20 Rosa (REGISTERED) in agency-us: 0 ad(s) at risk',
     '  forecast: "Dana — autumn flight" stops 2026-10-31 (30 scheduled day(s) lost)',
     '  forecast: "Dana — lookbook always on" stops 2026-10-31 (open-ended)',
     '  forecast: "Ivo — trail flight" stops 2026-11-20 (25 scheduled day(s) lost)',
