@@ -63,6 +63,8 @@ export type {
   AdvertiserFacts,
   VideoPreview,
   AdCodeRecord,
+  AuthorizationOrigin,
+  AuthorizationExtension,
   LibraryEntry,
   AdCodeStatus,
 } from './spark-codes/spark-codes.model.js';
