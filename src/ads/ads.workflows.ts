@@ -2,13 +2,13 @@
 // `*.workflows.ts` file may be used by another context's service; a service may not).
 import { Err, Ok, type Result } from '../kernel/result.js';
 import { notFound, type NotFoundError, type StorageError } from '../kernel/errors.js';
-import type { Actor } from '../kernel/events.js';
+import type { Actor, NewEvent } from '../kernel/events.js';
 import type { AdAccountId, AdId } from '../kernel/ids.js';
 import type { StoreReader, Transaction } from '../ports/store.js';
 import { adsTable, dependencyStatesTable } from '../storage/tables.js';
 import { reading } from '../storage/unit-of-work.js';
 import { identityAvailableTo } from '../business-center/business-center.workflows.js';
-import type { AdIdentity, AdRecord, AdRef, DependencyFacts, LifecycleReason } from './ads.model.js';
+import type { AdIdentity, AdRecord, AdRef, AdStatusReason, DependencyFacts, LifecycleReason } from './ads.model.js';
 import { adStatusAt, deliveringAccountId, PAUSED_BY_LIFECYCLE, withStatus } from './ads.rules.js';
 import { adStatusEvent } from './ads.events.js';
 
@@ -139,12 +139,55 @@ export function adRef(ad: AdRecord): AdRef {
 }
 
 /**
- * The one step that pauses the ads depending on something that went away (LIFE-01), inside the
- * caller's transaction: every ad among `ads` that is approved or running at `at`
- * (`PAUSED_BY_LIFECYCLE`; an ad its authorization's expiry already stopped is left to the sweep)
- * is paused with the reason (a fixed one, or per ad; `undefined` leaves the ad alone), with one
- * `ads.paused` event each. The caller holds each ad's `video:` or `account:` lock (see
- * `adLockKeys`) for the dependency that changed. Returns the paused ads.
+ * The one step that pauses ads, inside the caller's transaction: each of `ads` (the caller chose
+ * them by a rule: `revocationEffects` for a revocation, `PAUSED_BY_LIFECYCLE` for LIFE-01) is
+ * written `PAUSED` with `reason` (a fixed one, or per ad; `undefined` leaves the ad alone), with
+ * one `ads.paused` event each. The events are returned, not appended, so that the caller appends
+ * them after its own (a revocation before the pauses it causes).
+ *
+ * @example
+ * ```ts
+ * const { paused, events } = await pauseAds(tx, at, actor, effects.pause, 'authorization_revoked', eventId);
+ * ```
+ */
+export async function pauseAds(
+  tx: Transaction,
+  at: Date,
+  actor: Actor,
+  ads: readonly AdRecord[],
+  reason: AdStatusReason | ((ad: AdRecord) => AdStatusReason | undefined),
+  eventId: () => string,
+): Promise<{ paused: AdRef[]; events: NewEvent[] }> {
+  const paused: AdRef[] = [];
+  const events: NewEvent[] = [];
+  for (const ad of ads) {
+    const why = typeof reason === 'function' ? reason(ad) : reason;
+    if (why === undefined) continue;
+    const after = withStatus(ad, 'PAUSED', at, actor, why);
+    await tx.update(adsTable, after);
+    events.push(
+      adStatusEvent(eventId(), at, actor, {
+        adId: ad.id,
+        adAccountId: ad.adAccountId,
+        from: ad.status,
+        to: 'PAUSED',
+        reason: why,
+        ...(ad.authorization !== undefined ? { codeId: ad.authorization.codeId } : {}),
+        effectiveAt: at,
+      }),
+    );
+    paused.push(adRef(after));
+  }
+  return { paused, events };
+}
+
+/**
+ * Pauses the ads depending on something that went away (LIFE-01), inside the caller's
+ * transaction: every ad among `ads` that is approved or running at `at` (`PAUSED_BY_LIFECYCLE`;
+ * an ad its authorization's expiry already stopped is left to the sweep), with the reason (a
+ * fixed one, or per ad), one `ads.paused` event each (`pauseAds`). The caller holds each ad's
+ * `video:` or `account:` lock (see `adLockKeys`) for the dependency that changed. Returns the
+ * paused ads.
  *
  * @example
  * ```ts
@@ -159,26 +202,9 @@ export async function pauseDependentAds(
   reason: LifecycleReason | ((ad: AdRecord) => LifecycleReason | undefined),
   eventId: () => string,
 ): Promise<AdRef[]> {
-  const paused: AdRef[] = [];
-  for (const ad of ads) {
-    if (!PAUSED_BY_LIFECYCLE.includes(adStatusAt(ad, at).status)) continue;
-    const why = typeof reason === 'function' ? reason(ad) : reason;
-    if (why === undefined) continue;
-    const after = withStatus(ad, 'PAUSED', at, actor, why);
-    await tx.update(adsTable, after);
-    tx.append([
-      adStatusEvent(eventId(), at, actor, {
-        adId: ad.id,
-        adAccountId: ad.adAccountId,
-        from: ad.status,
-        to: 'PAUSED',
-        reason: why,
-        ...(ad.authorization !== undefined ? { codeId: ad.authorization.codeId } : {}),
-        effectiveAt: at,
-      }),
-    ]);
-    paused.push(adRef(after));
-  }
+  const live = ads.filter((ad) => PAUSED_BY_LIFECYCLE.includes(adStatusAt(ad, at).status));
+  const { paused, events } = await pauseAds(tx, at, actor, live, reason, eventId);
+  tx.append(events);
   return paused;
 }
 

@@ -19,8 +19,8 @@ import { resolveOptions, type ServiceOptions } from '../storage/service-options.
 import { inTransaction, reading } from '../storage/unit-of-work.js';
 import { adsTable, codesTable, compoundKey, libraryTable } from '../storage/tables.js';
 import type { AdRecord, AdRef } from '../ads/ads.model.js';
-import { adStatusAt, revocationEffects, withStatus } from '../ads/ads.rules.js';
-import { adStatusEvent } from '../ads/ads.events.js';
+import { adStatusAt, revocationEffects } from '../ads/ads.rules.js';
+import { pauseAds } from '../ads/ads.workflows.js';
 import { adCodeDigest, adCodeFingerprint, type AdCode } from '../spark-codes/ad-code.js';
 import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
 import { summarizeAdCode } from '../spark-codes/spark-codes.rules.js';
@@ -229,22 +229,10 @@ export function createRegistry(options: RegistryOptions): Registry {
         data,
       });
       const effects = revocationEffects(await tx.list(adsTable, 'byCode', { eq: [record.id] }), at, 'pause-ads');
-      for (const ad of effects.kind === 'pause' ? effects.pause : []) {
-        const after = withStatus(ad, 'PAUSED', at, creator, 'authorization_revoked');
-        await tx.update(adsTable, after);
-        events.push(
-          adStatusEvent(eventId(), at, creator, {
-            adId: ad.id,
-            adAccountId: ad.adAccountId,
-            from: ad.status,
-            to: 'PAUSED',
-            reason: 'authorization_revoked',
-            codeId: record.id,
-            effectiveAt: at,
-          }),
-        );
-        paused.push(adRef(after));
-      }
+      const pauses = effects.kind === 'pause' ? effects.pause : [];
+      const done = await pauseAds(tx, at, creator, pauses, 'authorization_revoked', eventId);
+      events.push(...done.events);
+      paused.push(...done.paused);
     } else {
       const end = answeredEnd({ ...facts, authStartAt: record.generatedAt });
       next = { ...next, expiresAt: end, periodDays: periodDaysBetween(record.generatedAt, end) };

@@ -22,8 +22,9 @@ import {
   type RevokeAllCodesInput,
 } from './spark-codes.schemas.js';
 import type { AdRecord, AdRef } from '../ads/ads.model.js';
-import { revocationEffects, stoppedByExpiry, withStatus } from '../ads/ads.rules.js';
+import { revocationEffects, stoppedByExpiry } from '../ads/ads.rules.js';
 import { adStatusEvent } from '../ads/ads.events.js';
+import { pauseAds } from '../ads/ads.workflows.js';
 import {
   MIN_SECRET_BYTES,
   adCodeDeriver,
@@ -614,24 +615,15 @@ export function createSparkCodes(options: SparkCodesOptions): SparkCodes {
         { codeId, videoId: code.videoId, creatorId: code.creatorId },
       ),
     ];
-    const pausedAds: AdRef[] = [];
-    for (const ad of effects.pause) {
-      const paused = withStatus(ad, 'PAUSED', at, actor, 'authorization_revoked');
-      await tx.update(adsTable, paused);
-      events.push(
-        adStatusEvent(eventId(), at, actor, {
-          adId: ad.id,
-          adAccountId: ad.adAccountId,
-          from: ad.status,
-          to: 'PAUSED',
-          reason: 'authorization_revoked',
-          codeId,
-          effectiveAt: at,
-        }),
-      );
-      pausedAds.push(adRef(paused));
-    }
-    tx.append(events);
+    const { paused: pausedAds, events: pauses } = await pauseAds(
+      tx,
+      at,
+      actor,
+      effects.pause,
+      'authorization_revoked',
+      eventId,
+    );
+    tx.append([...events, ...pauses]);
     return Ok({ summary: summarizeAdCode(revoked, at), revoked: true, pausedAds });
   }
 
