@@ -74,13 +74,19 @@ export type RegisterCodeInput = ReadonlyInput<z.input<typeof registerCodeInputSc
  * refreshCodeInputSchema.safeParse({ adAccountId: 'adv-1', codeId: 'code_1a2b', facts });
  * ```
  */
-export const refreshCodeInputSchema = z.strictObject({ adAccountId, userId, codeId, facts: platformCodeFactsSchema });
+export const refreshCodeInputSchema = z.union([
+  z.strictObject({ adAccountId, userId, codeId, facts: platformCodeFactsSchema }),
+  /** By the code as pasted, as the Business API names it (only its digest is looked up). */
+  z.strictObject({ adAccountId, userId, code: pastedCode, facts: platformCodeFactsSchema }),
+]);
 /**
- * Input of `refreshCode` (AG-02): a newer Business API answer for a registered code.
+ * Input of `refreshCode` (AG-02): a newer Business API answer for a registered code, named by
+ * the id `registerCode` gave (`codeId`) or by the code itself (`code`, as the API names it).
  *
  * @example
  * ```ts
  * const input: RefreshCodeInput = { adAccountId: 'adv-1', codeId: 'code_1a2b', facts };
+ * const same: RefreshCodeInput = { adAccountId: 'adv-1', code: '#s63DdePaj9…', facts };
  * ```
  */
 export type RefreshCodeInput = ReadonlyInput<z.input<typeof refreshCodeInputSchema>>;

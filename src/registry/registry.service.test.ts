@@ -220,6 +220,20 @@ describe('AG-02: a registered authorization records where its end comes from and
     expect(view).toMatchObject({ endSource: 'CREATOR', checkedAt: T0, apiStatus: 'NOT_USED' });
   });
 
+  test('AG-02: a refresh may name the code itself, as the API does; malformed or unknown is refused', async () => {
+    const { registry, codeId } = await registeredWithAd();
+    const newer = facts({ authEndAt: new Date(T0.getTime() + 30 * DAY_MS), checkedAt: T0 });
+    const r = (await registry.refreshCode({ adAccountId: 'adv-1', code: ` ${EXAMPLE} `, facts: newer })).unwrap();
+    expect(r.summary.id).toBe(codeId);
+    expect(r.summary.expiresAt).toEqual(newer.authEndAt);
+    const malformed = await registry.refreshCode({ adAccountId: 'adv-1', code: 'not a code', facts: newer });
+    expect(violationCodes(malformed)).toEqual(['registry.code_malformed']);
+    const unknown = await registry.refreshCode({ adAccountId: 'adv-1', code: platformCode(3), facts: newer });
+    expect(unknown.isErr() && unknown.error.code).toBe('not_found');
+    // The error names the code by its first characters only.
+    expect(JSON.stringify(unknown)).not.toContain(platformCode(3).slice(5));
+  });
+
   test('AG-02: an older answer is refused (registry.stale_answer); the same one changes nothing', async () => {
     const { registry, codeId, store } = await registeredWithAd();
     const before = await store.get(codesTable, codeId);

@@ -400,15 +400,29 @@ export function createRegistry(options: RegistryOptions): Registry {
     async refreshCode(input) {
       const parsed = parseInput(refreshCodeInputSchema, input);
       if (parsed.isErr()) return parsed;
-      const { adAccountId, userId, codeId, facts } = parsed.value;
+      const { adAccountId, userId, facts } = parsed.value;
       const actor = advertiserActor(adAccountId, userId);
       // Read first only to learn the locks (the video and digest never change); decided again under them.
-      const got = await reading(() => store.get(codesTable, codeId));
+      let got: Result<AdCodeRecord | undefined, StorageError>;
+      let named: string;
+      if ('code' in parsed.value) {
+        const format = parsePlatformCode(parsed.value.code);
+        if (format.isErr()) return Err(denied([malformed(format.error)]));
+        const digest = adCodeDigest(format.value as unknown as AdCode);
+        named = `${parsed.value.code.trim().slice(0, 5)}…`; // never the whole code in an error
+        const listed = await reading(() => store.list(codesTable, 'byDigest', { eq: [digest], limit: 1 }));
+        got = listed.isErr() ? listed : Ok(listed.value[0]);
+      } else {
+        named = parsed.value.codeId;
+        const codeId = parsed.value.codeId;
+        got = await reading(() => store.get(codesTable, codeId));
+      }
       if (got.isErr()) return got;
       const seen = got.value;
       if (seen === undefined || seen.origin !== 'REGISTERED' || seen.digest === undefined) {
-        return Err(notFound('registered code', codeId));
+        return Err(notFound('registered code', named));
       }
+      const codeId = seen.id;
       const lockKeys = [regcodeKey(seen.digest), `code:${codeId}`, `video:${seen.videoId}`];
       return inTransaction<RefreshResult, RegistryError>(store, clock, lockKeys, async ({ tx, at }) => {
         const record = await tx.get(codesTable, codeId);
