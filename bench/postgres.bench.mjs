@@ -33,7 +33,7 @@ import {
 
 const { createSparkCodes, manualClock, DEFAULT_POLICY } = await dist('index.js');
 const { postgresStore } = await dist('adapters/postgres/index.js');
-const { codesTable } = await dist('storage/tables.js');
+const { codesTable, libraryTable } = await dist('storage/tables.js');
 
 const CLIENTS = 16;
 const SECRET = 'bench-secret-of-at-least-thirty-two-chars!';
@@ -66,7 +66,7 @@ const date = (d) => ({ $date: d.toISOString() });
 // The layout the bulk fill and the baseline write (src/adapters/postgres/sql-tables.ts: `key`,
 // one column `<index in snake case>_<part>` per index part, the row as `data` jsonb with dates
 // as {"$date": ISO}). A change to the codes table's indexes must be made here too: fail loudly.
-const CODE_INDEXES = 'byCreator,byDigest,byExpiry,byVideo,unswept';
+const CODE_INDEXES = 'byCreator,byCreatorEnd,byDigest,byExpiry,byVideo,unswept';
 if (Object.keys(codesTable.indexes).sort().join() !== CODE_INDEXES) {
   throw new Error(
     `codesTable's indexes are now ${Object.keys(codesTable.indexes).sort()}: ` +
@@ -74,7 +74,12 @@ if (Object.keys(codesTable.indexes).sort().join() !== CODE_INDEXES) {
   );
 }
 const CODE_COLUMNS =
-  'key, by_digest_0, by_video_0, by_video_1, by_creator_0, by_creator_1, by_expiry_0, unswept_0, ' + 'data';
+  'key, by_digest_0, by_video_0, by_video_1, by_creator_0, by_creator_1, by_expiry_0, unswept_0, ' +
+  'by_creator_end_0, by_creator_end_1, data';
+// The library's byAccountEnd index (the portfolio) holds the authorization's end, copied on each entry.
+if (Object.keys(libraryTable.indexes).sort().join() !== 'byAccount,byAccountEnd,byCode') {
+  throw new Error(`libraryTable's indexes are now ${Object.keys(libraryTable.indexes).sort()}: update this benchmark`);
+}
 
 // ---------------------------------------------------------------- the baseline
 /** The hand-written baseline over `db.query(name, text, params)` on schema `schema`. */
@@ -83,7 +88,8 @@ function baseline(db, schema, clock, policy) {
   const key = Buffer.from(SECRET);
   // In force at t: not revoked (by_expiry_0 is set), generatedAt (by_video_1) <= t < expiresAt.
   const GENERATE = `INSERT INTO ${s}.spark_codes (${CODE_COLUMNS})
-    SELECT $1::text, $2::text, $3::text, $4::float8, $5::text, $4::float8, $6::float8, $6::float8, $7::jsonb
+    SELECT $1::text, $2::text, $3::text, $4::float8, $5::text, $4::float8, $6::float8, $6::float8, $5::text,
+      $6::float8, $7::jsonb
     WHERE NOT EXISTS (
       SELECT 1 FROM ${s}.spark_codes
       WHERE by_video_0 = $3::text AND by_expiry_0 > $4::float8 AND by_video_1 <= $4::float8
@@ -93,16 +99,18 @@ function baseline(db, schema, clock, policy) {
   const SEARCH = `SELECT (${FAILED} AND by_account_1 >= $3::float8)::float8 AS failed,
     (SELECT data FROM ${s}.spark_codes WHERE by_digest_0 = $1::text) AS data`;
   const CONFIRM = `WITH c AS (
-      SELECT key, data FROM ${s}.spark_codes
+      SELECT key, data, by_expiry_0 FROM ${s}.spark_codes
       WHERE by_digest_0 = $1::text AND by_expiry_0 > $3::float8 AND by_video_1 <= $3::float8
     ), f AS (
       ${FAILED.replace('count(*)', 'count(*) AS n')} AND by_account_1 >= $4::float8
     ), ins AS (
-      INSERT INTO ${s}.spark_library (key, by_account_0, by_account_1, by_code_0, by_code_1, data)
-      SELECT $2::text || ' ' || c.key, $2::text, $3::float8, c.key, $3::float8,
+      INSERT INTO ${s}.spark_library
+        (key, by_account_0, by_account_1, by_code_0, by_code_1, by_account_end_0, by_account_end_1, data)
+      SELECT $2::text || ' ' || c.key, $2::text, $3::float8, c.key, $3::float8, $2::text, c.by_expiry_0,
         jsonb_build_object('adAccountId', $2::text, 'codeId', c.key, 'videoId', c.data->'videoId',
           'creatorId', c.data->'creatorId', 'confirmedAt', jsonb_build_object('$date', $5::text),
-          'confirmedBy', jsonb_build_object('kind', 'advertiser', 'id', $2::text), 'preview', c.data->'preview')
+          'confirmedBy', jsonb_build_object('kind', 'advertiser', 'id', $2::text), 'preview', c.data->'preview',
+          'expiresAt', c.data->'expiresAt')
       FROM c, f WHERE f.n < $6::bigint
       ON CONFLICT (key) DO NOTHING RETURNING key
     ), upd AS (
@@ -238,6 +246,7 @@ async function fillInBulk(query, schema, n) {
   const expires = new Date(T0.getTime() + 29 * DAY_MS);
   const text = `INSERT INTO "${schema}".spark_codes (${CODE_COLUMNS})
     SELECT 'fill_' || i, d, 'fill-v-' || i, $1::float8, 'fill-c-' || (i % 10000), $1::float8, $2::float8, $2::float8,
+      'fill-c-' || (i % 10000), $2::float8,
       jsonb_build_object('id', 'fill_' || i, 'digest', d, 'nonce', repeat('00', 32), 'fingerprint', '#fill…',
         'creatorId', 'fill-c-' || (i % 10000), 'videoId', 'fill-v-' || i, 'periodDays', 30,
         'generatedAt', jsonb_build_object('$date', $3::text), 'expiresAt', jsonb_build_object('$date', $4::text),
