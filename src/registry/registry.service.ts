@@ -18,9 +18,9 @@ import type { Transaction } from '../ports/store.js';
 import { resolveOptions, type ServiceOptions } from '../storage/service-options.js';
 import { inTransaction, reading } from '../storage/unit-of-work.js';
 import { adsTable, codesTable, compoundKey, libraryTable } from '../storage/tables.js';
-import type { AdRecord, AdRef } from '../ads/ads.model.js';
+import type { AdRef } from '../ads/ads.model.js';
 import { adStatusAt, revocationEffects } from '../ads/ads.rules.js';
-import { pauseAds } from '../ads/ads.workflows.js';
+import { adRef, pauseAds } from '../ads/ads.workflows.js';
 import { adCodeDigest, adCodeFingerprint, type AdCode } from '../spark-codes/ad-code.js';
 import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
 import { summarizeAdCode } from '../spark-codes/spark-codes.rules.js';
@@ -116,14 +116,6 @@ const regcodeKey = (digest: string) => `regcode:${digest}`;
 /** Tries of a registration whose code appeared (another ad account registered it) while it was being read. */
 const MAX_TRIES = 3;
 const RETRY = Symbol('retry');
-
-/** The reference to an ad that workflows return. */
-function adRef(ad: AdRecord): AdRef {
-  const { id, adAccountId, status, statusReason, statusChangedAt } = ad;
-  return statusReason === undefined
-    ? { id, adAccountId, status, statusChangedAt }
-    : { id, adAccountId, status, statusReason, statusChangedAt };
-}
 
 /** The preview advertisers see, from the API's facts (optional fields absent when unset). */
 function previewOf(facts: PlatformCodeFacts): AdCodeRecord['preview'] {

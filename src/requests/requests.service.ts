@@ -20,9 +20,9 @@ import { inTransaction, reading } from '../storage/unit-of-work.js';
 import { adsTable, brandRequestsTable, codesTable, libraryTable } from '../storage/tables.js';
 import type { AdRef } from '../ads/ads.model.js';
 import { adStatusAt } from '../ads/ads.rules.js';
-import type { AdCodeRecord, LibraryEntry, VideoPreview } from '../spark-codes/spark-codes.model.js';
+import type { AdCodeRecord, LibraryEntry } from '../spark-codes/spark-codes.model.js';
 import { adCodeStatusAt } from '../spark-codes/spark-codes.rules.js';
-import { codeInForceForVideo } from '../spark-codes/spark-codes.workflows.js';
+import { codeInForceForVideo, previewOf } from '../spark-codes/spark-codes.workflows.js';
 import type {
   BrandRequestId,
   BrandRequestRecord,
@@ -366,13 +366,8 @@ export function createBrandRequests(options: BrandRequestsOptions): BrandRequest
         const decision = canAcceptRequest({ request, at, creator, video, codeInForce }, policy);
         if (!decision.allowed) return Err(denied(decision.violations));
 
-        const preview: VideoPreview = {
-          creatorId: request.creatorId,
-          creatorName: creator.displayName,
-          videoId,
-          ...(video.title === undefined ? {} : { title: video.title }),
-          ...(video.thumbnailUrl === undefined ? {} : { thumbnailUrl: video.thumbnailUrl }),
-        };
+        // The decision checked that these facts are the requested creator's and video's (REQ-03).
+        const preview = previewOf(creator, video);
         const authorization: AdCodeRecord = {
           id: codeId,
           origin: 'REQUEST',

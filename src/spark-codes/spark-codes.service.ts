@@ -21,10 +21,10 @@ import {
   type ConfirmCodesInput,
   type RevokeAllCodesInput,
 } from './spark-codes.schemas.js';
-import type { AdRecord, AdRef } from '../ads/ads.model.js';
+import type { AdRef } from '../ads/ads.model.js';
 import { revocationEffects, stoppedByExpiry } from '../ads/ads.rules.js';
 import { adStatusEvent } from '../ads/ads.events.js';
-import { pauseAds } from '../ads/ads.workflows.js';
+import { adRef, pauseAds } from '../ads/ads.workflows.js';
 import {
   MIN_SECRET_BYTES,
   adCodeDeriver,
@@ -36,13 +36,12 @@ import {
 } from './ad-code.js';
 import type { AdCodeRecord, AdCodeStatus, AdCodeSummary, LibraryEntry, VideoPreview } from './spark-codes.model.js';
 import { adCodeStatusAt, canApplyAdCode, canGenerateAdCode, isInForce, summarizeAdCode } from './spark-codes.rules.js';
-import { codeInForceForVideo } from './spark-codes.workflows.js';
+import { codeInForceForVideo, previewOf } from './spark-codes.workflows.js';
 import {
   adAccountIdSchema,
   advertiserFactsSchema,
   codeStatusInputSchema,
   confirmCodeInputSchema,
-  creatorFactsSchema,
   creatorIdSchema,
   expireDueInputSchema,
   generateCodeInputSchema,
@@ -50,7 +49,6 @@ import {
   revokeCodeInputSchema,
   searchCodeInputSchema,
   showCodeInputSchema,
-  videoFactsSchema,
   type CodeStatusInput,
   type ConfirmCodeInput,
   type ExpireDueInput,
@@ -79,8 +77,6 @@ import {
 } from './spark-codes.events.js';
 
 /** The facts as parsed: the same as given, with branded ids. */
-type Creator = z.output<typeof creatorFactsSchema>;
-type Video = z.output<typeof videoFactsSchema>;
 type Advertiser = z.output<typeof advertiserFactsSchema>;
 
 /**
@@ -348,25 +344,6 @@ function formatViolation(problem: AdCodeFormatError | 'mistyped'): Violation {
     message: problem.message,
     details: { problem: problem.problem },
   };
-}
-
-/** The preview an advertiser sees (ADV-02), optional fields absent when unset. */
-function previewOf(creator: Creator, video: Video): VideoPreview {
-  return {
-    creatorId: creator.id,
-    creatorName: creator.displayName,
-    videoId: video.id,
-    ...(video.title === undefined ? {} : { title: video.title }),
-    ...(video.thumbnailUrl === undefined ? {} : { thumbnailUrl: video.thumbnailUrl }),
-  };
-}
-
-/** The reference to an ad that workflows return. */
-function adRef(ad: AdRecord): AdRef {
-  const { id, adAccountId, status, statusReason, statusChangedAt } = ad;
-  return statusReason === undefined
-    ? { id, adAccountId, status, statusChangedAt }
-    : { id, adAccountId, status, statusReason, statusChangedAt };
 }
 
 /** The secret's bytes; a missing, mistyped or short secret is a programmer error. */

@@ -4,7 +4,8 @@
 import type { Transaction } from '../ports/store.js';
 import type { AdRecord } from '../ads/ads.model.js';
 import { adsTable, codesTable, libraryTable } from '../storage/tables.js';
-import type { AdCodeRecord } from './spark-codes.model.js';
+import type { CreatorId, VideoId } from '../kernel/ids.js';
+import type { AdCodeRecord, VideoPreview } from './spark-codes.model.js';
 import { isInForce } from '../kernel/authorization.js';
 
 /** The locks every change of an authorization takes (the same as a revocation's). */
@@ -77,3 +78,20 @@ export async function codeInForceForVideo(
 }
 
 // --- end requests ---
+
+/**
+ * The snapshot of the facts advertisers see (ADV-02), taken when an authorization is made: by a
+ * generated code or an accepted request (optional fields absent when unset).
+ */
+export function previewOf(
+  creator: { readonly id: CreatorId; readonly displayName: string },
+  video: { readonly id: VideoId; readonly title?: string | undefined; readonly thumbnailUrl?: string | undefined },
+): VideoPreview {
+  return {
+    creatorId: creator.id,
+    creatorName: creator.displayName,
+    videoId: video.id,
+    ...(video.title === undefined ? {} : { title: video.title }),
+    ...(video.thumbnailUrl === undefined ? {} : { thumbnailUrl: video.thumbnailUrl }),
+  };
+}
